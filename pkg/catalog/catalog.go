@@ -1,0 +1,123 @@
+package catalog
+
+import (
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Catalog is a loaded catalog: its template folders and what could not be read.
+type Catalog struct {
+	Root      string // the root as given (for display)
+	Templates []*Template
+	// Stray holds files that belong to no template folder (top-level README,
+	// scripts, files directly inside a top folder).
+	Stray []*File
+	// Problems are loading problems that are not a file's own (a symlink
+	// skipped, a folder given where a file was expected).
+	Problems []Problem
+	// FilesRead counts every file read.
+	FilesRead int
+}
+
+// Problem is something the loader noticed about the tree itself.
+type Problem struct {
+	Kind string // "symlink", "unreadable", "too-large", "binary", "not-regular"
+	Pos  Pos
+	Msg  string
+}
+
+// Template is a template folder `<top>/<name>/`.
+type Template struct {
+	Dir  string // slash path relative to the catalog root: "templates/harbor"
+	Top  string // "templates", "infra-templates", ...
+	Base string // Rancher's template base: "" for templates/, "infra" for infra-templates/
+	Name string // folder name
+
+	// Partial is set when only some version folders were loaded (the linted
+	// path was a version folder): template-level rules then stay silent.
+	Partial bool
+
+	Config   *File   // config.yml (nil if missing)
+	Icons    []*File // catalogIcon* files
+	Readme   *File
+	Files    []*File // every other file directly in the folder
+	Versions []*Version
+	// Ignored are sub-folders Rancher ignores (names neither integer nor semver).
+	Ignored []string
+}
+
+// Version is a version folder `<top>/<name>/<folder>/`.
+type Version struct {
+	Template *Template
+	Dir      string // slash path relative to the catalog root
+	Folder   string // folder name ("0", "1", ...)
+	Files    []*File
+
+	RancherCompose    *File // rancher-compose.yml (the metadata source)
+	RancherComposeTpl *File // rancher-compose.yml.tpl
+	DockerCompose     *File // docker-compose.yml
+	DockerComposeTpl  *File // docker-compose.yml.tpl
+	Readme            *File
+
+	// Catalog is the `.catalog` block read from the raw rancher-compose.yml,
+	// as catalog-service reads it; nil when absent.
+	Catalog *Info
+
+	// Project is the compose project as the executor sees it after templating:
+	// docker-compose merged with rancher-compose by service name.
+	Project *Project
+}
+
+// Revision returns the folder number, or -1 when the folder is not an integer.
+func (v *Version) Revision() int {
+	n, err := strconv.Atoi(v.Folder)
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// ComposeFile returns the docker-compose file Rancher's UI sends: the .tpl
+// when present, else docker-compose.yml.
+func (v *Version) ComposeFile() *File {
+	if v.DockerComposeTpl != nil {
+		return v.DockerComposeTpl
+	}
+	return v.DockerCompose
+}
+
+// RancherComposeFile returns the rancher-compose file the UI sends.
+func (v *Version) RancherComposeFile() *File {
+	if v.RancherComposeTpl != nil {
+		return v.RancherComposeTpl
+	}
+	return v.RancherCompose
+}
+
+// IsCompose reports whether the template's top folder holds compose entries
+// (templates, infra, swarm, mesos) rather than kubernetes or machine ones.
+func (t *Template) IsCompose() bool {
+	switch t.Base {
+	case "", "infra", "swarm", "mesos":
+		return true
+	}
+	return false
+}
+
+// TemplateBase returns Rancher's base for a top folder name: the part before
+// the first '-', or "" when there is none.
+func TemplateBase(top string) string {
+	if i := strings.IndexByte(top, '-'); i >= 0 {
+		return top[:i]
+	}
+	return ""
+}
+
+// Doc is a YAML document of a file, raw or rendered.
+type Doc struct {
+	File     *File
+	Root     *yaml.Node
+	Rendered bool
+}

@@ -1,0 +1,69 @@
+// Package lint runs rules over a loaded catalog and collects findings.
+//
+// A rule is a value: an ID in the scheme of the catalog specification
+// ("S004"), a slug ("sidekick.volumes-from"), a default severity, a short doc
+// with a bad and a good example, and the checks it runs at the catalog,
+// template or version level. The registry of rules (package rules) is the one
+// source for the `rules` command, the SARIF rule table, the config file's rule
+// names and docs/rules.md.
+package lint
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+)
+
+// Severity orders findings; higher is worse.
+type Severity int
+
+const (
+	Info Severity = iota
+	Warning
+	Error
+)
+
+func (s Severity) String() string {
+	switch s {
+	case Info:
+		return "info"
+	case Warning:
+		return "warning"
+	case Error:
+		return "error"
+	}
+	return fmt.Sprintf("severity(%d)", int(s))
+}
+
+// ParseSeverity reads "info", "warning"/"warn" or "error".
+func ParseSeverity(s string) (Severity, error) {
+	switch strings.ToLower(s) {
+	case "info":
+		return Info, nil
+	case "warning", "warn":
+		return Warning, nil
+	case "error":
+		return Error, nil
+	}
+	return 0, fmt.Errorf("unknown severity %q: use info, warning or error", s)
+}
+
+// Rule is one check.
+type Rule struct {
+	ID       string   // "S004"
+	Slug     string   // "sidekick.volumes-from"
+	Severity Severity // default severity
+	Summary  string   // one line: what it checks
+	Doc      string   // why it matters, in Rancher's terms
+	Bad      string   // an example that is reported
+	Good     string   // the example fixed
+
+	// Checks; a rule sets those it needs.
+	Catalog  func(p *Pass, c *catalog.Catalog)
+	Template func(p *Pass, t *catalog.Template)
+	Version  func(p *Pass, v *catalog.Version)
+}
+
+// Name is "ID slug".
+func (r *Rule) Name() string { return r.ID + " " + r.Slug }

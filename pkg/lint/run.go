@@ -1,0 +1,132 @@
+package lint
+
+import (
+	"fmt"
+	"runtime"
+	"runtime/debug"
+	"sync"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+)
+
+// Settings adjust the rules for one run (from .catalogen.yaml).
+type Settings struct {
+	Disabled map[string]bool     // by rule ID
+	Severity map[string]Severity // overrides by rule ID
+	Workers  int
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Findings   []Finding // sorted
+	Suppressed int       // findings silenced by inline suppressions
+	Templates  int
+	Versions   int
+	FilesRead  int
+	// Internal lists rule failures (a panic in a check). They are bugs in
+	// catalogen, never in the catalog; the command exits 3 when any occur.
+	Internal []error
+}
+
+// Count returns how many findings have severity sev.
+func (r *Result) Count(sev Severity) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity == sev {
+			n++
+		}
+	}
+	return n
+}
+
+// AtLeast reports whether any finding is at or above sev.
+func (r *Result) AtLeast(sev Severity) bool {
+	for _, f := range r.Findings {
+		if f.Severity >= sev {
+			return true
+		}
+	}
+	return false
+}
+
+// Run checks the catalog with the enabled rules.
+func Run(c *catalog.Catalog, rules []*Rule, s Settings) *Result {
+	enabled := make([]*Rule, 0, len(rules))
+	for _, r := range rules {
+		if !s.Disabled[r.ID] {
+			enabled = append(enabled, r)
+		}
+	}
+	res := &Result{Templates: len(c.Templates), FilesRead: c.FilesRead}
+	for _, t := range c.Templates {
+		res.Versions += len(t.Versions)
+	}
+
+	var mu sync.Mutex
+	collect := func(p *Pass, errs []error) {
+		mu.Lock()
+		res.Findings = append(res.Findings, p.findings...)
+		res.Internal = append(res.Internal, errs...)
+		mu.Unlock()
+	}
+	for _, r := range enabled {
+		if r.Catalog != nil {
+			p := &Pass{rule: r}
+			collect(p, guard(r, c.Root, func() { r.Catalog(p, c) }))
+		}
+	}
+
+	n := s.Workers
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	next := make(chan *catalog.Template)
+	var wg sync.WaitGroup
+	for w := 0; w < n; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := range next {
+				for _, r := range enabled {
+					p := &Pass{rule: r}
+					var errs []error
+					if r.Template != nil {
+						errs = append(errs, guard(r, t.Dir, func() { r.Template(p, t) })...)
+					}
+					if r.Version != nil {
+						for _, v := range t.Versions {
+							errs = append(errs, guard(r, v.Dir, func() { r.Version(p, v) })...)
+						}
+					}
+					collect(p, errs)
+				}
+			}
+		}()
+	}
+	for _, t := range c.Templates {
+		next <- t
+	}
+	close(next)
+	wg.Wait()
+
+	for i := range res.Findings {
+		if sev, ok := s.Severity[res.Findings[i].Rule.ID]; ok {
+			res.Findings[i].Severity = sev
+		}
+	}
+	res.Findings, res.Suppressed = applySuppressions(c, res.Findings, rules, s)
+	SortFindings(res.Findings)
+	return res
+}
+
+// guard turns a panicking check into an internal error naming the rule and
+// the folder, so one bug does not hide every other finding.
+func guard(r *Rule, where string, f func()) (errs []error) {
+	defer func() {
+		if v := recover(); v != nil {
+			errs = []error{fmt.Errorf("rule %s crashed on %s: %v\n%s", r.ID, where, v, debug.Stack())}
+		}
+	}()
+	f()
+	return nil
+}
