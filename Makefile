@@ -29,3 +29,7 @@ out:
 
 clean:
 	rm -rf bin out
+
+# Regenerate docs/rules.md from the rule registry.
+docs:
+	$(GO) run ./cmd/catalogen rules --markdown > docs/rules.md
