@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,6 +26,8 @@ type lintOptions struct {
 	failLevel string
 	config    string
 	noConfig  bool
+	base      string
+	all       bool
 }
 
 func newLintCommand() *cobra.Command {
@@ -56,7 +59,8 @@ Files above ` + fmt.Sprintf("%d MiB", catalog.MaxFileSize>>20) + ` are refused (
   catalogen lint --format json ../community-catalog > findings.json
   catalogen lint --format sarif --output lint.sarif .
   catalogen lint --fail-level warning templates/harbor
-  catalogen lint --format github .          # annotations in GitHub Actions`,
+  catalogen lint --format github .          # annotations in GitHub Actions
+  catalogen lint --base origin/main .       # pull-request gate: released folders stay untouched`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd, args, o)
@@ -68,6 +72,8 @@ Files above ` + fmt.Sprintf("%d MiB", catalog.MaxFileSize>>20) + ` are refused (
 	f.StringVar(&o.failLevel, "fail-level", "", "lowest severity that makes the exit code 1: info, warning, error or none (default error, or the config's fail-level)")
 	f.StringVar(&o.config, "config", "", "configuration file (default: "+lintconfig.FileName+" found upward from each PATH)")
 	f.BoolVar(&o.noConfig, "no-config", false, "ignore "+lintconfig.FileName+" files")
+	f.StringVar(&o.base, "base", "", "pull-request mode: compare with git revision REV (released folders unchanged, new versions sort higher, folder numbers kept) and report only the entries the change touches")
+	f.BoolVar(&o.all, "all", false, "with --base, report every entry, not only the touched ones")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions([]string{"info", "warning", "error", "none"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -114,7 +120,7 @@ func runLint(cmd *cobra.Command, args []string, o lintOptions) error {
 		if failLevel == "" && cfg != nil {
 			failLevel = cfg.FailLevel
 		}
-		res, root, err := lintPath(p, cfg)
+		res, root, err := lintPath(cmd.Context(), p, cfg, o)
 		if err != nil {
 			return err
 		}
@@ -170,7 +176,7 @@ func configFor(p string, o lintOptions) (*lintconfig.Config, error) {
 }
 
 // lintPath loads and lints one PATH; it returns the catalog root as given.
-func lintPath(p string, cfg *lintconfig.Config) (*lint.Result, string, error) {
+func lintPath(ctx context.Context, p string, cfg *lintconfig.Config, o lintOptions) (*lint.Result, string, error) {
 	opts := catalog.Options{}
 	settings := lint.Settings{}
 	if cfg != nil {
@@ -187,7 +193,19 @@ func lintPath(p string, cfg *lintconfig.Config) (*lint.Result, string, error) {
 		}
 		return nil, "", withCode(ExitInternal, err)
 	}
-	return lint.Run(cat, rules.All(), settings), cat.Root, nil
+	if o.base == "" {
+		return lint.Run(cat, rules.All(), settings), cat.Root, nil
+	}
+	base, err := loadBase(ctx, cat.Root, o.base)
+	if err != nil {
+		return nil, "", err
+	}
+	settings.Base = base
+	res := lint.Run(cat, rules.All(), settings)
+	if !o.all {
+		onlyTouched(res, touched(base, cat))
+	}
+	return res, cat.Root, nil
 }
 
 // writeReport writes to --output atomically (temp file + rename) or stdout.

@@ -63,6 +63,10 @@ type Rule struct {
 	Catalog  func(p *Pass, c *catalog.Catalog)
 	Template func(p *Pass, t *catalog.Template)
 	Version  func(p *Pass, v *catalog.Version)
+	// Change compares a template with the same template at a base revision
+	// (lint --base). Either side is nil when the template was added or
+	// removed. It runs only when Settings.Base is set.
+	Change func(p *Pass, base, cur *catalog.Template)
 }
 
 // Name is "ID slug".

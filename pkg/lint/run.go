@@ -14,6 +14,9 @@ type Settings struct {
 	Disabled map[string]bool     // by rule ID
 	Severity map[string]Severity // overrides by rule ID
 	Workers  int
+	// Base is the catalog at the base revision, for the rules that only a
+	// change can break (lint --base).
+	Base *catalog.Catalog
 }
 
 // Result is the outcome of a run.
@@ -76,6 +79,10 @@ func Run(c *catalog.Catalog, rules []*Rule, s Settings) *Result {
 		}
 	}
 
+	if s.Base != nil {
+		runChanges(c, s.Base, enabled, collect)
+	}
+
 	n := s.Workers
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
@@ -129,4 +136,36 @@ func guard(r *Rule, where string, f func()) (errs []error) {
 	}()
 	f()
 	return nil
+}
+
+// runChanges pairs templates of the base and current catalogs by folder and
+// runs the Change checks on every pair.
+func runChanges(c, base *catalog.Catalog, rules []*Rule, collect func(*Pass, []error)) {
+	type pair struct{ base, cur *catalog.Template }
+	pairs := map[string]*pair{}
+	var order []string
+	for _, t := range base.Templates {
+		pairs[t.Dir] = &pair{base: t}
+		order = append(order, t.Dir)
+	}
+	for _, t := range c.Templates {
+		if p, ok := pairs[t.Dir]; ok {
+			p.cur = t
+			continue
+		}
+		pairs[t.Dir] = &pair{cur: t}
+		order = append(order, t.Dir)
+	}
+	for _, r := range rules {
+		if r.Change == nil {
+			continue
+		}
+		p := &Pass{rule: r}
+		var errs []error
+		for _, dir := range order {
+			pr := pairs[dir]
+			errs = append(errs, guard(r, dir, func() { r.Change(p, pr.base, pr.cur) })...)
+		}
+		collect(p, errs)
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/lint/rules/config"
 	"github.com/catalogen/catalogen/pkg/lint/rules/layout"
 	"github.com/catalogen/catalogen/pkg/lint/rules/metadata"
+	"github.com/catalogen/catalogen/pkg/lint/rules/release"
 	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling"
 	"github.com/catalogen/catalogen/pkg/lint/rules/templating"
 	"github.com/catalogen/catalogen/pkg/lint/rules/topology"
@@ -25,7 +26,7 @@ func All() []*lint.Rule {
 	once.Do(func() {
 		families := [][]*lint.Rule{
 			layout.Rules(), config.Rules(), metadata.Rules(), templating.Rules(),
-			compose.Rules(), scheduling.Rules(), topology.Rules(),
+			compose.Rules(), scheduling.Rules(), topology.Rules(), release.Rules(),
 			{lint.UnusedSuppression, lint.BadSuppression},
 		}
 		for _, f := range families {
@@ -37,7 +38,7 @@ func All() []*lint.Rule {
 }
 
 // familyOrder follows the specification's table (§9).
-var familyOrder = map[string]int{"L": 0, "C": 1, "K": 2, "Q": 3, "T": 4, "I": 5, "D": 6, "S": 7, "B": 8, "V": 9, "LB": 10, "TR": 11, "TP": 12, "CG": 13}
+var familyOrder = map[string]int{"L": 0, "C": 1, "K": 2, "Q": 3, "T": 4, "I": 5, "D": 6, "S": 7, "B": 8, "V": 9, "LB": 10, "TR": 11, "TP": 12, "R": 13, "CG": 14}
 
 // Less orders rule IDs by family, then number.
 func Less(a, b string) bool {
