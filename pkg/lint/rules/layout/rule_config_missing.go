@@ -1,0 +1,40 @@
+package layout
+
+import (
+	"slices"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+)
+
+var ruleL003 = &lint.Rule{
+	ID:       "L003",
+	Slug:     "layout.config-missing",
+	Severity: lint.Error,
+	Summary:  "every template folder has a config.yml",
+	Doc: "Rancher's catalog service takes a template's name, default version, category and description from " +
+		"`config.yml`, matched by its exact file name. Without it the template is listed without a name and " +
+		"without a default version, and the catalog CI rejects it.",
+	Bad: `# templates/nginx/ holds only 0/ and catalogIcon-nginx.svg`,
+	Good: `# templates/nginx/config.yml
+name: nginx
+description: Web server and reverse proxy
+version: "1.25.3"
+category: Web`,
+	Template: checkConfigMissing,
+}
+
+func checkConfigMissing(p *lint.Pass, t *catalog.Template) {
+	if t.Partial || t.Config != nil {
+		return
+	}
+	if slices.Contains(t.Ignored, "config.yml") {
+		p.Report(catalog.FolderPos(t.Dir+"/config.yml"), "config.yml in %s is a folder, not a file: Rancher finds no template metadata; replace the folder with a config.yml file", t.Dir)
+		return
+	}
+	if f := nearMiss(t.Files, "config.yml", "config.yaml"); f != nil {
+		p.Report(catalog.FilePos(f), "template %s has no config.yml, only %s: Rancher matches the exact name config.yml, so rename this file", t.Dir, f.Name)
+		return
+	}
+	p.Report(catalog.FolderPos(t.Dir), "template %s has no config.yml: Rancher lists it without a name or default version; add config.yml with name, version, description and category", t.Dir)
+}

@@ -1,0 +1,34 @@
+package layout
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+)
+
+var ruleL005 = &lint.Rule{
+	ID:       "L005",
+	Slug:     "layout.version-folder-name",
+	Severity: lint.Warning,
+	Summary:  "sub-folders of a template are integers (or semver versions)",
+	Doc: "Rancher's catalog service takes a template's sub-folder as a version when its name is an integer " +
+		"(the revision) or parses as semver after trimming 'v'. Any other sub-folder, and everything in it, " +
+		"is silently ignored: a version put in `latest/` or `1.0/` is never offered.",
+	Bad: `# templates/nginx/
+#   0/
+#   latest/rancher-compose.yml    (never read)`,
+	Good: `# templates/nginx/
+#   0/
+#   1/rancher-compose.yml`,
+	Template: checkVersionFolderNames,
+}
+
+func checkVersionFolderNames(p *lint.Pass, t *catalog.Template) {
+	next := nextRevision(t)
+	for _, name := range t.Ignored {
+		if name == "config.yml" {
+			continue // a folder named config.yml is L003's finding
+		}
+		p.Report(catalog.FolderPos(t.Dir+"/"+name), "folder %q is neither an integer nor a semver version, so Rancher ignores it and everything in it: rename it to the next free number, %d, or move it out of %s",
+			name, next, t.Dir)
+	}
+}

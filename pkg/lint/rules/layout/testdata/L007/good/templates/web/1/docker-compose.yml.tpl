@@ -1,0 +1,4 @@
+version: '2'
+services:
+  web:
+    image: nginx:1.25.3
