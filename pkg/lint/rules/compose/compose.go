@@ -7,4 +7,4 @@ import "github.com/catalogen/catalogen/pkg/lint"
 // Rules returns the family's rules.
 func Rules() []*lint.Rule { return rules }
 
-var rules []*lint.Rule
+var rules = []*lint.Rule{ruleD002}

@@ -1,0 +1,138 @@
+package compose
+
+import (
+	"encoding/json"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+// Bounds on the conversion of one document: aliases are resolved where they
+// are used, so a chain of aliases to aliases could otherwise expand
+// exponentially (an "alias bomb").
+const (
+	maxConvertDepth = 64
+	maxConvertNodes = 200000
+)
+
+// converter turns a YAML node into the generic value Rancher's executor
+// validates (maps, slices, json.Number, strings, bools, nil), after
+// interpolating string values with the version's answers.
+type converter struct {
+	answers *answers
+	// unsure marks the nodes whose interpolated value is only a guess.
+	unsure map[*yaml.Node]bool
+	nodes  int
+	// exceeded is set when the document hit a bound; it is then not validated.
+	exceeded bool
+}
+
+func (c *converter) value(n *yaml.Node, depth int) any {
+	n = yamlnode.Resolve(n)
+	c.nodes++
+	if n == nil || c.exceeded {
+		return nil
+	}
+	if depth > maxConvertDepth || c.nodes > maxConvertNodes {
+		c.exceeded = true
+		return nil
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		pairs := yamlnode.Pairs(n)
+		m := make(map[string]any, len(pairs))
+		for _, p := range pairs {
+			m[p.Key.Value] = c.value(p.Value, depth+1)
+		}
+		return m
+	case yaml.SequenceNode:
+		s := make([]any, 0, len(n.Content))
+		for _, item := range n.Content {
+			s = append(s, c.value(item, depth+1))
+		}
+		return s
+	case yaml.ScalarNode:
+		return c.scalar(n)
+	}
+	return nil
+}
+
+// scalar types a scalar as yaml.v2 (YAML 1.1, which Rancher uses) would:
+// unquoted yes/no/on/off are booleans there.
+func (c *converter) scalar(n *yaml.Node) any {
+	switch n.Tag {
+	case "!!null":
+		return nil
+	case "!!bool":
+		return yaml11Bool(n.Value)
+	case "!!int":
+		if num, ok := intNumber(n.Value); ok {
+			return num
+		}
+		return n.Value
+	case "!!float":
+		return floatNumber(n.Value)
+	case "!!str":
+		if n.Style == 0 {
+			if b, ok := yaml11BoolWord(n.Value); ok {
+				return b
+			}
+		}
+		out, sure := c.answers.expand(n.Value)
+		if !sure {
+			c.unsure[n] = true
+		}
+		return out
+	}
+	return n.Value
+}
+
+func yaml11BoolWord(s string) (bool, bool) {
+	switch s {
+	case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON":
+		return true, true
+	case "n", "N", "no", "No", "NO", "off", "Off", "OFF":
+		return false, true
+	}
+	return false, false
+}
+
+func yaml11Bool(s string) bool {
+	if b, ok := yaml11BoolWord(s); ok {
+		return b
+	}
+	return strings.EqualFold(s, "true")
+}
+
+func intNumber(s string) (json.Number, bool) {
+	clean := strings.ReplaceAll(s, "_", "")
+	if strings.HasPrefix(clean, "0o") || strings.HasPrefix(clean, "0O") {
+		clean = "0" + clean[2:]
+	}
+	if i, err := strconv.ParseInt(clean, 0, 64); err == nil {
+		return json.Number(strconv.FormatInt(i, 10)), true
+	}
+	if b, ok := new(big.Int).SetString(clean, 0); ok {
+		return json.Number(b.String()), true
+	}
+	return "", false
+}
+
+func floatNumber(s string) json.Number {
+	switch strings.ToLower(strings.TrimPrefix(s, "+")) {
+	case ".inf":
+		return "1e999"
+	case "-.inf":
+		return "-1e999"
+	case ".nan":
+		return "0"
+	}
+	f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
+	if err != nil {
+		return "0"
+	}
+	return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+}

@@ -1,0 +1,13 @@
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+    mem_swappiness: ${SWAP}
+    cpu_shares: ${CPU}
+{{- if eq .Values.DEBUG "true" }}
+    stdin_opn: true  # want D002
+{{- end }}
+{{- if eq .Values.DEBUG "false" }}
+    tty_: true
+{{- end }}
+    privileged: {{ .Values.DEBUG }}

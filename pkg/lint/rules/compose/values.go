@@ -1,0 +1,64 @@
+package compose
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/rancher/interp"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+// answers interpolates compose values the way Rancher's executor does when
+// the user accepts every default, and says when the result is only a guess.
+type answers struct {
+	values map[string]string
+	// unsure holds variables whose answer the user must type (no default):
+	// what they render to in lint is a placeholder, not a value.
+	unsure map[string]bool
+}
+
+func newAnswers(v *catalog.Version) *answers {
+	a := &answers{values: v.Values(), unsure: map[string]bool{}}
+	if v.Catalog != nil {
+		for _, q := range v.Catalog.Questions {
+			if q.Default == "" {
+				a.unsure[q.Variable] = true
+			}
+		}
+	}
+	return a
+}
+
+// expand interpolates s. sure is false when the result depends on a variable
+// without a default, on an undeclared variable (I002) or when s does not
+// interpolate at all (I001): rules then stay silent about the value, as
+// other rules report the cause.
+func (a *answers) expand(s string) (out string, sure bool) {
+	if !interp.NeedsEscape(s) {
+		return s, true
+	}
+	sure = true
+	out, missing, err := interp.Interpolate(s, func(name string) (string, bool) {
+		if a.unsure[name] {
+			sure = false
+		}
+		v, ok := a.values[name]
+		return v, ok
+	})
+	if err != nil || len(missing) > 0 {
+		return s, false
+	}
+	return out, sure
+}
+
+// scalar returns the interpolated text of a scalar node; ok is false for
+// other nodes and for values that are not sure (see expand).
+func (a *answers) scalar(n *yaml.Node) (string, bool) {
+	n = yamlnode.Resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return "", false
+	}
+	if n.Tag != "!!str" {
+		return n.Value, true
+	}
+	return a.expand(n.Value)
+}
