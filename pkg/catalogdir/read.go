@@ -1,0 +1,127 @@
+// Package catalogdir is the edge where rendered catalogs meet the disk: it
+// reads what an output folder already holds, plans the next state under the
+// rule that released version folders never change, shows the difference as
+// a unified diff, and writes the new state atomically.
+package catalogdir
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Existing is what an output folder holds for the entries being built.
+type Existing struct {
+	Dir       string
+	Files     map[string][]byte         // slash path relative to Dir → content
+	Folders   map[string]map[string]int // entry → catalog version → folder number
+	MaxFolder map[string]int            // entry → highest numeric folder, -1 if none
+}
+
+// Read loads templates/<entry>/ for each entry name from dir. A missing dir
+// or entry is simply empty. Each numeric version folder must say which
+// version it holds (rancher-compose.yml's .catalog.version), since that is
+// how releases are matched to folders.
+func Read(dir string, entries []string) (*Existing, error) {
+	ex := &Existing{Dir: dir, Files: map[string][]byte{}, Folders: map[string]map[string]int{}, MaxFolder: map[string]int{}}
+	if st, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		for _, e := range entries {
+			ex.Folders[e], ex.MaxFolder[e] = map[string]int{}, -1
+		}
+		return ex, nil
+	} else if err != nil {
+		return nil, err
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("%s is not a folder", dir)
+	}
+	for _, e := range entries {
+		if err := ex.readEntry(e); err != nil {
+			return nil, err
+		}
+	}
+	return ex, nil
+}
+
+func (ex *Existing) readEntry(entry string) error {
+	ex.Folders[entry], ex.MaxFolder[entry] = map[string]int{}, -1
+	rel := path.Join("templates", entry)
+	des, err := os.ReadDir(filepath.Join(ex.Dir, filepath.FromSlash(rel)))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	for _, de := range des {
+		p := path.Join(rel, de.Name())
+		if de.Type().IsRegular() {
+			if err := ex.readFile(p); err != nil {
+				return err
+			}
+			continue
+		}
+		n, err := strconv.Atoi(de.Name())
+		if !de.IsDir() || err != nil || n < 0 {
+			continue // not a version folder; Rancher ignores it too
+		}
+		ex.MaxFolder[entry] = max(ex.MaxFolder[entry], n)
+		if err := ex.readVersion(entry, p, n); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (ex *Existing) readVersion(entry, folder string, n int) error {
+	des, err := os.ReadDir(filepath.Join(ex.Dir, filepath.FromSlash(folder)))
+	if err != nil {
+		return err
+	}
+	for _, de := range des {
+		if de.Type().IsRegular() {
+			if err := ex.readFile(path.Join(folder, de.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	rc := ex.Files[path.Join(folder, "rancher-compose.yml")]
+	v := catalogVersion(rc)
+	if v == "" {
+		return fmt.Errorf("%s: no rancher-compose.yml with a .catalog.version, so it is unclear which release this folder holds; restore it or move it away", filepath.Join(ex.Dir, folder))
+	}
+	if other, dup := ex.Folders[entry][v]; dup {
+		return fmt.Errorf("%s and %s both hold version %s of %s; Rancher keeps only one of them", filepath.Join(ex.Dir, folder), filepath.Join(ex.Dir, "templates", entry, strconv.Itoa(other)), v, entry)
+	}
+	ex.Folders[entry][v] = n
+	return nil
+}
+
+func (ex *Existing) readFile(p string) error {
+	data, err := os.ReadFile(filepath.Join(ex.Dir, filepath.FromSlash(p)))
+	if err != nil {
+		return err
+	}
+	ex.Files[p] = data
+	return nil
+}
+
+// catalogVersion reads .catalog.version (or catalog.version) the way
+// catalog-service does, from the raw file.
+func catalogVersion(rancherCompose []byte) string {
+	var doc struct {
+		Dot     struct{ Version string } `yaml:".catalog"`
+		Catalog struct{ Version string } `yaml:"catalog"`
+	}
+	if yaml.Unmarshal(rancherCompose, &doc) != nil {
+		return ""
+	}
+	if doc.Dot.Version != "" {
+		return doc.Dot.Version
+	}
+	return doc.Catalog.Version
+}

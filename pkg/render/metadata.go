@@ -1,0 +1,148 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/catalogen/catalogen/pkg/blueprint"
+)
+
+// catalogBlock writes the `.catalog:` block of one version. It is generated
+// rather than templated so that every blueprint string (labels, descriptions,
+// defaults) is quoted correctly and every default is a string, which is how
+// Rancher stores it anyway (an unquoted 1.10 would become "1.1").
+func catalogBlock(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Release) (string, error) {
+	m := &mapping{}
+	m.str("name", e.Title)
+	m.str("version", r.CatalogVersion())
+	m.str("description", e.Description)
+	m.str("minimum_rancher_version", first(r.MinimumRancherVersion, bp.App.MinimumRancherVersion))
+	m.str("maximum_rancher_version", first(r.MaximumRancherVersion, bp.App.MaximumRancherVersion))
+	m.str("upgrade_from", r.UpgradeFrom)
+	if len(e.Questions) > 0 {
+		qs := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, q := range e.Questions {
+			qs.Content = append(qs.Content, questionNode(q))
+		}
+		m.add("questions", qs)
+	}
+	top := &mapping{}
+	top.add(".catalog", m.node())
+	out, err := encode(top.node())
+	return strings.TrimSuffix(out, "\n"), err
+}
+
+func questionNode(q blueprint.Question) *yaml.Node {
+	m := &mapping{}
+	m.str("variable", q.Variable)
+	m.str("label", q.Label)
+	m.str("description", q.Description)
+	m.str("type", q.Type)
+	if q.Required {
+		m.add("required", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	m.str("default", q.Default)
+	if len(q.Options) > 0 {
+		opts := &yaml.Node{Kind: yaml.SequenceNode}
+		for _, o := range q.Options {
+			opts.Content = append(opts.Content, strNode(o))
+		}
+		m.add("options", opts)
+	}
+	m.int("min", q.Min)
+	m.int("max", q.Max)
+	m.int("min_length", q.MinLength)
+	m.int("max_length", q.MaxLength)
+	m.str("valid_chars", q.ValidChars)
+	m.str("invalid_chars", q.InvalidChars)
+	return m.node()
+}
+
+// configYAML writes the entry's config.yml. Its version names the blueprint's
+// default release, which catalog-service matches by string equality.
+func configYAML(bp *blueprint.Blueprint, e blueprint.Entry) ([]byte, error) {
+	m := &mapping{}
+	m.str("name", e.Title)
+	m.str("description", e.Description)
+	m.str("version", bp.DefaultRelease().CatalogVersion())
+	m.str("category", bp.App.Category)
+	m.str("license", bp.App.License)
+	m.str("projectURL", bp.App.ProjectURL)
+	m.str("maintainer", bp.App.Maintainer)
+	out, err := encode(m.node())
+	return []byte(out), err
+}
+
+// readIcon returns the entry's icon as catalogIcon-<entry>.<ext>.
+func readIcon(bp *blueprint.Blueprint, e blueprint.Entry) (string, []byte, error) {
+	if bp.Icon == "" {
+		return "", nil, nil
+	}
+	data, err := fs.ReadFile(bp.Source.FS, bp.Icon)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: icon: %w", bp.File, err)
+	}
+	return "catalogIcon-" + e.Name + path.Ext(bp.Icon), data, nil
+}
+
+// mapping builds a YAML mapping node in insertion order, skipping empty
+// strings and nil numbers so optional fields are left out.
+type mapping struct{ content []*yaml.Node }
+
+func (m *mapping) add(key string, v *yaml.Node) {
+	m.content = append(m.content, strNode(key), v)
+}
+
+func (m *mapping) str(key, v string) {
+	if v != "" {
+		m.add(key, strNode(v))
+	}
+}
+
+func (m *mapping) int(key string, v *int) {
+	if v != nil {
+		m.add(key, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(*v)})
+	}
+}
+
+func (m *mapping) node() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, Content: m.content} }
+
+// strNode is a string scalar; the explicit tag makes the encoder quote values
+// that would otherwise read back as numbers, booleans or null.
+func strNode(s string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if yaml11Words[strings.ToLower(s)] {
+		// yaml.v3 speaks YAML 1.2 and would leave yes/on/no/off plain;
+		// Rancher's yaml.v2 would then read a boolean.
+		n.Style = yaml.DoubleQuotedStyle
+	}
+	return n
+}
+
+func encode(n *yaml.Node) (string, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(n); err != nil {
+		return "", err
+	}
+	if err := enc.Close(); err != nil {
+		return "", err
+	}
+	return buf.String(), nil
+}
+
+func first(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

@@ -1,0 +1,102 @@
+// Package render turns blueprints into catalog entries in memory. It is pure:
+// blueprints (and the template files they name) in, file contents out; it
+// never writes, and it knows nothing about any particular application.
+//
+// For each entry it renders every release's version folder from the entry's
+// Go templates (text/template, sprig's hermetic functions, missingkey=error),
+// writes config.yml and the icon, and checks the result the way Rancher will
+// read it: releases in increasing order, rancher-compose.yml carrying the
+// right .catalog.version, every `$` reference a question of that version and
+// every question used.
+package render
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/catalogen/catalogen/pkg/blueprint"
+)
+
+// Catalog is the rendered output of one or more blueprints.
+type Catalog struct {
+	Entries []Entry // sorted by name
+}
+
+// Entry is one template folder: templates/<Name>/.
+type Entry struct {
+	Name      string
+	Blueprint string            // the blueprint file, for messages
+	Files     map[string][]byte // config.yml, catalogIcon-<name>.<ext>
+	Versions  []Version         // in publication order
+}
+
+// Version is one version folder's content.
+type Version struct {
+	Release        blueprint.Release
+	CatalogVersion string
+	Files          map[string][]byte // base name → content
+}
+
+// Render renders every entry of every blueprint. Entry names must be unique
+// across blueprints, since they share one templates/ folder.
+func Render(bps []*blueprint.Blueprint) (*Catalog, error) {
+	var cat Catalog
+	owner := map[string]string{}
+	for _, bp := range bps {
+		for _, e := range bp.Entries {
+			if prev, dup := owner[e.Name]; dup {
+				return nil, fmt.Errorf("%s: entry %q is also defined in %s; entry names are folder names and must be unique", e.Pos, e.Name, prev)
+			}
+			owner[e.Name] = bp.File
+			out, err := renderEntry(bp, e)
+			if err != nil {
+				return nil, err
+			}
+			cat.Entries = append(cat.Entries, out)
+		}
+	}
+	sort.Slice(cat.Entries, func(i, j int) bool { return cat.Entries[i].Name < cat.Entries[j].Name })
+	return &cat, nil
+}
+
+func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
+	if err := checkName("entry name", e.Name); err != nil {
+		return Entry{}, fmt.Errorf("%s: %w", e.Pos, err)
+	}
+	releases := bp.ReleasesOf(e)
+	if err := checkReleases(bp, e, releases); err != nil {
+		return Entry{}, err
+	}
+	set, err := loadTemplates(bp, e)
+	if err != nil {
+		return Entry{}, err
+	}
+	out := Entry{Name: e.Name, Blueprint: bp.File, Files: map[string][]byte{}}
+	previous := ""
+	for _, r := range releases {
+		data, err := newTemplateData(bp, e, r, previous)
+		if err != nil {
+			return Entry{}, err
+		}
+		previous = r.CatalogVersion()
+		files, err := set.render(data)
+		if err != nil {
+			return Entry{}, fmt.Errorf("entry %s, release %s: %w", e.Name, r.CatalogVersion(), err)
+		}
+		if err := finishVersion(e, r, data.Catalog, files); err != nil {
+			return Entry{}, fmt.Errorf("entry %s, release %s: %w", e.Name, r.CatalogVersion(), err)
+		}
+		out.Versions = append(out.Versions, Version{Release: r, CatalogVersion: r.CatalogVersion(), Files: files})
+	}
+	config, err := configYAML(bp, e)
+	if err != nil {
+		return Entry{}, err
+	}
+	out.Files["config.yml"] = config
+	if name, icon, err := readIcon(bp, e); err != nil {
+		return Entry{}, err
+	} else if icon != nil {
+		out.Files[name] = icon
+	}
+	return out, nil
+}

@@ -1,0 +1,132 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"text/template"
+
+	"github.com/Masterminds/sprig/v3"
+
+	"github.com/catalogen/catalogen/pkg/blueprint"
+)
+
+// templateSuffix marks files that are templates; the suffix is dropped from
+// the output name. Other files of an entry folder are copied as they are.
+const templateSuffix = ".tmpl"
+
+// templateSet is one entry's parsed templates.
+type templateSet struct {
+	root    *template.Template
+	outputs []output
+}
+
+type output struct {
+	name     string // file name in the version folder
+	template string // template name, "" for a file copied verbatim
+	raw      []byte
+}
+
+// loadTemplates parses the partials (`_*.tmpl` in the blueprint's templates
+// folder and in the entry's folder) and the entry's files.
+func loadTemplates(bp *blueprint.Blueprint, e blueprint.Entry) (*templateSet, error) {
+	set := &templateSet{
+		root: template.New(e.Name).Option("missingkey=error").Funcs(funcMap(e)),
+	}
+	for _, dir := range []string{bp.Templates, e.Templates} {
+		if err := set.addPartials(bp.Source, dir); err != nil {
+			return nil, err
+		}
+	}
+	entries, err := fs.ReadDir(bp.Source.FS, e.Templates)
+	if err != nil {
+		return nil, fmt.Errorf("%s: templates of entry %s: %w", e.Pos, e.Name, err)
+	}
+	for _, de := range entries {
+		name, file := de.Name(), path.Join(e.Templates, de.Name())
+		switch {
+		case strings.HasPrefix(name, "_") || strings.HasPrefix(name, "."):
+			continue
+		case de.IsDir():
+			return nil, fmt.Errorf("%s: sub-folders are not supported (Rancher keys version files by base name)", bp.Source.Show(file))
+		}
+		data, err := fs.ReadFile(bp.Source.FS, file)
+		if err != nil {
+			return nil, err
+		}
+		out := output{name: strings.TrimSuffix(name, templateSuffix)}
+		if strings.HasSuffix(name, templateSuffix) {
+			out.template = bp.Source.Show(file)
+			if _, err := set.root.New(out.template).Parse(string(data)); err != nil {
+				return nil, err
+			}
+		} else {
+			out.raw = data
+		}
+		if err := checkName("output file name", out.name); err != nil {
+			return nil, fmt.Errorf("%s: %w", bp.Source.Show(file), err)
+		}
+		set.outputs = append(set.outputs, out)
+	}
+	if len(set.outputs) == 0 {
+		return nil, fmt.Errorf("%s: entry %s: no templates in %s", e.Pos, e.Name, bp.Source.Show(e.Templates))
+	}
+	return set, nil
+}
+
+func (s *templateSet) addPartials(src blueprint.Source, dir string) error {
+	matches, err := fs.Glob(src.FS, path.Join(dir, "_*"+templateSuffix))
+	if err != nil {
+		return err
+	}
+	for _, m := range matches {
+		data, err := fs.ReadFile(src.FS, m)
+		if err != nil {
+			return err
+		}
+		if _, err := s.root.New(src.Show(m)).Parse(string(data)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// render executes every output for one release.
+func (s *templateSet) render(data *templateData) (map[string][]byte, error) {
+	files := make(map[string][]byte, len(s.outputs))
+	for _, o := range s.outputs {
+		if o.template == "" {
+			files[o.name] = o.raw
+			continue
+		}
+		var buf bytes.Buffer
+		if err := s.root.ExecuteTemplate(&buf, o.template, data); err != nil {
+			return nil, err
+		}
+		files[o.name] = buf.Bytes()
+	}
+	return files, nil
+}
+
+// funcMap is sprig's hermetic set (no clock, randomness or environment, so
+// output depends on inputs only) plus the quoting functions and `question`.
+func funcMap(e blueprint.Entry) template.FuncMap {
+	fm := sprig.HermeticTxtFuncMap()
+	fm["yamlScalar"] = YAMLScalar
+	fm["composeScalar"] = ComposeScalar
+	fm["composeText"] = ComposeText
+	fm["question"] = func(variable string) (string, error) {
+		names := make([]string, len(e.Questions))
+		for i, q := range e.Questions {
+			names[i] = q.Variable
+		}
+		if !slices.Contains(names, variable) {
+			return "", fmt.Errorf("entry %s asks no question %q (it asks %s)", e.Name, variable, strings.Join(names, ", "))
+		}
+		return "${" + variable + "}", nil
+	}
+	return fm
+}
