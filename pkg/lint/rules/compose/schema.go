@@ -16,7 +16,7 @@ import (
 type serviceSchema struct {
 	schema *gojsonschema.Schema
 	// keys are the service keys the schema accepts, for did-you-mean hints.
-	keys []string
+	keys    []string
 	version string // "1" or "2"
 }
 
@@ -146,7 +146,7 @@ func describe(v any) string {
 	case nil:
 		return "null"
 	case bool:
-		return strconv.FormatBool(x)
+		return "the boolean " + strconv.FormatBool(x)
 	case json.Number:
 		return "the number " + string(x)
 	case string:

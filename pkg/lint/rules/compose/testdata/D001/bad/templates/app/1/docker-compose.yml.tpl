@@ -1,0 +1,4 @@
+version: {{ .Values.V }}  # want D001
+services:
+  web:
+    image: nginx:1.25

@@ -1,0 +1,8 @@
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+{{- if eq .Values.LB "true" }}
+  lb:
+    image: rancher/lb-service-haproxy:v0.9.1
+{{- end }}
