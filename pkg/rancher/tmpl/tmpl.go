@@ -1,23 +1,20 @@
-// Package tmpl renders compose files the way Rancher 1.6's executor does:
-// text/template with sprig's functions plus splitPreserveQuotes, `.Values` as
-// strings, `.Stack`/`.Release`/`.Environment`, and execution errors that
-// silently truncate the output.
 package tmpl
 
 import (
 	"bytes"
+	"regexp"
+	"strconv"
 	"strings"
 	"text/template"
-
-	"github.com/Masterminds/sprig/v3"
 )
 
-// StackInfo is what `.Stack` and `.Release` hold.
+// StackInfo is what `.Stack` and its alias `.Release` hold.
 type StackInfo struct {
 	Name, Version, PreviousVersion string
 }
 
-// Data is the template context.
+// Data is the template context. Values holds answers merged over question
+// defaults; Rancher turns every answer into a string, booleans included.
 type Data struct {
 	Values      map[string]string
 	Stack       StackInfo
@@ -25,70 +22,75 @@ type Data struct {
 	Environment struct{ Name string }
 }
 
-// FuncMap returns sprig's text functions plus splitPreserveQuotes.
-func FuncMap() template.FuncMap {
-	fm := sprig.TxtFuncMap()
-	fm["splitPreserveQuotes"] = SplitPreserveQuotes
-	return fm
-}
-
-// NoTemplating reports whether the file opts out of templating: its first
-// non-blank line starts with `#notemplating` or `# notemplating`.
-func NoTemplating(content []byte) bool {
-	for _, line := range bytes.Split(content, []byte("\n")) {
-		t := bytes.TrimSpace(line)
-		if len(t) == 0 {
-			continue
-		}
-		return bytes.HasPrefix(t, []byte("#notemplating")) || bytes.HasPrefix(t, []byte("# notemplating"))
+// context is the value templates run on. Rancher passes a map, not a
+// struct, so an unknown top-level field (`.Foo`) prints `<no value>`
+// instead of failing.
+func (d Data) context() map[string]any {
+	values := d.Values
+	if values == nil {
+		values = map[string]string{}
 	}
-	return false
+	return map[string]any{
+		"Values":      values,
+		"Stack":       d.Stack,
+		"Release":     d.Release,
+		"Environment": d.Environment,
+	}
 }
 
-// Render executes content as Rancher does. A parse error renders nothing;
-// an execution error keeps the output up to the failing action, as Rancher
-// ignores it.
-func Render(name string, content []byte, data Data) (out []byte, parseErr, execErr error) {
-	t, err := template.New(name).Funcs(FuncMap()).Parse(string(content))
+// NoTemplating reports whether the executor leaves content untouched: the
+// content, trimmed, starts with `#notemplating` or `# notemplating`.
+func NoTemplating(content []byte) bool {
+	t := bytes.TrimSpace(content)
+	return bytes.HasPrefix(t, []byte("#notemplating")) || bytes.HasPrefix(t, []byte("# notemplating"))
+}
+
+// Render runs content as a template the way the executor does, with
+// FuncMap. It does not look at NoTemplating; callers decide. A parse error
+// means nothing renders. An execution error is returned with the output
+// written before it: Rancher ignores the error and deploys that truncated
+// output. Errors carry the template name and the line in content (see
+// ErrorLine).
+func Render(name string, content []byte, data Data) (out []byte, parseErr error, execErr error) {
+	return RenderWith(name, content, data, FuncMap())
+}
+
+// RenderWith is Render with another function map, e.g. HermeticFuncMap.
+func RenderWith(name string, content []byte, data Data, funcs template.FuncMap) (out []byte, parseErr error, execErr error) {
+	t, err := template.New(name).Funcs(funcs).Parse(string(content))
 	if err != nil {
 		return nil, err, nil
 	}
 	var buf bytes.Buffer
-	execErr = t.Execute(&buf, data)
+	execErr = t.Execute(&buf, data.context())
 	return buf.Bytes(), nil, execErr
 }
 
-// SplitPreserveQuotes splits on whitespace outside single or double quotes:
-// `--a --b='c d'` gives [`--a`, `--b='c d'`].
-func SplitPreserveQuotes(s string) []string {
-	var out []string
-	var cur strings.Builder
-	var quote rune
-	inField := false
-	for _, r := range s {
-		switch {
-		case quote != 0:
-			cur.WriteRune(r)
-			if r == quote {
-				quote = 0
-			}
-		case r == '\'' || r == '"':
-			quote = r
-			cur.WriteRune(r)
-			inField = true
-		case r == ' ' || r == '\t' || r == '\n' || r == '\r':
-			if inField {
-				out = append(out, cur.String())
-				cur.Reset()
-				inField = false
-			}
-		default:
-			cur.WriteRune(r)
-			inField = true
+// text/template formats parse errors as `template: NAME:LINE: MSG` and
+// execution errors as `template: NAME:LINE:COL: executing "NAME" at <X>: MSG`.
+var errorRe = regexp.MustCompile(`(?s)^template: .*?:(\d+):(?:(\d+):)? (.*)$`)
+
+// ErrorLine extracts the position and the bare message from a
+// text/template parse or execution error. col is 0 when the error has none
+// (parse errors). For execution errors msg keeps the failing action, e.g.
+// `<eq .Values.X true>: error calling eq: incompatible types for comparison`.
+func ErrorLine(err error) (line, col int, msg string, ok bool) {
+	if err == nil {
+		return 0, 0, "", false
+	}
+	m := errorRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return 0, 0, "", false
+	}
+	line, _ = strconv.Atoi(m[1])
+	if m[2] != "" {
+		col, _ = strconv.Atoi(m[2])
+	}
+	msg = m[3]
+	if rest, found := strings.CutPrefix(msg, "executing "); found {
+		if i := strings.Index(rest, " at <"); i >= 0 {
+			msg = rest[i+len(" at "):]
 		}
 	}
-	if inField {
-		out = append(out, cur.String())
-	}
-	return out
+	return line, col, msg, true
 }
