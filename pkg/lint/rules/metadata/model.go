@@ -1,0 +1,187 @@
+package metadata
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+// rawRC returns the raw rancher-compose.yml of v and its top-level node,
+// or nils when the file is missing, unreadable, not YAML or empty.
+func rawRC(v *catalog.Version) (*catalog.Doc, *yaml.Node) {
+	f := v.RancherCompose
+	if f == nil || f.ReadErr != nil || f.ParseErr != nil || f.Doc == nil {
+		return nil, nil
+	}
+	if v.Catalog != nil && v.Catalog.Doc != nil {
+		return v.Catalog.Doc, yamlnode.Resolve(f.Doc)
+	}
+	return &catalog.Doc{File: f, Root: f.Doc}, yamlnode.Resolve(f.Doc)
+}
+
+// isV2 reports whether a raw compose document is a version 2 file as
+// libcompose's CreateConfig decides it: `version` decoded into a string is
+// exactly "2" (`version: 2` counts, `2.0` does not).
+func isV2(root *yaml.Node) bool {
+	v := yamlnode.Value(root, "version")
+	return v != nil && v.Kind == yaml.ScalarNode && v.Value == "2"
+}
+
+// catalogInfo returns v's `.catalog` block when it is a mapping.
+func catalogInfo(v *catalog.Version) *catalog.Info {
+	info := v.Catalog
+	if info == nil || info.Doc == nil || !yamlnode.IsMap(info.Node) {
+		return nil
+	}
+	return info
+}
+
+// versionString is `.catalog.version` as catalog-service stores it, after
+// its YAML round trip (an unquoted 1.10 becomes "1.1").
+func versionString(info *catalog.Info) string {
+	return effective(catalogField(info, "version"))
+}
+
+// at is the position of node n of the `.catalog` block's document, falling
+// back to the block's key.
+func at(info *catalog.Info, n *yaml.Node) catalog.Pos {
+	if n == nil || n.Line == 0 {
+		return info.Doc.At(info.Key)
+	}
+	return info.Doc.At(n)
+}
+
+// questionPos is where a question is best pointed at: its variable value,
+// else the item itself.
+func questionPos(info *catalog.Info, q *question) catalog.Pos {
+	if v := q.Field("variable"); v != nil && v.Line > 0 {
+		return info.Doc.At(v)
+	}
+	return info.Doc.At(q.Node)
+}
+
+// fieldPos is the position of a question key's value, else its key, else
+// the question.
+func fieldPos(info *catalog.Info, q *question, key string) catalog.Pos {
+	k, v := get(q.Node, key)
+	switch {
+	case v != nil && v.Line > 0 && !yamlnode.IsNull(v):
+		return info.Doc.At(v)
+	case k != nil:
+		return info.Doc.At(k)
+	}
+	return questionPos(info, q)
+}
+
+// qname names a question in messages.
+func qname(q *question) string {
+	if q.Variable == "" {
+		return "question"
+	}
+	return fmt.Sprintf("question %s", q.Variable)
+}
+
+// otherVersionIn names a version folder in messages about another one.
+func folderRef(v *catalog.Version, from *catalog.Version) string {
+	if v.Template == from.Template {
+		return "folder " + v.Folder
+	}
+	return v.Dir
+}
+
+// quoteList prints at most max strings, quoted, with "…" when cut.
+func quoteList(items []string, max int) string {
+	var b strings.Builder
+	for i, s := range items {
+		if i == max {
+			fmt.Fprintf(&b, ", … (%d more)", len(items)-max)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", s)
+	}
+	return b.String()
+}
+
+// get returns the key and value of key in mapping m as yaml.v2, which
+// Rancher decodes with, sees them: when a key is repeated the last one wins
+// (yamlnode.Get returns the first).
+func get(m *yaml.Node, key string) (k, v *yaml.Node) {
+	for _, p := range yamlnode.Pairs(m) {
+		if p.Key.Value == key {
+			k, v = p.Key, p.Value
+		}
+	}
+	return k, v
+}
+
+// pairs returns the entries of m that Rancher keeps: for a repeated key only
+// the last one.
+func pairs(m *yaml.Node) []yamlnode.Pair {
+	all := yamlnode.Pairs(m)
+	last := make(map[string]int, len(all))
+	for i, p := range all {
+		last[p.Key.Value] = i
+	}
+	out := make([]yamlnode.Pair, 0, len(all))
+	for i, p := range all {
+		if last[p.Key.Value] == i {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// catalogField returns the value of a `.catalog` key as Rancher reads it.
+func catalogField(info *catalog.Info, key string) *yaml.Node {
+	_, v := get(info.Node, key)
+	return v
+}
+
+// question is one `.catalog.questions` item as Rancher reads it. The
+// model's catalog.Question takes the first of repeated keys; Rancher's
+// YAML decoder keeps the last, so the rules read questions through this.
+type question struct {
+	Node                  *yaml.Node // the item's mapping
+	Variable, Type, Label string     // after Rancher's YAML round trip
+}
+
+// Field returns the value node of a question key.
+func (q *question) Field(key string) *yaml.Node {
+	_, v := get(q.Node, key)
+	return v
+}
+
+// questionsOf returns the mapping items of `.catalog.questions`.
+func questionsOf(info *catalog.Info) []*question {
+	qs := yamlnode.Resolve(catalogField(info, "questions"))
+	if qs == nil || qs.Kind != yaml.SequenceNode {
+		return nil
+	}
+	var out []*question
+	for _, item := range qs.Content {
+		item = yamlnode.Resolve(item)
+		if item == nil || item.Kind != yaml.MappingNode {
+			continue
+		}
+		q := &question{Node: item}
+		q.Variable = scalarField(q, "variable")
+		q.Type = scalarField(q, "type")
+		q.Label = scalarField(q, "label")
+		out = append(out, q)
+	}
+	return out
+}
+
+func scalarField(q *question, key string) string {
+	n := q.Field(key)
+	if yaml11Kind(n).isCollection() {
+		return ""
+	}
+	return effective(n)
+}

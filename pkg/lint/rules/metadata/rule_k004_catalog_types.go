@@ -1,0 +1,171 @@
+package metadata
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+var ruleK004 = &lint.Rule{
+	ID: "K004", Slug: "rc.catalog-types", Severity: lint.Error,
+	Summary: "`.catalog` decodes into Rancher's struct: strings, a list of question mappings, integer min/max, a list of options, a scalar default",
+	Doc: "catalog-service and the executor decode `.catalog` by marshalling it to YAML and unmarshalling it " +
+		"into typed Go structs. A list where a string is expected, a quoted \"5\" for `min`, a scalar " +
+		"`options` or a mapping as `default` makes that conversion fail, and the whole version is " +
+		"dropped without a message. An unquoted `version` that YAML 1.1 rewrites (1.10 becomes \"1.1\") " +
+		"is a warning: it no longer matches config.yml or may collide with another version.",
+	Bad: `.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: workers
+      type: int
+      min: "1"
+      options: none
+`,
+	Good: `.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: workers
+      type: int
+      min: 1
+`,
+	Version: checkCatalogTypes,
+}
+
+var (
+	catalogStringKeys  = []string{"name", "version", "description", "uuid", "minimum_rancher_version", "maximum_rancher_version", "upgrade_from", "maintainer"}
+	questionStringKeys = []string{"variable", "label", "description", "type", "group", "valid_chars", "invalid_chars"}
+	questionIntKeys    = []string{"min", "max", "min_length", "max_length"}
+)
+
+const dropped = "the conversion fails and Rancher drops this version"
+
+func checkCatalogTypes(p *lint.Pass, v *catalog.Version) {
+	info := v.Catalog
+	if info == nil || info.Doc == nil {
+		return
+	}
+	block := info.Key.Value
+	switch k := yaml11Kind(info.Node); {
+	case k == kindNull:
+		return // K002
+	case k != kindMap:
+		p.Report(at(info, info.Node), "`%s` must be a mapping of metadata keys, not %s: %s", block, k.a(), dropped)
+		return
+	}
+	for _, pair := range pairs(info.Node) {
+		key, val := pair.Key.Value, pair.Value
+		k := yaml11Kind(val)
+		switch {
+		case slices.Contains(catalogStringKeys, key):
+			if k.isCollection() {
+				p.Report(at(info, pair.Key), "`%s.%s` must be a string, not %s: %s", block, key, k.a(), dropped)
+			} else if key == "version" && isPlain(val) && k != kindNull {
+				if out, changed := catalog.ResolveYAML11(val.Value); changed {
+					p.ReportSeverity(lint.Warning, at(info, val), "unquoted version %s is a YAML 1.1 %s that Rancher stores as %q, which no longer matches what you wrote (config.yml's version, other folders); quote it: version: %q", val.Value, k, out, val.Value)
+				}
+			}
+		case key == "questions":
+			switch {
+			case k == kindNull:
+			case k != kindSeq:
+				p.Report(at(info, pair.Key), "`%s.questions` must be a list of questions (`- variable: ...`), not %s: %s", block, k.a(), dropped)
+			default:
+				for _, item := range val.Content {
+					item = yamlnode.Resolve(item)
+					switch ik := yaml11Kind(item); {
+					case ik == kindNull:
+					case ik != kindMap:
+						p.Report(at(info, item), "each question must be a mapping (`- variable: NAME` with its keys indented under it), not %s: %s", ik.a(), dropped)
+					default:
+						checkQuestionTypes(p, info, item)
+					}
+				}
+			}
+		case key == "labels":
+			switch {
+			case k == kindNull:
+			case k != kindMap:
+				p.Report(at(info, pair.Key), "`%s.labels` must be a mapping of label names to strings, not %s: %s", block, k.a(), dropped)
+			default:
+				for _, l := range pairs(val) {
+					if lk := yaml11Kind(l.Value); lk.isCollection() {
+						p.Report(at(info, l.Key), "label %s must have a string value, not %s: %s", l.Key.Value, lk.a(), dropped)
+					}
+				}
+			}
+		}
+	}
+}
+
+func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node) {
+	name := "question"
+	if s := scalarField(&question{Node: q}, "variable"); s != "" {
+		name = "question " + s
+	}
+	for _, pair := range pairs(q) {
+		key, val := pair.Key.Value, pair.Value
+		k := yaml11Kind(val)
+		pos := at(info, val)
+		if val == nil || val.Line == 0 || k.isCollection() {
+			pos = at(info, pair.Key)
+		}
+		switch {
+		case slices.Contains(questionStringKeys, key):
+			if k.isCollection() {
+				p.Report(pos, "%s: `%s` must be a string, not %s: %s", name, key, k.a(), dropped)
+			}
+		case key == "required":
+			// A string is Q008's; here the other non-booleans.
+			if k != kindNull && k != kindBool && k != kindString {
+				p.Report(pos, "%s: `required` must be true or false, not %s (%s): %s", name, k.a(), describe(val), dropped)
+			}
+		case slices.Contains(questionIntKeys, key):
+			if k != kindNull && !k.isNumber() {
+				fix := ""
+				if k == kindString && val.Kind == yaml.ScalarNode {
+					if out, _ := catalog.ResolveYAML11(val.Value); yaml11Kind(&yaml.Node{Kind: yaml.ScalarNode, Value: out}).isNumber() {
+						fix = fmt.Sprintf("; write %s: %s without quotes", key, out)
+					}
+				}
+				p.Report(pos, "%s: `%s` must be an integer, not %s (%s): %s%s", name, key, k.a(), describe(val), dropped, fix)
+			}
+		case key == "options":
+			switch {
+			case k == kindNull:
+			case k != kindSeq:
+				p.Report(pos, "%s: `options` must be a list such as [a, b], not %s: %s", name, k.a(), dropped)
+			default:
+				for _, item := range val.Content {
+					item = yamlnode.Resolve(item)
+					if ik := yaml11Kind(item); ik.isCollection() {
+						p.Report(at(info, item), "%s: each option must be a single value, not %s: %s", name, ik.a(), dropped)
+					}
+				}
+			}
+		case key == "default":
+			if k.isCollection() {
+				p.Report(pos, "%s: `default` must be a single value (Rancher stores it as a string), not %s: %s; for several values write one string, e.g. \"a,b\"", name, k.a(), dropped)
+			}
+		}
+	}
+}
+
+// describe shows a node in a message: a scalar's text, else its kind.
+func describe(n *yaml.Node) string {
+	n = yamlnode.Resolve(n)
+	if n == nil {
+		return "nothing"
+	}
+	if n.Kind == yaml.ScalarNode {
+		if isQuoted(n) {
+			return fmt.Sprintf("%q", n.Value)
+		}
+		return n.Value
+	}
+	return yaml11Kind(n).String()
+}

@@ -1,0 +1,123 @@
+package metadata
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+var ruleK005 = &lint.Rule{
+	ID: "K005", Slug: "rc.catalog-unknown-key", Severity: lint.Warning,
+	Summary: "`.catalog` and its questions use only keys Rancher knows",
+	Doc: "Rancher decodes `.catalog` and each question into fixed structs and silently ignores any other " +
+		"key, so a typo such as `minimun_rancher_version` or `decription` just loses the setting: the " +
+		"version shows on every Rancher release, or without its description. Service settings such as " +
+		"`health_check` have no effect inside `.catalog` either; they belong to a service.",
+	Bad: `.catalog:
+  version: "1.2.0"
+  minimun_rancher_version: v1.6.0
+  questions:
+    - variable: port
+      descrition: Port to listen on
+`,
+	Good: `.catalog:
+  version: "1.2.0"
+  minimum_rancher_version: v1.6.0
+  questions:
+    - variable: port
+      description: Port to listen on
+`,
+	Version: checkUnknownKeys,
+}
+
+var (
+	catalogKeys  = []string{"name", "version", "description", "uuid", "minimum_rancher_version", "maximum_rancher_version", "upgrade_from", "questions", "labels", "output", "maintainer"}
+	questionKeys = []string{"variable", "label", "description", "type", "required", "default", "group", "options", "min", "max", "min_length", "max_length", "valid_chars", "invalid_chars"}
+
+	// serviceKeys are rancher-compose service settings that reviewers find
+	// pasted into `.catalog` (rancher-catalog#762).
+	serviceKeys = []string{"health_check", "scale", "scale_policy", "retain_ip", "start_on_create", "upgrade_strategy", "lb_config", "load_balancer_config", "metadata", "storage_driver", "network_driver", "drain_timeout_ms", "image", "environment", "ports", "volumes", "links"}
+	// configKeys belong to the template's config.yml.
+	configKeys = []string{"category", "categories", "license", "projectURL", "projecturl", "isSystem"}
+	// rancher2QuestionKeys are Rancher 2.x question features 1.6 ignores.
+	rancher2QuestionKeys = []string{"show_if", "subquestions", "show_subquestion_if", "if", "satisfies", "hidden"}
+)
+
+func checkUnknownKeys(p *lint.Pass, v *catalog.Version) {
+	info := catalogInfo(v)
+	if info == nil {
+		return
+	}
+	block := info.Key.Value
+	reportRepeated(p, info, info.Node, "`"+block+"`")
+	for _, pair := range yamlnode.Pairs(info.Node) {
+		key := pair.Key.Value
+		if slices.Contains(catalogKeys, key) {
+			continue
+		}
+		hint := ""
+		switch {
+		case slices.Contains(serviceKeys, key):
+			hint = fmt.Sprintf("; `%s` is a service setting: put it under the service it applies to, outside `%s`", key, block)
+		case slices.Contains(configKeys, key):
+			hint = fmt.Sprintf("; `%s` belongs in the template's config.yml", key)
+		default:
+			if s := closest(key, catalogKeys); s != "" {
+				hint = fmt.Sprintf("; did you mean `%s`?", s)
+			} else {
+				hint = "; known keys: " + strings.Join(catalogKeys, ", ")
+			}
+		}
+		p.Report(info.Doc.At(pair.Key), "unknown key `%s` in `%s` is ignored by Rancher%s", key, block, hint)
+	}
+	for _, q := range questionsOf(info) {
+		reportRepeated(p, info, q.Node, qname(q))
+		for _, pair := range yamlnode.Pairs(q.Node) {
+			key := pair.Key.Value
+			if slices.Contains(questionKeys, key) {
+				continue
+			}
+			hint := ""
+			switch {
+			case key == "name":
+				hint = "; the question's name is `variable`"
+			case slices.Contains(rancher2QuestionKeys, key):
+				hint = " (it is a Rancher 2.x question feature)"
+			default:
+				if s := closest(key, questionKeys); s != "" {
+					hint = fmt.Sprintf("; did you mean `%s`?", s)
+				} else {
+					hint = "; known question keys: " + strings.Join(questionKeys, ", ")
+				}
+			}
+			p.Report(info.Doc.At(pair.Key), "%s: unknown key `%s` is ignored by Rancher%s", qname(q), key, hint)
+		}
+	}
+}
+
+// reportRepeated reports keys written twice in one mapping: Rancher's YAML
+// decoder keeps the last value without a word, so the earlier one is as
+// ignored as an unknown key.
+func reportRepeated(p *lint.Pass, info *catalog.Info, m *yaml.Node, where string) {
+	ps := yamlnode.Pairs(m)
+	for i, a := range ps {
+		for _, b := range ps[i+1:] {
+			if a.Key.Value == b.Key.Value {
+				p.Report(info.Doc.At(a.Key), "%s: key `%s` is repeated at line %d; Rancher keeps only the last one, so this %s is ignored; remove one of them", where, a.Key.Value, b.Key.Line, describeEntry(a))
+				break
+			}
+		}
+	}
+}
+
+func describeEntry(pair yamlnode.Pair) string {
+	if v := pair.Value; v != nil && v.Kind == yaml.ScalarNode && len(v.Value) <= 40 && !strings.Contains(v.Value, "\n") {
+		return fmt.Sprintf("`%s: %s`", pair.Key.Value, pair.Value.Value)
+	}
+	return "`" + pair.Key.Value + "`"
+}

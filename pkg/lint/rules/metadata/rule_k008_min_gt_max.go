@@ -1,0 +1,38 @@
+package metadata
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/version"
+)
+
+var ruleK008 = &lint.Rule{
+	ID: "K008", Slug: "rc.min-gt-max", Severity: lint.Error,
+	Summary: "`minimum_rancher_version` is not above `maximum_rancher_version`",
+	Doc: "catalog-service shows a version only on Rancher releases between its minimum and maximum " +
+		"(both inclusive, compared with its version ordering). When the minimum sorts above the " +
+		"maximum no Rancher release qualifies and the version is never shown.",
+	Bad: `.catalog:
+  version: "3.0.0"
+  minimum_rancher_version: v1.6.0
+  maximum_rancher_version: v1.5.99
+`,
+	Good: `.catalog:
+  version: "3.0.0"
+  minimum_rancher_version: v1.6.0
+`,
+	Version: checkMinGtMax,
+}
+
+func checkMinGtMax(p *lint.Pass, v *catalog.Version) {
+	info := catalogInfo(v)
+	if info == nil {
+		return
+	}
+	minNode, maxNode := catalogField(info, "minimum_rancher_version"), catalogField(info, "maximum_rancher_version")
+	lo, hi := effective(minNode), effective(maxNode)
+	if lo == "" || hi == "" || !version.GreaterThan(lo, hi) {
+		return
+	}
+	p.Report(at(info, maxNode), "maximum_rancher_version %s sorts below minimum_rancher_version %s, so no Rancher release shows this version; raise the maximum or remove it", hi, lo)
+}

@@ -1,0 +1,81 @@
+package metadata
+
+import (
+	"fmt"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/version"
+)
+
+var ruleK009 = &lint.Rule{
+	ID: "K009", Slug: "rc.upgrade-from", Severity: lint.Error,
+	Summary: "`upgrade_from` is a valid semver range, and the versions it should match are strict semver",
+	Doc: "catalog-service offers an upgrade to a version with `upgrade_from` only when the running " +
+		"version satisfies that range, parsed with blang/semver after dropping `v` prefixes. A range " +
+		"that does not parse (error) hides the upgrade from everyone; an older version of the template " +
+		"that is not strict semver (warning) can never satisfy any range, so stacks running it are " +
+		"never offered this version.",
+	Bad: `.catalog:
+  version: "2.0.0"
+  upgrade_from: ">=1.0 <2.0"
+`,
+	Good: `.catalog:
+  version: "2.0.0"
+  upgrade_from: ">=1.0.0 <2.0.0"
+`,
+	Template: checkUpgradeFrom,
+}
+
+func checkUpgradeFrom(p *lint.Pass, t *catalog.Template) {
+	for _, v := range t.Versions {
+		info := catalogInfo(v)
+		if info == nil {
+			continue
+		}
+		n := catalogField(info, "upgrade_from")
+		if yaml11Kind(n).isCollection() {
+			continue // K004
+		}
+		r := effective(n)
+		if r == "" {
+			continue
+		}
+		if _, err := version.ParseRange(r); err != nil {
+			p.Report(at(info, n), "upgrade_from %q is not a semver range (%v), so catalog-service offers this version as an upgrade to nobody; write full versions with operators, e.g. \">=1.0.0 <2.0.0\"", r, err)
+			continue
+		}
+		self := versionString(info)
+		if self == "" {
+			continue
+		}
+		var loose []string
+		for _, w := range t.Versions {
+			winfo := catalogInfo(w)
+			if w == v || winfo == nil {
+				continue
+			}
+			ws := versionString(winfo)
+			if ws != "" && version.GreaterThan(self, ws) && !version.IsSemver(ws) {
+				loose = append(loose, fmt.Sprintf("%s (folder %s)", ws, w.Folder))
+			}
+		}
+		if len(loose) > 0 {
+			p.ReportSeverity(lint.Warning, at(info, n), "upgrade_from can never match older versions that are not strict semver: %s; stacks running them are not offered this upgrade (see K010)", listPlain(loose, 5))
+		}
+	}
+}
+
+func listPlain(items []string, max int) string {
+	s := ""
+	for i, x := range items {
+		if i == max {
+			return s + fmt.Sprintf(", … (%d more)", len(items)-max)
+		}
+		if i > 0 {
+			s += ", "
+		}
+		s += x
+	}
+	return s
+}

@@ -1,0 +1,46 @@
+package metadata
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+)
+
+var ruleK011 = &lint.Rule{
+	ID: "K011", Slug: "rc.uuid-unique", Severity: lint.Error,
+	Summary: "a `.catalog.uuid` is not reused by another version folder of the catalog",
+	Doc: "The legacy catalog service keyed catalog entries by `.catalog.uuid`, so two version folders " +
+		"with the same uuid overwrite each other there. Rancher 1.6's catalog-service ignores the " +
+		"field, but a duplicate is always a folder copied without updating it: give each version its " +
+		"own uuid (for instance `<template>-<folder>`) or drop the key.",
+	Bad: `# templates/harbor/1/rancher-compose.yml, copied from folder 0
+.catalog:
+  version: "0.5.0-distributed"
+  uuid: harbor-0
+`,
+	Good: `.catalog:
+  version: "0.5.0-distributed"
+  uuid: harbor-1
+`,
+	Catalog: checkUUIDUnique,
+}
+
+func checkUUIDUnique(p *lint.Pass, c *catalog.Catalog) {
+	first := map[string]*catalog.Version{}
+	for _, t := range c.Templates {
+		for _, v := range t.Versions {
+			info := catalogInfo(v)
+			if info == nil {
+				continue
+			}
+			id := effective(catalogField(info, "uuid"))
+			if id == "" {
+				continue
+			}
+			if prev, ok := first[id]; ok {
+				p.Report(at(info, catalogField(info, "uuid")), "uuid %q is already used by %s (%s): each version folder needs its own uuid, for example %q", id, folderRef(prev, v), prev.RancherCompose.Path, t.Name+"-"+v.Folder)
+				continue
+			}
+			first[id] = v
+		}
+	}
+}

@@ -1,0 +1,84 @@
+package metadata
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+)
+
+var ruleQ001 = &lint.Rule{
+	ID: "Q001", Slug: "q.variable", Severity: lint.Error,
+	Summary: "every question has a `variable` that is a valid name, unique within the version",
+	Doc: "The answer to a question reaches the compose files only through its variable: `${NAME}` or " +
+		"`$NAME` interpolation, whose names are `[A-Za-z_][A-Za-z0-9_]*`, and `.Values.NAME` in " +
+		"templates. A question without a variable, or with a name such as `db-host`, cannot be used; " +
+		"two questions with the same variable share one answer.",
+	Bad: `questions:
+  - variable: db-host
+    type: string
+  - variable: DB_PORT
+    type: int
+  - variable: DB_PORT
+    type: int
+`,
+	Good: `questions:
+  - variable: db_host
+    type: string
+  - variable: db_port
+    type: int
+`,
+	Version: checkVariable,
+}
+
+var variableRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+func checkVariable(p *lint.Pass, v *catalog.Version) {
+	info := catalogInfo(v)
+	if info == nil {
+		return
+	}
+	first := map[string]*question{}
+	for _, q := range questionsOf(info) {
+		n := q.Field("variable")
+		switch {
+		case yaml11Kind(n).isCollection():
+			continue // K004
+		case q.Variable == "":
+			label := ""
+			if q.Label != "" {
+				label = " (" + q.Label + ")"
+			}
+			p.Report(fieldPos(info, q, "variable"), "question%s has no variable, so its answer cannot be used anywhere; add `variable: NAME`", label)
+			continue
+		case !variableRe.MatchString(q.Variable):
+			p.Report(at(info, n), "variable %q cannot be used as ${%s} or .Values.%s: names are letters, digits and _, not starting with a digit; e.g. %s", q.Variable, q.Variable, q.Variable, suggestVariable(q.Variable))
+		}
+		if prev, ok := first[q.Variable]; ok {
+			p.Report(at(info, n), "variable %s is declared twice (first at line %d): the two questions share one answer; rename or remove one", q.Variable, yamlnode.Resolve(prev.Field("variable")).Line)
+			continue
+		}
+		first[q.Variable] = q
+	}
+}
+
+// suggestVariable turns a name into a usable variable name.
+func suggestVariable(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		switch {
+		case r == '_' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			b.WriteRune(r)
+		case r >= '0' && r <= '9':
+			if i == 0 {
+				b.WriteByte('_')
+			}
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,74 @@
+package metadata
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+)
+
+var ruleQ002 = &lint.Rule{
+	ID: "Q002", Slug: "q.type", Severity: lint.Error,
+	Summary: "a question's `type` is one the Rancher 1.6 UI supports",
+	Doc: "The Rancher 1.6 UI picks the input widget from `type`, compared exactly (lower case), among " +
+		"string, int, float, boolean, enum, multiline, password, masked, service, certificate, secret " +
+		"and date. Any other value, or no type at all, is shown as a plain text box marked " +
+		"\"unknown type\": no number input, no Yes/No radio, no select.",
+	Bad: `questions:
+  - variable: debug
+    label: Debug
+    type: bool
+`,
+	Good: `questions:
+  - variable: debug
+    label: Debug
+    type: boolean
+`,
+	Version: checkType,
+}
+
+var questionTypes = []string{"string", "int", "float", "boolean", "enum", "multiline", "password", "masked", "service", "certificate", "secret", "date"}
+
+// typeSynonyms maps names people reach for to the supported type.
+var typeSynonyms = map[string]string{
+	"bool": "boolean", "integer": "int", "number": "int", "text": "string", "str": "string",
+	"textarea": "multiline", "select": "enum", "list": "enum", "choice": "enum", "dropdown": "enum",
+	"double": "float", "cert": "certificate", "pass": "password", "secure": "password",
+}
+
+func checkType(p *lint.Pass, v *catalog.Version) {
+	info := catalogInfo(v)
+	if info == nil {
+		return
+	}
+	for _, q := range questionsOf(info) {
+		n := q.Field("type")
+		if yaml11Kind(n).isCollection() {
+			continue // K004
+		}
+		t := effective(n)
+		if slices.Contains(questionTypes, t) {
+			continue
+		}
+		if t == "" {
+			p.Report(fieldPos(info, q, "type"), "%s has no type, so the UI shows it as a plain text box marked \"unknown type\"; add `type: string` (or int, boolean, enum, password, ...)", qname(q))
+			continue
+		}
+		hint := ""
+		switch {
+		case slices.Contains(questionTypes, strings.ToLower(t)):
+			hint = fmt.Sprintf("; types are lower case: write %s", strings.ToLower(t))
+		case typeSynonyms[strings.ToLower(t)] != "":
+			hint = fmt.Sprintf("; did you mean %s?", typeSynonyms[strings.ToLower(t)])
+		default:
+			if s := closest(t, questionTypes); s != "" {
+				hint = fmt.Sprintf("; did you mean %s?", s)
+			} else {
+				hint = "; supported: " + strings.Join(questionTypes, ", ")
+			}
+		}
+		p.Report(at(info, n), "%s: type %q is not supported by the Rancher 1.6 UI, which shows a plain text box marked \"unknown type\"%s", qname(q), t, hint)
+	}
+}

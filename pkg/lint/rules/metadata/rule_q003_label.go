@@ -1,0 +1,41 @@
+package metadata
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+)
+
+var ruleQ003 = &lint.Rule{
+	ID: "Q003", Slug: "q.label", Severity: lint.Warning,
+	Summary: "every question has a `label`",
+	Doc: "The Rancher 1.6 UI shows a question's `label` as the caption of its input. Without one the " +
+		"field has no caption, and users must guess what to type from the description, if any.",
+	Bad: `questions:
+  - variable: admin_email
+    type: string
+`,
+	Good: `questions:
+  - variable: admin_email
+    label: Administrator e-mail
+    type: string
+`,
+	Version: checkLabel,
+}
+
+func checkLabel(p *lint.Pass, v *catalog.Version) {
+	info := catalogInfo(v)
+	if info == nil {
+		return
+	}
+	for _, q := range questionsOf(info) {
+		n := q.Field("label")
+		if yaml11Kind(n).isCollection() || effective(n) != "" {
+			continue
+		}
+		what := "no label"
+		if n != nil {
+			what = "an empty label"
+		}
+		p.Report(questionPos(info, q), "%s has %s, so the UI shows its input without a caption; add `label: ...`", qname(q), what)
+	}
+}

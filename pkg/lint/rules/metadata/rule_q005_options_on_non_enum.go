@@ -1,0 +1,47 @@
+package metadata
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+)
+
+var ruleQ005 = &lint.Rule{
+	ID: "Q005", Slug: "q.options-on-non-enum", Severity: lint.Warning,
+	Summary: "`options` appear only on enum questions",
+	Doc: "The UI uses `options` only for `type: enum`; on any other type they are ignored and the user " +
+		"can type anything. Usually the question was meant to be an enum.",
+	Bad: `questions:
+  - variable: log_level
+    type: string
+    options: [debug, info, warn]
+`,
+	Good: `questions:
+  - variable: log_level
+    type: enum
+    options: [debug, info, warn]
+`,
+	Version: checkOptionsOnNonEnum,
+}
+
+func checkOptionsOnNonEnum(p *lint.Pass, v *catalog.Version) {
+	info := catalogInfo(v)
+	if info == nil {
+		return
+	}
+	for _, q := range questionsOf(info) {
+		if q.Type == "enum" {
+			continue
+		}
+		k, n := get(q.Node, "options")
+		if k == nil || len(options(n)) == 0 {
+			continue
+		}
+		t := q.Type
+		if t == "" {
+			t = "no type"
+		} else {
+			t = "type " + t
+		}
+		p.Report(info.Doc.At(k), "%s has options but %s, so the UI ignores them and accepts any text; make it `type: enum` or drop the options", qname(q), t)
+	}
+}

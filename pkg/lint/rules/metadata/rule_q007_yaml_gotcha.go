@@ -1,0 +1,90 @@
+package metadata
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+var ruleQ007 = &lint.Rule{
+	ID: "Q007", Slug: "q.yaml-gotcha", Severity: lint.Warning,
+	Summary: "unquoted defaults and options that YAML 1.1 rewrites are quoted",
+	Doc: "Rancher reads `.catalog` with a YAML 1.1 decoder and stores defaults and options as strings " +
+		"after a round trip, so an unquoted `yes`/`no`/`on`/`off` becomes \"true\"/\"false\", `0755` " +
+		"becomes \"493\", `0x1F` \"31\", `1.10` \"1.1\", `2.0` \"2\" and `1e3` \"1000\". The user is " +
+		"offered, and the compose files receive, something other than what was written. Quote the value. " +
+		"Rewrites that keep the meaning (yes for a boolean, 1.0 for a float) are not reported.",
+	Bad: `questions:
+  - variable: php_version
+    type: string
+    default: 7.10
+  - variable: country
+    type: enum
+    options: [SE, NO, DK]
+`,
+	Good: `questions:
+  - variable: php_version
+    type: string
+    default: "7.10"
+  - variable: country
+    type: enum
+    options: [SE, "NO", DK]
+`,
+	Version: checkYAMLGotcha,
+}
+
+func checkYAMLGotcha(p *lint.Pass, v *catalog.Version) {
+	info := catalogInfo(v)
+	if info == nil {
+		return
+	}
+	for _, q := range questionsOf(info) {
+		if dn := q.Field("default"); rewritten(q, dn) {
+			out, _ := catalog.ResolveYAML11(dn.Value)
+			p.Report(at(info, dn), "%s: unquoted default %s is a YAML 1.1 %s, which Rancher turns into %q; quote it: default: %q", qname(q), dn.Value, yaml11Kind(dn), out, dn.Value)
+		}
+		opts := yamlnode.Resolve(q.Field("options"))
+		if opts == nil || opts.Kind != yaml.SequenceNode {
+			continue
+		}
+		for _, item := range opts.Content {
+			item = yamlnode.Resolve(item)
+			if rewritten(q, item) {
+				out, _ := catalog.ResolveYAML11(item.Value)
+				p.Report(at(info, item), "%s: unquoted option %s is a YAML 1.1 %s, which Rancher turns into %q; quote it: %q", qname(q), item.Value, yaml11Kind(item), out, item.Value)
+			}
+		}
+	}
+}
+
+// rewritten reports whether an unquoted scalar changes in Rancher's YAML
+// 1.1 round trip in a way that matters for the question's type.
+func rewritten(q *question, n *yaml.Node) bool {
+	n = yamlnode.Resolve(n)
+	if !isPlain(n) {
+		return false
+	}
+	k := yaml11Kind(n)
+	if k == kindNull {
+		return false // `~` and `null` mean no default, as intended
+	}
+	out, changed := catalog.ResolveYAML11(n.Value)
+	if !changed {
+		return false
+	}
+	switch q.Type {
+	case "boolean":
+		return k != kindBool
+	case "int", "float":
+		if k.isNumber() {
+			a, errA := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+			b, errB := strconv.ParseFloat(out, 64)
+			return errA != nil || errB != nil || a != b
+		}
+	}
+	return true
+}

@@ -1,0 +1,47 @@
+package metadata
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+)
+
+var ruleQ008 = &lint.Rule{
+	ID: "Q008", Slug: "q.required-type", Severity: lint.Error,
+	Summary: "`required` is a boolean, not a string",
+	Doc: "Rancher decodes `required` into a bool after a YAML round trip of `.catalog`. A quoted " +
+		"`\"true\"` (or any other text) is a string there, the conversion fails and the whole version is " +
+		"dropped from the catalog without a message. Write `required: true` or `required: false`, " +
+		"unquoted.",
+	Bad: `questions:
+  - variable: admin_password
+    type: password
+    required: "true"
+`,
+	Good: `questions:
+  - variable: admin_password
+    type: password
+    required: true
+`,
+	Version: checkRequiredType,
+}
+
+func checkRequiredType(p *lint.Pass, v *catalog.Version) {
+	info := catalogInfo(v)
+	if info == nil {
+		return
+	}
+	for _, q := range questionsOf(info) {
+		n := q.Field("required")
+		if yaml11Kind(n) != kindString {
+			continue // booleans are fine; other kinds are K004's
+		}
+		fix := "write required: true or required: false, unquoted"
+		if out, _ := catalog.ResolveYAML11(strings.TrimSpace(n.Value)); out == "true" || out == "false" {
+			fix = fmt.Sprintf("write required: %s, unquoted", out)
+		}
+		p.Report(at(info, n), "%s: required %s is a string, not a boolean: Rancher's conversion of .catalog fails and the whole version is dropped; %s", qname(q), describe(n), fix)
+	}
+}

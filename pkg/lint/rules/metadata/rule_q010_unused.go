@@ -1,0 +1,150 @@
+package metadata
+
+import (
+	"bytes"
+	"path"
+	"regexp"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/interp"
+	"github.com/catalogen/catalogen/pkg/rancher/tmpl"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+var ruleQ010 = &lint.Rule{
+	ID: "Q010", Slug: "q.unused", Severity: lint.Info,
+	Summary: "every question is used by the compose files",
+	Doc: "An answer reaches the stack only through `${NAME}`/`$NAME` interpolation, `.Values.NAME` in a " +
+		"template, or an environment entry without a value (`- NAME`), which the executor fills from the " +
+		"answers, in docker-compose or rancher-compose. A question that neither file uses asks " +
+		"the user for something that has no effect: a leftover from an older version, or a typo in " +
+		"the reference.",
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: http_port     # docker-compose.yml never says ${http_port}
+      type: int
+`,
+	Good: `# docker-compose.yml
+web:
+  image: nginx:1.25
+  ports:
+    - ${http_port}:80
+`,
+	Version: checkUnused,
+}
+
+func checkUnused(p *lint.Pass, v *catalog.Version) {
+	info := catalogInfo(v)
+	if info == nil || len(questionsOf(info)) == 0 {
+		return
+	}
+	used := map[string]bool{}
+	for _, f := range filesUsingAnswers(v) {
+		collectUses(f, info, used)
+	}
+	if v.Project != nil {
+		// The rendered project covers templated files that are not YAML
+		// as written.
+		for _, s := range v.Project.Services {
+			for _, e := range s.Fields("environment") {
+				collectEnvLookups(e.Value, used)
+			}
+		}
+	}
+	for _, q := range questionsOf(info) {
+		if q.Variable == "" || !variableRe.MatchString(q.Variable) || used[q.Variable] {
+			continue
+		}
+		p.Report(questionPos(info, q), "%s is not used: neither compose file refers to ${%s}, $%s, .Values.%s or a bare environment entry %s, so its answer has no effect; use it or remove the question", qname(q), q.Variable, q.Variable, q.Variable, q.Variable)
+	}
+}
+
+// filesUsingAnswers returns the files an answer can reach: the two compose
+// files the UI sends for compose templates; every manifest of the version
+// for the other kinds (Kubernetes templates interpolate their manifests).
+func filesUsingAnswers(v *catalog.Version) []*catalog.File {
+	var out []*catalog.File
+	if v.Template.IsCompose() {
+		for _, f := range []*catalog.File{v.ComposeFile(), v.RancherComposeFile()} {
+			if f != nil {
+				out = append(out, f)
+			}
+		}
+		return out
+	}
+	for _, f := range v.Files {
+		switch strings.ToLower(path.Ext(f.Name)) {
+		case ".yml", ".yaml", ".tpl", ".json":
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// valuesRe finds `.Values.NAME` and `index .Values "NAME"` in template text.
+// pkg/rancher/tmpl has no parse-tree walker for used values yet; a pattern
+// over the raw text errs on the side of "used" (it also matches comments).
+var valuesRe = regexp.MustCompile(`\.Values\.([A-Za-z_][A-Za-z0-9_]*)|index\s+\.Values\s+"([^"]*)"`)
+
+func collectUses(f *catalog.File, info *catalog.Info, used map[string]bool) {
+	if f.ReadErr != nil || f.Data == nil {
+		return
+	}
+	if !tmpl.NoTemplating(f.Data) && bytes.Contains(f.Data, []byte("{{")) {
+		for _, m := range valuesRe.FindAllSubmatch(f.Data, -1) {
+			used[string(m[1])+string(m[2])] = true
+		}
+	}
+	scan := func(s string) {
+		refs, _ := interp.Scan(s)
+		for _, r := range refs {
+			used[r.Name] = true
+		}
+	}
+	if f.Doc != nil {
+		// Every scalar of the raw document, keys included (a reference in a
+		// key is I003's problem, not an unused question), except the
+		// `.catalog` block itself; aliases are not followed.
+		yamlnode.Walk(f.Doc, func(n, _ *yaml.Node) bool {
+			if n == info.Node {
+				return false
+			}
+			if n.Kind == yaml.MappingNode {
+				for i := 0; i+1 < len(n.Content); i += 2 {
+					if n.Content[i].Value == "environment" {
+						collectEnvLookups(n.Content[i+1], used)
+					}
+				}
+			}
+			if n.Kind == yaml.ScalarNode && strings.IndexByte(n.Value, '$') >= 0 {
+				scan(n.Value)
+			}
+			return true
+		})
+		return
+	}
+	// Templates and files that are not YAML as written: scan the text,
+	// leaving out comment lines.
+	for _, line := range strings.Split(string(f.Data), "\n") {
+		if t := strings.TrimSpace(line); t == "" || strings.HasPrefix(t, "#") || strings.IndexByte(t, '$') < 0 {
+			continue
+		}
+		scan(line)
+	}
+}
+
+// collectEnvLookups marks environment entries written without a value
+// (`- NAME` or `NAME:`): libcompose fills them from its environment lookup,
+// which in Rancher's executor is the answers, so they use the answer NAME.
+func collectEnvLookups(env *yaml.Node, used map[string]bool) {
+	for _, kv := range yamlnode.KeyValues(env) {
+		if !kv.HasValue && kv.Key != "" {
+			used[kv.Key] = true
+		}
+	}
+}

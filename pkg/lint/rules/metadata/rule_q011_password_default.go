@@ -1,0 +1,60 @@
+package metadata
+
+import (
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+)
+
+var ruleQ011 = &lint.Rule{
+	ID: "Q011", Slug: "q.password-default", Severity: lint.Warning,
+	Summary: "password questions have no default",
+	Doc: "A default is pre-filled and deployed whenever the user does not change it, and it is public: " +
+		"anyone who knows the catalog knows the password. This applies to `password` and `masked` " +
+		"questions and to text questions named like secrets (see Q009); `secret` questions are exempt, " +
+		"their answer is the name of a Rancher secret. A non-empty default is a warning; a well-known " +
+		"one (admin, changeme, Harbor12345, ...) is an error.",
+	Bad: `questions:
+  - variable: admin_password
+    type: password
+    default: changeme
+`,
+	Good: `questions:
+  - variable: admin_password
+    type: password
+    required: true
+`,
+	Version: checkPasswordDefault,
+}
+
+func checkPasswordDefault(p *lint.Pass, v *catalog.Version) {
+	info := catalogInfo(v)
+	if info == nil {
+		return
+	}
+	for _, q := range questionsOf(info) {
+		switch q.Type {
+		case "password", "masked":
+		case "string", "multiline", "":
+			if !secretLike(q.Variable) {
+				continue
+			}
+		default:
+			continue
+		}
+		dn := q.Field("default")
+		if yaml11Kind(dn).isCollection() {
+			continue
+		}
+		def := effective(dn)
+		if strings.TrimSpace(def) == "" {
+			continue
+		}
+		if wellKnownPasswords[strings.ToLower(strings.TrimSpace(def))] {
+			p.ReportSeverity(lint.Error, at(info, dn), "%s defaults to %q, a well-known password that anyone will try first; leave the default empty and mark the question required: true", qname(q), def)
+			continue
+		}
+		p.Report(at(info, dn), "%s has a default password: anyone who knows the catalog knows it; leave the default empty and mark the question required: true", qname(q))
+	}
+}
