@@ -1,0 +1,120 @@
+package config
+
+import (
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"gopkg.in/yaml.v3"
+)
+
+var ruleC008 = &lint.Rule{
+	ID:       "C008",
+	Slug:     "config.unknown-key",
+	Severity: lint.Warning,
+	Summary:  "config.yml uses only the keys Rancher reads",
+	Doc: "Rancher's catalog service reads name, description, version, category, categories, maintainer, " +
+		"license, projectURL and labels from config.yml, case-sensitively, and silently ignores every other " +
+		"key. A misspelt key (`catagory`, `projectUrl`) is lost, and version bounds such as " +
+		"`minimum_rancher_version` have no effect here: they belong in each version's `.catalog` block.",
+	Bad: `name: Nginx
+version: "1.25.3"
+minimum_rancher_version: v1.6.0`,
+	Good: `# config.yml
+name: Nginx
+version: "1.25.3"
+# 0/rancher-compose.yml
+.catalog:
+  version: 1.25.3
+  minimum_rancher_version: v1.6.0`,
+	Template: checkUnknownKeys,
+}
+
+var knownKeys = []string{"name", "description", "version", "category", "categories", "maintainer", "license", "projectURL", "labels"}
+
+// catalogKeys are `.catalog` keys of rancher-compose.yml that people put in
+// config.yml.
+var catalogKeys = map[string]bool{
+	"minimum_rancher_version": true, "maximum_rancher_version": true, "upgrade_from": true,
+	"questions": true, "uuid": true,
+}
+
+func checkUnknownKeys(p *lint.Pass, t *catalog.Template) {
+	c, ok := readConfig(t)
+	if !ok || c.Root == nil {
+		return
+	}
+	for i := 0; i+1 < len(c.Root.Content); i += 2 {
+		k := c.Root.Content[i]
+		if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" || isKnown(k.Value) {
+			continue
+		}
+		p.Report(c.at(k), "%s", unknownKeyMessage(k.Value))
+	}
+}
+
+func isKnown(key string) bool {
+	for _, k := range knownKeys {
+		if k == key {
+			return true
+		}
+	}
+	return false
+}
+
+func unknownKeyMessage(key string) string {
+	lower := strings.ToLower(key)
+	switch {
+	case catalogKeys[key]:
+		return "`" + key + "` has no effect in config.yml, which Rancher reads only for template metadata: it belongs in the .catalog block of each version folder's rancher-compose.yml"
+	case lower == "requires" || lower == "release by" || lower == "minimum_version" || lower == "rancher_version":
+		return "`" + key + "` is not a config.yml key and Rancher ignores it: to require a Rancher version, set minimum_rancher_version in the .catalog block of each version folder's rancher-compose.yml"
+	case lower == "issystem":
+		return "`" + key + "` is not read from config.yml by Rancher 1.6 and is ignored: infrastructure stacks go under infra-templates/"
+	case lower == "icon" || lower == "logo":
+		return "`" + key + "` is ignored: Rancher takes the template's icon from the catalogIcon* file next to config.yml"
+	}
+	if s := suggest(key); s != "" {
+		return "unknown key `" + key + "` in config.yml is ignored by Rancher: did you mean `" + s + "`? (keys are case-sensitive)"
+	}
+	return "unknown key `" + key + "` in config.yml is ignored by Rancher (it reads " + strings.Join(knownKeys, ", ") + ")"
+}
+
+// suggest returns the known key that key most likely misspells.
+func suggest(key string) string {
+	norm := func(s string) string {
+		return strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(s))
+	}
+	best, bestDist := "", 3
+	for _, k := range knownKeys {
+		if norm(k) == norm(key) {
+			return k
+		}
+		if d := distance(strings.ToLower(key), strings.ToLower(k)); d < bestDist && d <= len(k)/3 {
+			best, bestDist = k, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein edit distance between a and b.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

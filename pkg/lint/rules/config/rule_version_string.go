@@ -1,0 +1,49 @@
+package config
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"gopkg.in/yaml.v3"
+)
+
+var ruleC004 = &lint.Rule{
+	ID:       "C004",
+	Slug:     "config.version-string",
+	Severity: lint.Warning,
+	Summary:  "config.yml's version is a quoted string, not a YAML number",
+	Doc: "An unquoted `version: 17.07` or `version: 1.0` is a YAML number. The catalog CI service reads " +
+		"config.yml into a generic map and requires a string, so it sees no default version, and YAML 1.1 " +
+		"tools print numbers back differently (`1.10` becomes `1.1`, `1.0` becomes `1`). Quote the version.",
+	Bad:      `version: 17.07`,
+	Good:     `version: "17.07"`,
+	Template: checkVersionString,
+}
+
+func checkVersionString(p *lint.Pass, t *catalog.Template) {
+	c, ok := readConfig(t)
+	if !ok {
+		return
+	}
+	_, v := c.field("version")
+	if v == nil || v.Kind != yaml.ScalarNode || v.Style != 0 || v.Tag == "!!null" {
+		return // quoted, tagged, block, or not a scalar at all
+	}
+	var kind string
+	switch v.Tag {
+	case "!!int", "!!float":
+		kind = "number"
+	case "!!bool":
+		kind = "boolean"
+	default:
+		out, changed := catalog.ResolveYAML11(v.Value)
+		if !changed {
+			return
+		}
+		if out == "true" || out == "false" {
+			kind = "boolean (in YAML 1.1)"
+		} else {
+			kind = "number (in YAML 1.1)"
+		}
+	}
+	p.Report(c.at(v), "version %s is unquoted, so YAML reads it as a %s, not a string: the catalog CI then sees no default version; quote it: version: %q", v.Value, kind, v.Value)
+}
