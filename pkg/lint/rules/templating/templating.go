@@ -1,5 +1,10 @@
 // Package templating holds the T and I rules: Go templating of compose files
 // and Rancher's `$` interpolation.
+//
+// Rancher's executor processes each compose file in this order: Go template
+// (unless the file starts with `# notemplating`), YAML parse, then `$`
+// interpolation of values. The T rules check the first two steps on the
+// files as written; the I rules check the third on the rendered files.
 package templating
 
 import "github.com/catalogen/catalogen/pkg/lint"
@@ -7,4 +12,7 @@ import "github.com/catalogen/catalogen/pkg/lint"
 // Rules returns the family's rules.
 func Rules() []*lint.Rule { return rules }
 
-var rules []*lint.Rule
+var rules = []*lint.Rule{
+	ruleT001, ruleT002, ruleT003, ruleT004, ruleT005, ruleT006, ruleT007,
+	ruleI001, ruleI002, ruleI003, ruleI004,
+}

@@ -1,0 +1,250 @@
+package templating
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/rancher/interp"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+// item is a string in the part of a compose file that Rancher's executor
+// interpolates: a value (interpolated) or a mapping key (never). Items come
+// from the rendered document (exact) and, for template lines the default
+// answers do not render, from the template's literal text (see textItems).
+type item struct {
+	Text string
+	Key  bool
+	Kind string   // what a key names: "service", "volume", "label", ...
+	Unit string   // "service", "volume" or "network"
+	Path []string // unit name first, then keys and [indexes]
+
+	// OpenEnd is set when template output follows Text on its line, so a
+	// construct running into the end of Text is not known yet.
+	OpenEnd bool
+
+	pos func(off, end int) catalog.Pos
+}
+
+// uncertain reports whether template output right after the text may
+// extend the reference (`$NAME{{ ... }}`).
+func (it item) uncertain(ref interp.Ref) bool {
+	return it.OpenEnd && !ref.Braced && ref.End == len(it.Text)
+}
+
+// Pos is the source position of bytes [off, end) of the item's text.
+func (it item) Pos(off, end int) catalog.Pos { return it.pos(off, end) }
+
+// where names the item for a message: `service "web", environment.FOO`.
+func (it item) where() string {
+	if len(it.Path) == 0 {
+		return it.Unit
+	}
+	w := fmt.Sprintf("%s %q", it.Unit, it.Path[0])
+	rest := ""
+	for _, e := range it.Path[1:] {
+		switch {
+		case strings.HasPrefix(e, "["):
+			rest += e
+		case rest == "":
+			rest = e
+		default:
+			rest += "." + e
+		}
+	}
+	if rest != "" {
+		w += ", " + rest
+	}
+	return w
+}
+
+// interpolated calls fn for every string that Rancher's executor
+// interpolates in v's compose files (what the UI sends), and for every
+// mapping key inside those parts.
+//
+// The executor interpolates the values of each service (v1: every
+// top-level entry but `.catalog`; v2: `services`) and of the v2 `volumes` and
+// `networks`. The `.catalog` block is never interpolated. Aliases are not
+// followed: an anchored node is visited where it is defined.
+func interpolated(v *catalog.Version, fn func(item)) {
+	if v.Project == nil {
+		return
+	}
+	for _, f := range []*catalog.File{v.ComposeFile(), v.RancherComposeFile()} {
+		if f == nil || f.Rendered == nil {
+			continue
+		}
+		isRC := f == v.RancherComposeFile()
+		var d *catalog.Doc
+		for _, pd := range []*catalog.Doc{v.Project.DC, v.Project.RC} {
+			if pd != nil && pd.File == f {
+				d = pd
+			}
+		}
+		if d != nil {
+			walkDoc(d, isRC, fn)
+		}
+		if f.Rendered.Templated {
+			textItems(f, d, isRC, fn)
+		}
+	}
+}
+
+// isV2 reports whether a compose `version` puts services under `services`.
+func isV2(version string) bool { return version == "2" || version == "2.0" || version == "3" }
+
+// sections are the v2 top-level keys whose entries are interpolated.
+var sections = map[string]string{"services": "service", "volumes": "volume", "networks": "network"}
+
+// skipUnit reports entries of the services map that are not services.
+func skipUnit(name string, isRC bool) bool {
+	return name == ".catalog" || isRC && name == "catalog"
+}
+
+func walkDoc(d *catalog.Doc, isRC bool, fn func(item)) {
+	root := yamlnode.Resolve(d.Root)
+	if !yamlnode.IsMap(root) {
+		return
+	}
+	if ver, _ := yamlnode.Scalar(root, "version"); isV2(ver) {
+		for _, key := range []string{"services", "volumes", "networks"} {
+			walkUnits(d, yamlnode.Value(root, key), sections[key], isRC, false, fn)
+		}
+		return
+	}
+	walkUnits(d, root, "service", isRC, true, fn)
+}
+
+// walkUnits visits the entries of a services, volumes or networks mapping.
+func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, fn func(item)) {
+	m = yamlnode.Resolve(m)
+	if m == nil || m.Kind != yaml.MappingNode {
+		return
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, val := m.Content[i], m.Content[i+1]
+		if k.Kind != yaml.ScalarNode || isMerge(k) {
+			continue
+		}
+		if unit == "service" && skipUnit(k.Value, isRC) || top && k.Value == "version" {
+			continue
+		}
+		path := []string{k.Value}
+		fn(nodeItem(d, k, true, unit, unit, path))
+		walkValue(d, val, path, unit, fn, 0)
+	}
+}
+
+func walkValue(d *catalog.Doc, n *yaml.Node, path []string, unit string, fn func(item), depth int) {
+	if n == nil || depth > 200 {
+		return
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		fn(nodeItem(d, n, false, "", unit, path))
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, val := n.Content[i], n.Content[i+1]
+			if k.Kind != yaml.ScalarNode {
+				continue // complex keys: compose has none
+			}
+			sub := append(path[:len(path):len(path)], k.Value)
+			if !isMerge(k) {
+				fn(nodeItem(d, k, true, keyKind(path), unit, sub))
+			}
+			walkValue(d, val, sub, unit, fn, depth+1)
+		}
+	case yaml.SequenceNode:
+		for i, it := range n.Content {
+			walkValue(d, it, append(path[:len(path):len(path)], "["+strconv.Itoa(i)+"]"), unit, fn, depth+1)
+		}
+	}
+	// Alias nodes are skipped: their target is visited where it is defined.
+}
+
+func nodeItem(d *catalog.Doc, n *yaml.Node, key bool, kind, unit string, path []string) item {
+	return item{Text: n.Value, Key: key, Kind: kind, Unit: unit, Path: path,
+		pos: func(off, end int) catalog.Pos { return valuePos(d, n, off, end) }}
+}
+
+func isMerge(k *yaml.Node) bool { return k.Value == "<<" && k.Tag == "!!merge" }
+
+// keyKind says what a key directly under path (unit name first) names.
+func keyKind(path []string) string {
+	if len(path) == 2 {
+		switch path[1] {
+		case "labels":
+			return "label"
+		case "environment":
+			return "environment variable"
+		}
+	}
+	return "key"
+}
+
+// valuePos is the source position of bytes [off, end) of scalar n's value:
+// the exact column when the value's text can be found on its source line,
+// else the scalar's own position.
+func valuePos(d *catalog.Doc, n *yaml.Node, off, end int) catalog.Pos {
+	pos := d.At(n)
+	if pos.File == nil || pos.Line < 1 || off < 0 || off > len(n.Value) {
+		return pos
+	}
+	val := n.Value
+	if end > len(val) || end < off {
+		end = off
+	}
+	lineStart := strings.LastIndexByte(val[:off], '\n') + 1
+	lineEnd := len(val)
+	if i := strings.IndexByte(val[off:], '\n'); i >= 0 {
+		lineEnd = off + i
+	}
+	text := val[lineStart:lineEnd]
+	inLine := off - lineStart
+	tok := val[off:min(end, lineEnd)]
+
+	srcLine := pos.Line
+	src := ""
+	switch n.Style {
+	case yaml.LiteralStyle:
+		// Line k of a literal block is the k-th line after its header.
+		rendered := n.Line + 1 + strings.Count(val[:off], "\n")
+		srcLine = rendered
+		if d.Rendered {
+			srcLine = d.File.Rendered.SourceLine(rendered)
+		}
+		src = d.File.Line(srcLine)
+		if i := strings.Index(src, text); i >= 0 && text != "" {
+			return catalog.LinePos(d.File, srcLine, i+inLine+1)
+		}
+	case 0, yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		if strings.IndexByte(val, '\n') >= 0 {
+			return pos
+		}
+		src = d.File.Line(srcLine)
+		start := pos.Col - 1
+		if n.Style != 0 {
+			start++ // the opening quote
+		}
+		if start >= 0 && start <= len(src) && strings.HasPrefix(src[start:], text) {
+			return catalog.LinePos(d.File, srcLine, start+inLine+1)
+		}
+	default:
+		return pos
+	}
+	// The line was remapped, or escapes or templating changed the text:
+	// find the value, else the construct itself, if it occurs once.
+	if text != "" && strings.Count(src, text) == 1 {
+		return catalog.LinePos(d.File, srcLine, strings.Index(src, text)+inLine+1)
+	}
+	if tok != "" && strings.Count(src, tok) == 1 {
+		return catalog.LinePos(d.File, srcLine, strings.Index(src, tok)+1)
+	}
+	if srcLine != pos.Line {
+		return catalog.LinePos(d.File, srcLine, 1)
+	}
+	return pos
+}

@@ -1,0 +1,42 @@
+package templating
+
+import (
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/interp"
+)
+
+var ruleI004 = &lint.Rule{
+	ID:       "I004",
+	Slug:     "interp.macro-escape",
+	Severity: lint.Warning,
+	Summary:  "Cattle macros `${stack_name}`, `${service_name}`, `${project_name}` are written `$${…}`",
+	Doc: "Cattle expands `${stack_name}`, `${service_name}` and `${project_name}` in scheduling labels, but the " +
+		"executor interpolates compose values first and replaces them with blank strings (they are not questions). " +
+		"An anti-affinity rule such as `io.rancher.stack_service.name=${stack_name}/${service_name}` then matches " +
+		"`/`, nothing at all. Rancher's docs ask for `$${stack_name}`, which interpolation turns into the macro.",
+	Bad: `    labels:
+      io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=${stack_name}/${service_name}`,
+	Good: `    labels:
+      io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,
+	Version: checkI004,
+}
+
+func checkI004(p *lint.Pass, v *catalog.Version) {
+	r := newReporter(p)
+	interpolated(v, func(it item) {
+		if it.Key || !strings.Contains(it.Text, "$") {
+			return
+		}
+		refs, _ := interp.Scan(it.Text)
+		for _, ref := range refs {
+			if !cattleMacros[ref.Name] || v.Catalog.Question(ref.Name) != nil || it.uncertain(ref) {
+				continue // a question of that name is an ordinary answer
+			}
+			written := it.Text[ref.Offset:ref.End]
+			r.report(it.Pos(ref.Offset, ref.End), written, "%s: %s is a Cattle macro, but Rancher's interpolation runs first and replaces it with a blank string; write $${%s} so Cattle receives ${%s}", it.where(), written, ref.Name, ref.Name)
+		}
+	})
+}

@@ -1,0 +1,44 @@
+package templating
+
+import (
+	"fmt"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+)
+
+var ruleT001 = &lint.Rule{
+	ID:       "T001",
+	Slug:     "tpl.parse",
+	Severity: lint.Error,
+	Summary:  "every compose file parses as a Go template unless it starts with `# notemplating`",
+	Doc: "Rancher's executor runs docker-compose and rancher-compose files through Go's text/template (with sprig) " +
+		"whatever their suffix; `.tpl` is only a marker. Literal braces such as Cattle-style `%{{service_name}}` in a " +
+		"question default, or a broken action, make parsing fail and the stack cannot be deployed. Put `# notemplating` " +
+		"on the file's first line when it needs literal braces, or write them as {{`{{`}}.",
+	Bad: `.catalog:
+  questions:
+    - variable: NAME_TEMPLATE
+      default: "%{{service_name}}.%{{stack_name}}"`,
+	Good: `# notemplating
+.catalog:
+  questions:
+    - variable: NAME_TEMPLATE
+      default: "%{{service_name}}.%{{stack_name}}"`,
+	Version: checkT001,
+}
+
+func checkT001(p *lint.Pass, v *catalog.Version) {
+	for _, f := range templatedFiles(v) {
+		err := f.Rendered.ParseErr
+		if err == nil {
+			continue
+		}
+		pos, msg := errorPos(f, err)
+		hint := "fix the template action, or make `# notemplating` the file's first line if the braces are meant literally"
+		if m := notDefinedRe.FindStringSubmatch(msg); m != nil {
+			hint = fmt.Sprintf("`{{%s}}` is read as a call of an unknown template function; if the braces are meant literally, make `# notemplating` the file's first line or write them as {{`{{`}}", m[1])
+		}
+		p.Report(pos, "%s is not a valid Go template (%s): Rancher's executor templates every compose file, so deploying this version fails; %s", f.Name, msg, hint)
+	}
+}

@@ -1,0 +1,47 @@
+package templating
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+)
+
+var ruleT004 = &lint.Rule{
+	ID:       "T004",
+	Slug:     "tpl.in-plain-yml",
+	Severity: lint.Warning,
+	Summary:  "Go template syntax belongs in `docker-compose.yml.tpl`, not `docker-compose.yml`",
+	Doc: "Rancher's executor templates every compose file, so a `docker-compose.yml` with `{{ }}` actions deploys, but " +
+		"everything else reads that name as plain YAML: the catalog CI parses it before templating and fails on the " +
+		"raw braces, and readers expect no templating there. The `.tpl` suffix is the convention that says the file " +
+		"is a template; rename the file.",
+	Bad: `# docker-compose.yml
+services:
+  web:
+    image: nginx:1.25
+    {{- if eq .Values.PUBLISH "true" }}
+    ports:
+      - 80:80
+    {{- end }}`,
+	Good: `# docker-compose.yml.tpl
+services:
+  web:
+    image: nginx:1.25
+    {{- if eq .Values.PUBLISH "true" }}
+    ports:
+      - 80:80
+    {{- end }}`,
+	Version: checkT004,
+}
+
+func checkT004(p *lint.Pass, v *catalog.Version) {
+	f := v.DockerCompose
+	// With a .tpl beside it the plain file is not deployed (L008 reports the pair).
+	if f == nil || v.DockerComposeTpl != nil || f.Rendered == nil || !f.Rendered.Templated {
+		return
+	}
+	raw := ""
+	if f.ParseErr != nil {
+		raw = ", and as raw YAML it does not even parse (" + f.ParseErr.Error() + ")"
+	}
+	p.Report(firstAction(f), "docker-compose.yml contains Go template actions: Rancher templates it anyway, but tools that read docker-compose.yml as plain YAML see the raw braces%s; rename it to docker-compose.yml.tpl", raw)
+}

@@ -1,0 +1,98 @@
+package templating
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"gopkg.in/yaml.v3"
+)
+
+var ruleT005 = &lint.Rule{
+	ID:       "T005",
+	Slug:     "tpl.rendered-yaml",
+	Severity: lint.Error,
+	Summary:  "a compose template renders to valid YAML",
+	Doc: "After templating, Rancher's executor parses the output as YAML; if that fails the stack cannot be deployed. " +
+		"The source may look fine while the rendered text is broken: an action that emits a line at the wrong " +
+		"indentation, a `{{- }}` that eats a needed newline, or an answer with several lines. catalogen renders " +
+		"with the default answers and maps the failing rendered line back to the template line that produced it.",
+	Bad: `services:
+  web:
+    image: nginx:1.25
+    environment:
+    {{- if eq .Values.DEBUG "true" }}
+    DEBUG: "1"
+    {{- end }}`,
+	Good: `services:
+  web:
+    image: nginx:1.25
+    environment:
+    {{- if eq .Values.DEBUG "true" }}
+      DEBUG: "1"
+    {{- end }}`,
+	Version: checkT005,
+}
+
+func checkT005(p *lint.Pass, v *catalog.Version) {
+	for _, f := range templatedFiles(v) {
+		r := f.Rendered
+		if r.ParseErr != nil || r.YAMLErr == nil || bytes.Equal(r.Data, f.Data) {
+			// Unchanged output: the raw file's YAML error is reported by
+			// the raw-parse rules.
+			continue
+		}
+		e := r.YAMLErr
+		pos := catalog.FilePos(f)
+		rendered := ""
+		if e.Line > 0 {
+			line := problemLine(r.Data, e)
+			pos = catalog.RenderedLinePos(f, line, 1)
+			rendered = fmt.Sprintf(" at rendered line %d", line)
+			if text := renderedLine(r.Data, line); text != "" {
+				rendered += fmt.Sprintf(" (`%s`)", clip(text, 60))
+			}
+		}
+		cause := "check the indentation and newlines that the template actions around this line produce"
+		if r.ExecErr != nil {
+			cause = "the output was cut short by the template execution error (T002); fix that first"
+		}
+		p.Report(pos, "%s renders with the default answers to invalid YAML%s: %s; Rancher cannot deploy it; %s", f.Name, rendered, e.Msg, cause)
+	}
+}
+
+// problemLine refines the line of a YAML error. yaml.v3 reports some errors
+// ("did not find expected key", a tab in the indentation) at the line where
+// the enclosing block starts, which in rendered output is rarely the line to
+// fix. The offending line is the first one from there on whose inclusion
+// makes the text fail with the same message.
+func problemLine(data []byte, e *catalog.YAMLError) int {
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	if e.Line < 1 || e.Line > len(lines) {
+		return e.Line
+	}
+	prefix := bytes.Join(lines[:e.Line-1], nil)
+	for k := e.Line; k <= len(lines) && k < e.Line+200; k++ {
+		prefix = append(prefix, lines[k-1]...)
+		var n yaml.Node
+		err := yaml.Unmarshal(prefix, &n)
+		if err != nil && strings.HasSuffix(err.Error(), ": "+e.Msg) {
+			return k
+		}
+	}
+	return e.Line
+}
+
+// renderedLine returns the 1-based line n of rendered text.
+func renderedLine(data []byte, n int) string {
+	for i := 1; len(data) > 0; i++ {
+		line, rest, _ := bytes.Cut(data, []byte("\n"))
+		if i == n {
+			return string(bytes.TrimRight(line, "\r"))
+		}
+		data = rest
+	}
+	return ""
+}

@@ -1,0 +1,2 @@
+dns:
+  image: rancher/external-dns:v0.7.12

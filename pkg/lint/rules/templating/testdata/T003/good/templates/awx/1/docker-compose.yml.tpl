@@ -1,0 +1,2 @@
+web:
+  image: ansible/awx_web:{{ .Values.AWX_VERSION }}

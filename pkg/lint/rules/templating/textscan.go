@@ -1,0 +1,297 @@
+package templating
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"text/template/parse"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+)
+
+// textItems covers what rendering with the default answers cannot: the
+// lines of a compose template that those answers do not render (other
+// branches of `if`, code after an execution error, or the whole file when its
+// rendered output is not YAML). It reads the template's literal text (never
+// the inside of actions) line by line and recovers the YAML structure from
+// indentation, which is enough to tell keys from values and to name the
+// service.
+//
+// Lines that did render are left to the rendered document, which is exact.
+func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(item)) {
+	trees := parseTrees(f)
+	if trees == nil {
+		return
+	}
+	data := f.Data
+	lit := literalMask(trees, data)
+	rendered := renderedLines(f, d)
+
+	v2 := false
+	if d != nil {
+		ver, _ := yamlnode.Scalar(yamlnode.Resolve(d.Root), "version")
+		v2 = isV2(ver)
+	} else if m := versionLineRe.FindSubmatch(data); m != nil {
+		v2 = isV2(string(m[1]))
+	}
+
+	type level struct {
+		indent int
+		key    string
+	}
+	var stack []level
+	blockIndent := -1 // inside a block scalar whose parent is at this indentation
+	lineNo := 0
+	for start := 0; start <= len(data); {
+		end := bytes.IndexByte(data[start:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += start
+		}
+		lineNo++
+		line := data[start:end]
+		masked := maskActions(line, lit[start:end])
+		lineStart := start
+		start = end + 1
+
+		fi := firstNonSpace(masked)
+		if fi < 0 {
+			continue
+		}
+		keys := func() []string {
+			out := make([]string, len(stack))
+			for i, l := range stack {
+				out[i] = l.key
+			}
+			return out
+		}
+		emit := func(a, b int, key bool) {
+			if rendered[lineNo] {
+				return
+			}
+			unit, path, kind, ok := textPath(keys(), v2, isRC, key)
+			if !ok {
+				return
+			}
+			for _, run := range literalRuns(masked, lit[lineStart:end], a, b) {
+				text := string(line[run[0]:run[1]])
+				if !strings.Contains(text, "$") {
+					continue
+				}
+				col0, ln := run[0], lineNo
+				fn(item{Text: text, Key: key, Kind: kind, Unit: unit, Path: path,
+					OpenEnd: run[1] < len(masked) && masked[run[1]] == 'x',
+					pos: func(off, _ int) catalog.Pos {
+						return catalog.LinePos(f, ln, col0+off+1)
+					}})
+			}
+		}
+
+		if blockIndent >= 0 {
+			if fi > blockIndent {
+				emit(0, len(masked), false) // block scalar content is a value
+				continue
+			}
+			blockIndent = -1
+		}
+		if masked[fi] == '#' || masked[fi] == 'x' && pureActionLine(masked) {
+			continue
+		}
+		if fi == 0 && (bytes.HasPrefix(masked, []byte("---")) || bytes.HasPrefix(masked, []byte("..."))) {
+			continue
+		}
+		if masked[fi] == 'x' {
+			// The line starts with template output: its structure is
+			// unknown, but its literal text is still a value.
+			emit(fi, commentStart(masked, fi), false)
+			continue
+		}
+
+		c := fi
+		item := false
+		for c < len(masked) && masked[c] == '-' && (c+1 == len(masked) || masked[c+1] == ' ' || masked[c+1] == '\t') {
+			item = true
+			c++
+			for c < len(masked) && (masked[c] == ' ' || masked[c] == '\t') {
+				c++
+			}
+		}
+		if item {
+			for len(stack) > 0 && stack[len(stack)-1].indent > fi {
+				stack = stack[:len(stack)-1]
+			}
+		}
+		parent := fi
+		valueStart := c
+		if m := keyRe.FindSubmatchIndex(masked[c:]); m != nil {
+			ks, ke := c+m[2], c+m[3]
+			if q := masked[ks]; (q == '"' || q == '\'') && ke-ks >= 2 {
+				ks, ke = ks+1, ke-1
+			}
+			for len(stack) > 0 && stack[len(stack)-1].indent >= c {
+				stack = stack[:len(stack)-1]
+			}
+			stack = append(stack, level{c, string(line[ks:ke])})
+			emit(ks, ke, true)
+			valueStart, parent = c+m[1], c
+		}
+		ce := commentStart(masked, valueStart)
+		if blockHeaderRe.Match(bytes.TrimSpace(masked[valueStart:ce])) {
+			blockIndent = parent
+			continue
+		}
+		emit(valueStart, ce, false)
+	}
+}
+
+var (
+	versionLineRe = regexp.MustCompile(`(?m)^version:[ \t]*["']?([0-9.]+)`)
+	// A block mapping key: plain (no ": " inside) or quoted, then ":" and a
+	// space or the end of the line.
+	keyRe         = regexp.MustCompile(`^("[^"]*"|'[^']*'|[^\s#'"{\[\]|>&*!%@` + "`" + `-][^#]*?|-[^\s#][^#]*?)[ \t]*:(?:[ \t]|$)`)
+	blockHeaderRe = regexp.MustCompile(`^[|>][-+0-9]*$`)
+)
+
+// textPath splits a key path into the interpolated unit it belongs to. It
+// returns ok=false for parts Rancher does not interpolate.
+func textPath(keys []string, v2, isRC, key bool) (unit string, path []string, kind string, ok bool) {
+	if v2 {
+		if len(keys) < 2 {
+			return "", nil, "", false
+		}
+		unit, ok = sections[keys[0]]
+		if !ok || unit == "service" && skipUnit(keys[1], isRC) {
+			return "", nil, "", false
+		}
+		path = keys[1:]
+	} else {
+		if len(keys) < 1 || skipUnit(keys[0], isRC) || keys[0] == "version" {
+			return "", nil, "", false
+		}
+		unit, path = "service", keys
+	}
+	if key {
+		kind = unit
+		if len(path) > 1 {
+			kind = keyKind(path[:len(path)-1])
+		}
+	}
+	return unit, path, kind, true
+}
+
+// literalMask marks the bytes of data that are template text, not actions.
+func literalMask(trees []*parse.Tree, data []byte) []bool {
+	lit := make([]bool, len(data))
+	inspect(trees, func(n parse.Node) {
+		t, ok := n.(*parse.TextNode)
+		if !ok {
+			return
+		}
+		s, e := int(t.Pos), int(t.Pos)+len(t.Text)
+		if s < 0 || e > len(data) || !bytes.Equal(data[s:e], t.Text) {
+			return
+		}
+		for i := s; i < e; i++ {
+			lit[i] = true
+		}
+	})
+	return lit
+}
+
+// maskActions returns line with the bytes of template actions replaced by
+// 'x', keeping whitespace so that indentation survives trim markers.
+func maskActions(line []byte, lit []bool) []byte {
+	out := make([]byte, len(line))
+	for i, b := range line {
+		switch {
+		case lit[i]:
+			out[i] = b
+		case b == ' ' || b == '\t' || b == '\r':
+			out[i] = b
+		default:
+			out[i] = 'x'
+		}
+	}
+	if n := len(out); n > 0 && out[n-1] == '\r' {
+		out[n-1] = ' '
+	}
+	return out
+}
+
+func firstNonSpace(b []byte) int {
+	for i, c := range b {
+		if c != ' ' && c != '\t' && c != '\r' {
+			return i
+		}
+	}
+	return -1
+}
+
+// pureActionLine reports whether the line holds only template actions.
+func pureActionLine(masked []byte) bool {
+	return len(bytes.Trim(masked, " \tx")) == 0
+}
+
+// commentStart is where a YAML comment starts in masked[from:] (outside
+// quotes), or len(masked).
+func commentStart(masked []byte, from int) int {
+	var quote byte
+	for i := from; i < len(masked); i++ {
+		c := masked[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case (c == '"' || c == '\'') && (i == from || masked[i-1] == ' ' || masked[i-1] == '\t'):
+			quote = c
+		case c == '#' && (i == from || masked[i-1] == ' ' || masked[i-1] == '\t'):
+			return i
+		}
+	}
+	return len(masked)
+}
+
+// literalRuns returns the maximal runs of template text within [a, b).
+func literalRuns(masked []byte, lit []bool, a, b int) [][2]int {
+	var out [][2]int
+	for i := a; i < b; {
+		if !lit[i] {
+			i++
+			continue
+		}
+		j := i
+		for j < b && lit[j] {
+			j++
+		}
+		out = append(out, [2]int{i, j})
+		i = j
+	}
+	return out
+}
+
+// renderedLines is the set of source lines whose text the default answers
+// render into the parsed document (empty when there is no such document). A
+// line without actions counts only when it appears verbatim: the model maps
+// other rendered lines to the nearest source line, which may belong to a
+// branch that was not taken.
+func renderedLines(f *catalog.File, d *catalog.Doc) map[int]bool {
+	set := map[int]bool{}
+	if d == nil {
+		return set
+	}
+	r := f.Rendered
+	for i, line := range strings.Split(string(r.Data), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		n := r.SourceLine(i + 1)
+		if src := f.Line(n); src == line || strings.Contains(src, "{{") || strings.Contains(src, "}}") {
+			set[n] = true
+		}
+	}
+	return set
+}
