@@ -2,10 +2,12 @@ package tmpl
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
 )
 
 // StackInfo is what `.Stack` and its alias `.Release` hold.
@@ -57,13 +59,30 @@ func Render(name string, content []byte, data Data) (out []byte, parseErr error,
 
 // RenderWith is Render with another function map, e.g. HermeticFuncMap.
 func RenderWith(name string, content []byte, data Data, funcs template.FuncMap) (out []byte, parseErr error, execErr error) {
-	t, err := template.New(name).Funcs(funcs).Parse(string(content))
+	t, err := template.New(name).Funcs(bounded(copyFuncs(funcs))).Parse(string(content))
 	if err != nil {
 		return nil, err, nil
 	}
-	var buf bytes.Buffer
-	execErr = t.Execute(&buf, data.context())
-	return buf.Bytes(), nil, execErr
+	buf := &cappedBuffer{max: MaxOutput}
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if v := recover(); v != nil {
+				done <- fmt.Errorf("template function panicked: %v", v)
+			}
+		}()
+		done <- t.Execute(buf, data.context())
+	}()
+	timer := time.NewTimer(MaxDuration)
+	defer timer.Stop()
+	select {
+	case execErr = <-done:
+		return buf.buf, nil, execErr
+	case <-timer.C:
+		// text/template cannot be cancelled; the execution is abandoned and
+		// its goroutine ends with the process.
+		return nil, nil, fmt.Errorf("template: %s: execution did not finish within %s", name, MaxDuration)
+	}
 }
 
 // text/template formats parse errors as `template: NAME:LINE: MSG` and
@@ -93,4 +112,12 @@ func ErrorLine(err error) (line, col int, msg string, ok bool) {
 		}
 	}
 	return line, col, msg, true
+}
+
+func copyFuncs(m template.FuncMap) template.FuncMap {
+	out := make(template.FuncMap, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }

@@ -190,3 +190,27 @@ services:
 		t.Error("parse error not returned")
 	}
 }
+
+func TestRenderLimits(t *testing.T) {
+	cases := map[string]string{
+		"huge until":     `{{ range until 1000000000 }}x{{ end }}`,
+		"huge repeat":    `{{ repeat 1000000000 "abc" }}`,
+		"huge indent":    `{{ indent 1000000000 "a" }}`,
+		"huge untilStep": `{{ range untilStep 0 1000000000 1 }}{{ end }}`,
+		"output cap":     `{{ range until 100000 }}{{ repeat 1000 "x" }}{{ end }}`,
+	}
+	for name, src := range cases {
+		t.Run(name, func(t *testing.T) {
+			out, perr, eerr := Render("t", []byte(src), Data{})
+			if perr != nil {
+				t.Fatalf("parse: %v", perr)
+			}
+			if eerr == nil {
+				t.Fatalf("want an execution error, got %d bytes", len(out))
+			}
+			if len(out) > MaxOutput {
+				t.Fatalf("output %d bytes above the cap", len(out))
+			}
+		})
+	}
+}
