@@ -7,4 +7,8 @@ import "github.com/catalogen/catalogen/pkg/lint"
 // Rules returns the family's rules.
 func Rules() []*lint.Rule { return rules }
 
-var rules []*lint.Rule
+var rules = []*lint.Rule{
+	ruleS001, ruleS002, ruleS003, ruleS004, ruleS005, ruleS006,
+	ruleB001, ruleB002, ruleB003, ruleB004, ruleB005, ruleB006, ruleB007,
+	ruleTR001, ruleTR002, ruleTR003, ruleTR004,
+}

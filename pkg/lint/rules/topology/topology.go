@@ -8,4 +8,4 @@ import "github.com/catalogen/catalogen/pkg/lint"
 // Rules returns the family's rules.
 func Rules() []*lint.Rule { return rules }
 
-var rules []*lint.Rule
+var rules = []*lint.Rule{ruleTP001, ruleTP002, ruleTP003, ruleTP004, ruleTP005}

@@ -1,0 +1,56 @@
+package scheduling
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/rancher/labels"
+)
+
+var ruleB002 = &lint.Rule{
+	ID:       "B002",
+	Slug:     "lbl.affinity-pairs",
+	Severity: lint.Error,
+	Summary:  "host_label and container_label rules are comma-separated key=value pairs after interpolation",
+	Doc: "Cattle lowercases the value, splits it on commas without trimming and splits each item on `=`. An item " +
+		"without `=` (or with an empty key) matches no host, so a hard rule leaves the service stuck in " +
+		"Activating; `key=` makes Cattle fail with an index error. Spaces around `,` or `=` stay in the key or " +
+		"value and a second `=` truncates the value: those are warnings. Values are checked after `$` " +
+		"interpolation with the questions' defaults.",
+	Bad: `labels:
+  io.rancher.scheduler.affinity:host_label: ${HOST_LABEL}   # default "lb" has no "="`,
+	Good: `labels:
+  io.rancher.scheduler.affinity:host_label: ${HOST_LABEL}   # default "lb=true"`,
+	Version: checkB002,
+}
+
+func checkB002(p *lint.Pass, v *catalog.Version) {
+	w := stack.New(v)
+	if w == nil {
+		return
+	}
+	for _, s := range w.Services() {
+		for _, l := range stack.Labels(s) {
+			a, _, ok := labels.ParseAffinityKey(l.Key)
+			if !ok || a.Kind == labels.Container {
+				continue
+			}
+			value, sure := w.LabelValue(l)
+			if !sure {
+				continue
+			}
+			_, probs := labels.ParseAffinityValue(a.Kind, value)
+			for _, pr := range probs {
+				sev := lint.Warning
+				if pr.SeverityFor(a) == "error" {
+					sev = lint.Error
+				}
+				shown := ""
+				if value != l.Value {
+					shown = " (" + l.Value + " interpolates to " + quote(value) + ")"
+				}
+				p.ReportSeverity(sev, l.ValuePos(), "%s of service %s%s: %s", l.Key, s.Name, shown, pr.Msg)
+			}
+		}
+	}
+}

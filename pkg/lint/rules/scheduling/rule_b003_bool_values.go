@@ -1,0 +1,54 @@
+package scheduling
+
+import (
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+)
+
+// boolLabels are the labels Cattle reads with Java's Boolean.valueOf.
+var boolLabels = []string{
+	"io.rancher.scheduler.global",
+	"io.rancher.container.start_once",
+	"io.rancher.container.dns",
+}
+
+var ruleB003 = &lint.Rule{
+	ID:       "B003",
+	Slug:     "lbl.bool-values",
+	Severity: lint.Warning,
+	Summary:  "io.rancher.scheduler.global, container.start_once and container.dns are true or false",
+	Doc: "Cattle reads these labels with Java's Boolean.valueOf: only `true`, in any case, turns them on, and " +
+		"every other value (`1`, `enabled`, a quoted `'yes'`) silently means false. Unquoted `yes`/`on` are " +
+		"fine because the executor's YAML 1.1 parser turns them into true first.",
+	Bad: `labels:
+  io.rancher.scheduler.global: "1"`,
+	Good: `labels:
+  io.rancher.scheduler.global: "true"`,
+	Version: checkB003,
+}
+
+func checkB003(p *lint.Pass, v *catalog.Version) {
+	w := stack.New(v)
+	if w == nil {
+		return
+	}
+	for _, s := range w.Services() {
+		for _, key := range boolLabels {
+			l, value, present, sure := w.Label(s, key)
+			if !present || !sure || value == "" {
+				continue
+			}
+			if strings.EqualFold(value, "true") || strings.EqualFold(value, "false") {
+				continue
+			}
+			shown := quote(value)
+			if value != l.Value {
+				shown = l.Value + " (" + quote(value) + " with the defaults)"
+			}
+			p.Report(l.ValuePos(), "%s of service %s is %s: Cattle reads it with Boolean.valueOf, so it means false; write \"true\" or \"false\"", key, s.Name, shown)
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package scheduling
+
+import (
+	"slices"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+)
+
+// systemLabels are set by Rancher on every container it creates.
+var systemLabels = []string{
+	"io.rancher.stack.name",
+	"io.rancher.stack_service.name",
+	"io.rancher.project.name",
+	"io.rancher.project_service.name",
+	"io.rancher.service.deployment.unit",
+	"io.rancher.service.launch.config",
+	"io.rancher.service.requested.host.id",
+	"io.rancher.service.hash",
+	"io.rancher.container.uuid",
+	"io.rancher.container.name",
+	"io.rancher.container.ip",
+	"io.rancher.container.mac_address",
+}
+
+var ruleB006 = &lint.Rule{
+	ID:       "B006",
+	Slug:     "lbl.system-labels",
+	Severity: lint.Warning,
+	Summary:  "a service does not set the labels Rancher sets on every container",
+	Doc: "Rancher writes system labels such as `io.rancher.stack.name`, `io.rancher.stack_service.name` and " +
+		"`io.rancher.service.launch.config` on every container it creates; affinity rules, DNS and service " +
+		"discovery match on them. A value written in the compose file is overwritten or, worse, confuses " +
+		"those matches. Refer to them in affinity values instead (`$${stack_name}/$${service_name}`).",
+	Bad: `labels:
+  io.rancher.stack_service.name: web/app`,
+	Good: `labels:
+  io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,
+	Version: checkB006,
+}
+
+func checkB006(p *lint.Pass, v *catalog.Version) {
+	w := stack.New(v)
+	if w == nil {
+		return
+	}
+	for _, s := range w.Services() {
+		for _, l := range stack.Labels(s) {
+			if slices.Contains(systemLabels, l.Key) {
+				p.Report(l.Pos(), "service %s sets %s, a label Rancher sets itself on every container; remove it", s.Name, l.Key)
+			}
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package scheduling
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+)
+
+var ruleS001 = &lint.Rule{
+	ID:       "S001",
+	Slug:     "sk.defined",
+	Severity: lint.Error,
+	Summary:  "every name in io.rancher.sidekicks is a service of the stack's docker-compose file",
+	Doc: "Rancher's executor splits `io.rancher.sidekicks` on commas, trims each name and looks it up among the " +
+		"docker-compose services; a name it cannot find (a typo, a service defined only in rancher-compose.yml, " +
+		"or the empty name left by a stray comma) fails the whole deployment with \"Failed to find sidekick\".",
+	Bad: `services:
+  app:
+    image: nginx:1.25
+    labels:
+      io.rancher.sidekicks: app-data, app-conf   # app-conf is not defined
+  app-data:
+    image: busybox:1.36`,
+	Good: `services:
+  app:
+    image: nginx:1.25
+    labels:
+      io.rancher.sidekicks: app-data
+  app-data:
+    image: busybox:1.36`,
+	Version: checkS001,
+}
+
+func checkS001(p *lint.Pass, v *catalog.Version) {
+	w := stack.New(v)
+	if w == nil {
+		return
+	}
+	var names []string
+	for _, s := range w.Services() {
+		names = append(names, s.Name)
+	}
+	for _, li := range w.Sidekicks().Listings {
+		if !li.Sure {
+			continue
+		}
+		pos := li.Label.ValuePos()
+		for _, n := range li.Names {
+			switch {
+			case n == "":
+				p.Report(pos, "io.rancher.sidekicks of service %s has an empty name (a stray comma or an empty value): Rancher fails with \"Failed to find sidekick: \"; remove it", li.Primary.Name)
+			case w.Service(n) != nil:
+			case w.Project.Service(n) != nil:
+				p.Report(pos, "sidekick %s of service %s is only in rancher-compose.yml: the executor looks sidekicks up among the docker-compose services and fails with \"Failed to find sidekick: %s\"; define %s in docker-compose", n, li.Primary.Name, n, n)
+			default:
+				p.Report(pos, "sidekick %s of service %s is not a service of this stack%s: Rancher fails with \"Failed to find sidekick: %s\"", n, li.Primary.Name, didYouMean(n, names), n)
+			}
+		}
+	}
+}

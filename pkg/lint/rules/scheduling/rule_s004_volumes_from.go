@@ -1,0 +1,68 @@
+package scheduling
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+)
+
+var ruleS004 = &lint.Rule{
+	ID:       "S004",
+	Slug:     "sk.volumes-from",
+	Severity: lint.Error,
+	Summary:  "volumes_from and network_mode: container:X name the service's primary or a sidekick of the same primary",
+	Doc: "Rancher turns `volumes_from: [X]` into dataVolumesFromLaunchConfigs and `network_mode: container:X` into " +
+		"networkLaunchConfig, which Cattle resolves only among the launch configs of one service: the primary and " +
+		"its sidekicks. Any other target is refused with 422 InvalidReference (\"volumes_from of service Y is " +
+		"referencing a service X that either does not exist or is not properly labeled as a sidekick\").",
+	Bad: `services:
+  app:
+    image: nginx:1.25
+    volumes_from:
+      - app-data      # app-data is not a sidekick of app
+  app-data:
+    image: busybox:1.36`,
+	Good: `services:
+  app:
+    image: nginx:1.25
+    volumes_from:
+      - app-data
+    labels:
+      io.rancher.sidekicks: app-data
+  app-data:
+    image: busybox:1.36`,
+	Version: checkS004,
+}
+
+func checkS004(p *lint.Pass, v *catalog.Version) {
+	w := stack.New(v)
+	if w == nil {
+		return
+	}
+	sk := w.Sidekicks()
+	for _, s := range w.Services() {
+		group := w.Group(s.Name)
+		primary := group[0]
+		for _, r := range refsOf(w, s) {
+			if slices.Contains(group, r.To) {
+				continue
+			}
+			what := r.Field
+			if what != "volumes_from" {
+				what += ": container:" + r.To
+			}
+			target := w.Service(r.To)
+			switch {
+			case target == nil:
+				p.Report(r.pos(), "%s of service %s names %s, which is not a service of this stack: Cattle looks it up only among the launch configs of %s and answers 422 InvalidReference; name %s or one of its sidekicks", what, s.Name, r.To, primary, primary)
+			case sk.IsSidekick(r.To):
+				p.Report(r.pos(), "%s of service %s names %s, which is a sidekick of %s, not of %s: Cattle answers 422 InvalidReference; make %s a sidekick of %s, or reference a launch config of %s", what, s.Name, r.To, strings.Join(sk.PrimariesOf(r.To), ", "), primary, r.To, primary, primary)
+			default:
+				p.Report(r.pos(), "%s of service %s names %s, which is a separate service, not a sidekick of %s: Cattle answers 422 InvalidReference; add %s to the io.rancher.sidekicks label of %s", what, s.Name, r.To, primary, r.To, primary)
+			}
+		}
+	}
+}

@@ -1,0 +1,116 @@
+package scheduling
+
+import (
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+var ruleS006 = &lint.Rule{
+	ID:       "S006",
+	Slug:     "sk.lb-target",
+	Severity: lint.Error,
+	Summary:  "a load balancer does not target a sidekick",
+	Doc: "A sidekick is a launch config inside its primary's service, not a service of its own, so a Rancher " +
+		"load balancer cannot route to it: a `lb_config.port_rules` item (or a legacy balancer link or " +
+		"`io.rancher.loadbalancer.target.*` label) naming a sidekick fails to find the service. Target the " +
+		"primary; its sidekicks share its network when they use `network_mode: container:<primary>`.",
+	Bad: `# rancher-compose.yml
+lb:
+  lb_config:
+    port_rules:
+      - source_port: 80
+        target_port: 8080
+        service: app-proxy      # app-proxy is a sidekick of app`,
+	Good: `# rancher-compose.yml
+lb:
+  lb_config:
+    port_rules:
+      - source_port: 80
+        target_port: 8080
+        service: app`,
+	Version: checkS006,
+}
+
+func checkS006(p *lint.Pass, v *catalog.Version) {
+	w := stack.New(v)
+	if w == nil {
+		return
+	}
+	sk := w.Sidekicks()
+	report := func(lb *catalog.Service, where catalog.Pos, target, how string) {
+		if i := strings.IndexByte(target, '/'); i >= 0 {
+			return // another stack's service: its sidekicks are not known here
+		}
+		if !sk.IsSidekick(target) || w.Service(target) == nil {
+			return
+		}
+		primary := sk.PrimariesOf(target)[0]
+		p.Report(where, "load balancer %s %s %s, which is a sidekick of %s: a sidekick is not a service and cannot be balanced to; target %s", lb.Name, how, target, primary, primary)
+	}
+	for _, s := range w.Services() {
+		switch w.KindOf(s) {
+		case stack.LoadBalancer:
+			e, ok := stack.Field(s, "lb_config")
+			if !ok {
+				continue
+			}
+			rules := yamlnode.Value(e.Value, "port_rules")
+			if !yamlnode.IsSeq(rules) {
+				continue
+			}
+			for _, item := range rules.Content {
+				k, val := yamlnode.Get(item, "service")
+				if k == nil {
+					continue
+				}
+				if target, sure := w.Scalar(val); sure {
+					report(s, at(e.Doc, val, k), target, "routes a port rule to")
+				}
+			}
+		case stack.LegacyBalancer:
+			if e, ok := stack.Field(s, "links"); ok {
+				for _, item := range linkItems(e.Value) {
+					if name, sure := w.Scalar(item); sure {
+						name, _, _ = strings.Cut(name, ":")
+						report(s, e.Doc.At(item), name, "links to")
+					}
+				}
+			}
+			for _, l := range stack.Labels(s) {
+				if target, ok := strings.CutPrefix(l.Key, "io.rancher.loadbalancer.target."); ok {
+					report(s, l.Pos(), target, "has a target label for")
+				}
+			}
+		}
+	}
+}
+
+// linkItems returns the items of a links field (a list, or a map of
+// service: alias).
+func linkItems(n *yaml.Node) []*yaml.Node {
+	n = yamlnode.Resolve(n)
+	switch {
+	case yamlnode.IsSeq(n):
+		return n.Content
+	case yamlnode.IsMap(n):
+		var out []*yaml.Node
+		for _, p := range yamlnode.Pairs(n) {
+			out = append(out, p.Key)
+		}
+		return out
+	}
+	return nil
+}
+
+// at is the position of a value node, or of its key when the value is null.
+func at(d *catalog.Doc, value, key *yaml.Node) catalog.Pos {
+	if value == nil || value.Line == 0 {
+		return d.At(key)
+	}
+	return d.At(value)
+}

@@ -1,0 +1,41 @@
+package scheduling
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+)
+
+var ruleTR001 = &lint.Rule{
+	ID:       "TR001",
+	Slug:     "traefik.enable",
+	Severity: lint.Warning,
+	Summary:  "traefik.enable is true, stack or false",
+	Doc: "In the catalog Traefik's `external` mode, rancher-traefik publishes a service as " +
+		"`<service>.<stack>.<domain>` when `traefik.enable` is exactly `true`, as `<stack>.<domain>` when it is " +
+		"`stack`, and hides it for `false`. Any other value (`yes` quoted, `True` quoted, `1`) silently leaves the " +
+		"service unpublished. The value is checked after interpolation with the questions' defaults.",
+	Bad: `labels:
+  traefik.enable: "yes"`,
+	Good: `labels:
+  traefik.enable: "true"`,
+	Version: checkTR001,
+}
+
+func checkTR001(p *lint.Pass, v *catalog.Version) {
+	w := stack.New(v)
+	if w == nil {
+		return
+	}
+	for _, s := range w.Services() {
+		l, value, present, sure := w.Label(s, traefikEnable)
+		if !present || !sure || !l.HasValue || traefikPublishes(value) || value == "false" {
+			continue
+		}
+		shown := quote(value)
+		if value != l.Value {
+			shown = l.Value + " (" + quote(value) + " with the defaults)"
+		}
+		p.Report(l.ValuePos(), "traefik.enable of service %s is %s: rancher-traefik publishes a service only for \"true\" (as service.stack.domain) or \"stack\" (as stack.domain), and \"false\" hides it; write one of them", s.Name, shown)
+	}
+}

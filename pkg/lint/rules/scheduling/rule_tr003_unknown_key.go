@@ -1,0 +1,43 @@
+package scheduling
+
+import (
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+)
+
+var ruleTR003 = &lint.Rule{
+	ID:       "TR003",
+	Slug:     "traefik.unknown-key",
+	Severity: lint.Info,
+	Summary:  "traefik.* labels are ones Traefik reads",
+	Doc: "Traefik labels are plain strings that nothing validates: rancher-traefik's external mode and Traefik " +
+		"1.7's own Rancher provider each read a fixed set of keys (the provider also reads " +
+		"`traefik.<segment>.<key>` forms). A misspelt key is silently ignored, so the routing it was meant " +
+		"to set up does not exist.",
+	Bad: `labels:
+  traefik.enable: "true"
+  traefik.domian: example.com`,
+	Good: `labels:
+  traefik.enable: "true"
+  traefik.domain: example.com`,
+	Version: checkTR003,
+}
+
+func checkTR003(p *lint.Pass, v *catalog.Version) {
+	w := stack.New(v)
+	if w == nil {
+		return
+	}
+	candidates := traefikCandidates()
+	for _, s := range w.Services() {
+		for _, l := range stack.Labels(s) {
+			if !strings.HasPrefix(strings.ToLower(l.Key), "traefik.") || traefikKnown(l.Key) {
+				continue
+			}
+			p.Report(l.Pos(), "label %s of service %s is read neither by rancher-traefik's external mode nor by Traefik 1.7's Rancher provider, so it has no effect%s", l.Key, s.Name, didYouMean(strings.ToLower(l.Key), candidates))
+		}
+	}
+}

@@ -1,0 +1,48 @@
+package scheduling
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+)
+
+var ruleTR004 = &lint.Rule{
+	ID:       "TR004",
+	Slug:     "traefik.healthcheck",
+	Severity: lint.Warning,
+	Summary:  "a service published through Traefik has a health_check",
+	Doc: "rancher-traefik adds a container to a backend only when Rancher reports it running and healthy, and a " +
+		"container without a Rancher health check is never reported healthy. A service with `traefik.enable` " +
+		"`true` or `stack` and no `health_check` (in docker-compose.yml or rancher-compose.yml) is therefore " +
+		"never routed to.",
+	Bad: `# docker-compose.yml
+web:
+  image: nginx:1.25
+  labels:
+    traefik.enable: "true"
+    traefik.port: "80"`,
+	Good: `# rancher-compose.yml
+web:
+  health_check:
+    port: 80
+    request_line: GET / HTTP/1.0
+    interval: 2000
+    response_timeout: 2000
+    healthy_threshold: 2
+    unhealthy_threshold: 3`,
+	Version: checkTR004,
+}
+
+func checkTR004(p *lint.Pass, v *catalog.Version) {
+	w := stack.New(v)
+	if w == nil {
+		return
+	}
+	for _, s := range w.Services() {
+		l, value, present, sure := w.Label(s, traefikEnable)
+		if !present || !sure || !traefikPublishes(value) || stack.HasHealthCheck(s) {
+			continue
+		}
+		p.Report(l.Pos(), "service %s is published through Traefik (traefik.enable: %s) but has no health_check: rancher-traefik routes only to healthy containers, so it never routes to this one; add a health_check for the port Traefik uses to rancher-compose.yml", s.Name, value)
+	}
+}

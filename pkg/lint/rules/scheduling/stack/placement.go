@@ -1,0 +1,164 @@
+package stack
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/rancher/labels"
+)
+
+// GlobalLabel makes a service run one container on every eligible host.
+const GlobalLabel = "io.rancher.scheduler.global"
+
+// Pin is one hard host_label rule of a service: the label and the pairs
+// Cattle reads from its interpolated value.
+type Pin struct {
+	Label   catalog.Label
+	Value   string // interpolated
+	Negated bool   // host_label_ne
+	Pairs   []labels.Pair
+	Sure    bool
+}
+
+// Placement is where a service's containers may run, from its own labels.
+type Placement struct {
+	Global bool
+	// GlobalSure is false when the global label depends on an answer the
+	// user types.
+	GlobalSure bool
+	Pins       []Pin // hard host_label and host_label_ne rules
+}
+
+// PlacementOf reads a service's global flag and hard host rules. Soft and
+// container rules do not restrict hosts and are left out.
+func (w *View) PlacementOf(s *catalog.Service) Placement {
+	pl := Placement{GlobalSure: true}
+	if _, v, present, sure := w.Label(s, GlobalLabel); present {
+		pl.Global, pl.GlobalSure = labels.IsTrue(v), sure
+	}
+	for _, l := range Labels(s) {
+		a, isAff, ok := labels.ParseAffinityKey(l.Key)
+		if !isAff || !ok || a.Kind != labels.HostLabel || a.Soft {
+			continue
+		}
+		v, sure := w.LabelValue(l)
+		pairs, _ := labels.ParseAffinityValue(labels.HostLabel, v)
+		pl.Pins = append(pl.Pins, Pin{Label: l, Value: v, Negated: a.Negated, Pairs: pairs, Sure: sure})
+	}
+	return pl
+}
+
+// Require returns the `k=v` pairs a host must have (hard host_label), sorted
+// and deduplicated.
+func (pl Placement) Require() []string { return pl.pairs(false) }
+
+// Exclude returns the `k=v` pairs a host must not have (host_label_ne).
+func (pl Placement) Exclude() []string { return pl.pairs(true) }
+
+func (pl Placement) pairs(negated bool) []string {
+	var out []string
+	for _, p := range pl.Pins {
+		if p.Negated != negated {
+			continue
+		}
+		for _, pr := range p.Pairs {
+			out = append(out, pr.Key+"="+pr.Value)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// Pinned reports whether a hard host_label rule requires some host label.
+func (pl Placement) Pinned() bool { return len(pl.Require()) > 0 }
+
+// Sure reports whether every value the placement depends on is known.
+func (pl Placement) Sure() bool {
+	if !pl.GlobalSure {
+		return false
+	}
+	for _, p := range pl.Pins {
+		if !p.Sure {
+			return false
+		}
+	}
+	return true
+}
+
+// PinKey is the required pairs joined, to compare pins: "" when unpinned.
+func (pl Placement) PinKey() string { return strings.Join(pl.Require(), ",") }
+
+// RequirePin returns the first hard, non-negated host_label rule, if any.
+func (pl Placement) RequirePin() (Pin, bool) {
+	for _, p := range pl.Pins {
+		if !p.Negated && len(p.Pairs) > 0 {
+			return p, true
+		}
+	}
+	return Pin{}, false
+}
+
+// Conflicts reports whether no host can satisfy both required and excluded
+// pair sets: one label key required with two values, or a pair both
+// required and excluded.
+func Conflicts(require, exclude []string) (string, bool) {
+	byKey := map[string]string{}
+	for _, kv := range require {
+		k, v, _ := strings.Cut(kv, "=")
+		if prev, ok := byKey[k]; ok && prev != v {
+			return "host label " + k + " cannot be both " + prev + " and " + v, true
+		}
+		byKey[k] = v
+	}
+	for _, kv := range exclude {
+		if slices.Contains(require, kv) {
+			return "host label " + kv + " is both required and excluded", true
+		}
+	}
+	return "", false
+}
+
+// GroupPlacement is where a launch-config group runs: Cattle places the
+// primary and its sidekicks on one host, so the group's hosts must satisfy
+// every member's hard rules; the primary's global flag decides for all.
+func (w *View) GroupPlacement(name string) Placement {
+	group := w.Group(name)
+	pl := w.PlacementOf(w.Service(group[0]))
+	for _, n := range group[1:] {
+		pl.Pins = append(pl.Pins, w.PlacementOf(w.Service(n)).Pins...)
+	}
+	return pl
+}
+
+// SpreadsItself reports whether a service keeps its containers on separate
+// hosts with a hard container_label_ne rule on its own service name
+// (`io.rancher.stack_service.name=$${stack_name}/$${service_name}`): one
+// container per host, like a cluster whose members each own their data.
+func (w *View) SpreadsItself(s *catalog.Service) bool {
+	name := strings.ToLower(s.Name)
+	for _, l := range Labels(s) {
+		a, _, ok := labels.ParseAffinityKey(l.Key)
+		if !ok || a.Kind != labels.ContainerLabel || !a.Negated || a.Soft {
+			continue
+		}
+		v, sure := w.LabelValue(l)
+		if !sure {
+			continue
+		}
+		pairs, _ := labels.ParseAffinityValue(labels.ContainerLabel, v)
+		for _, p := range pairs {
+			if p.Key != "io.rancher.stack_service.name" {
+				continue
+			}
+			svc := p.Value
+			if i := strings.LastIndexByte(svc, '/'); i >= 0 {
+				svc = svc[i+1:]
+			}
+			if svc == "${service_name}" || svc == name {
+				return true
+			}
+		}
+	}
+	return false
+}

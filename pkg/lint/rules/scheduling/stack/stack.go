@@ -1,0 +1,189 @@
+// Package stack reads a version's compose project the way Rancher schedules
+// it: label and field values after `$` interpolation with the answers a user
+// gets by accepting every default, launch-config groups (a primary and its
+// sidekicks) and each service's host pins. The S, B, TR and TP rules share it
+// so that they agree on what a service is, where it may run and what a
+// value means.
+package stack
+
+import (
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/rancher/interp"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+// View is one version's project with its answers.
+type View struct {
+	Version *catalog.Version
+	Project *catalog.Project
+
+	values map[string]string
+	// unsure holds the variables whose answer the user has to type (no
+	// default): in lint they render as a placeholder, not as a value.
+	unsure map[string]bool
+
+	sidekicks *Sidekicks
+}
+
+// New returns the view of v, or nil when v has no docker-compose project to
+// read (missing file, template or YAML errors: other rules report those).
+func New(v *catalog.Version) *View {
+	if v == nil || v.Project == nil || v.Project.DC == nil {
+		return nil
+	}
+	w := &View{Version: v, Project: v.Project, values: v.Values(), unsure: map[string]bool{}}
+	if v.Catalog != nil {
+		for _, q := range v.Catalog.Questions {
+			if q.Default == "" {
+				w.unsure[q.Variable] = true
+			}
+		}
+	}
+	w.sidekicks = analyzeSidekicks(w)
+	return w
+}
+
+// Services returns the services docker-compose defines, in file order.
+// Services only rancher-compose.yml mentions are not part of the executor's
+// project (D007 reports them).
+func (w *View) Services() []*catalog.Service {
+	var out []*catalog.Service
+	for _, s := range w.Project.Services {
+		if s.DC != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Service returns the docker-compose service called name, or nil.
+func (w *View) Service(name string) *catalog.Service {
+	s := w.Project.Service(name)
+	if s == nil || s.DC == nil {
+		return nil
+	}
+	return s
+}
+
+// Lookup returns the answer for a variable and whether a question declares it.
+func (w *View) Lookup(name string) (string, bool) {
+	v, ok := w.values[name]
+	return v, ok
+}
+
+// Expand interpolates s as the executor does. sure is false when the result
+// depends on an answer the user must type, on an undeclared variable (I002)
+// or when s does not interpolate at all (I001): rules then say nothing about
+// the value, since other rules report the cause.
+func (w *View) Expand(s string) (out string, sure bool) {
+	if !interp.NeedsEscape(s) {
+		return s, true
+	}
+	sure = true
+	out, missing, err := interp.Interpolate(s, func(name string) (string, bool) {
+		if w.unsure[name] {
+			sure = false
+		}
+		v, ok := w.values[name]
+		return v, ok
+	})
+	if err != nil || len(missing) > 0 {
+		return s, false
+	}
+	return out, sure
+}
+
+// Scalar returns a scalar node's value as the executor ends up with it: an
+// unquoted scalar is first read as YAML 1.1 and printed back (`yes` becomes
+// "true", `1.0` becomes "1"), then interpolated. ok is false for nulls,
+// collections and values that are not sure (see Expand).
+func (w *View) Scalar(n *yaml.Node) (string, bool) {
+	n = yamlnode.Resolve(n)
+	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return "", false
+	}
+	return w.Expand(catalog.DefaultString(n))
+}
+
+// LabelValue returns a label's value after interpolation, read as Scalar
+// reads map values; list items (`- key=value`) are strings as written.
+func (w *View) LabelValue(l catalog.Label) (string, bool) {
+	if !l.HasValue {
+		return "", false
+	}
+	if l.ValueNode != nil && l.ValueNode != l.KeyNode {
+		return w.Scalar(l.ValueNode)
+	}
+	return w.Expand(l.Value)
+}
+
+// Label returns a service's label and its interpolated value. present is
+// false when the service does not set the label; sure as for Expand.
+func (w *View) Label(s *catalog.Service, key string) (l catalog.Label, value string, present, sure bool) {
+	l, present = Label(s, key)
+	if !present {
+		return l, "", false, false
+	}
+	value, sure = w.LabelValue(l)
+	return l, value, true, sure
+}
+
+// FieldString returns a service field's scalar value after interpolation.
+func (w *View) FieldString(s *catalog.Service, key string) (catalog.Entry, string, bool) {
+	e, ok := Field(s, key)
+	if !ok {
+		return e, "", false
+	}
+	v, sure := w.Scalar(e.Value)
+	return e, v, sure
+}
+
+// Image returns the service's image after interpolation ("" when unset).
+func (w *View) Image(s *catalog.Service) string {
+	_, v, _ := w.FieldString(s, "image")
+	return v
+}
+
+// Kind tells the special Rancher images (rancher/types.go) apart.
+type Kind int
+
+const (
+	Container       Kind = iota // an ordinary service
+	LoadBalancer                // rancher/lb-service-haproxy
+	LegacyBalancer              // rancher/load-balancer-service
+	ExternalService             // rancher/external-service: no containers
+	DNSService                  // rancher/dns-service: an alias, no containers
+)
+
+// KindOf classifies a service by its image.
+func (w *View) KindOf(s *catalog.Service) Kind {
+	img := w.Image(s)
+	repo := img
+	if i := strings.LastIndexByte(repo, ':'); i > strings.LastIndexByte(repo, '/') {
+		repo = repo[:i]
+	}
+	switch repo {
+	case "rancher/lb-service-haproxy":
+		return LoadBalancer
+	case "rancher/load-balancer-service":
+		return LegacyBalancer
+	case "rancher/external-service":
+		return ExternalService
+	case "rancher/dns-service":
+		return DNSService
+	}
+	return Container
+}
+
+// HasHealthCheck reports whether either file gives the service a health_check.
+func HasHealthCheck(s *catalog.Service) bool {
+	for _, e := range Fields(s, "health_check") {
+		if !yamlnode.IsNull(e.Value) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,271 @@
+package topology
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+var ruleTP003 = &lint.Rule{
+	ID:       "TP003",
+	Slug:     "topology.shared-state",
+	Severity: lint.Warning,
+	Summary:  "state that must follow a service or be shared by services on several hosts is not on a host path or a local volume",
+	Doc: "A host bind mount (`/data/db:/var/lib/mysql`) and a volume with the `local` driver live on one host. " +
+		"A service that is not pinned to a host finds an empty directory when Rancher recreates it elsewhere, " +
+		"and services that can run on different hosts do not see each other's files in a shared `local` " +
+		"volume: each host gets its own copy. Pin such services to one host, or use a driver that shares data " +
+		"between hosts (rancher-nfs, rancher-efs). A volume driver taken from a question whose default is " +
+		"`local` is reported once, on that default. Hosts count as several when nothing pins the services, " +
+		"when they are pinned differently, or when a global service of the stack runs on the same pin.",
+	Bad: `services:
+  db:
+    image: mysql:5.7
+    volumes:
+      - /data/mysql:/var/lib/mysql   # db is not pinned: its data stays behind`,
+	Good: `services:
+  db:
+    image: mysql:5.7
+    volumes:
+      - /data/mysql:/var/lib/mysql
+    labels:
+      io.rancher.scheduler.affinity:host_label: db=true`,
+	Version: checkTP003,
+}
+
+func checkTP003(p *lint.Pass, v *catalog.Version) {
+	w := stack.New(v)
+	if w == nil {
+		return
+	}
+	checkBindState(p, w)
+	checkLocalVolumes(p, w)
+}
+
+// checkBindState reports host paths holding data of services that can move.
+func checkBindState(p *lint.Pass, w *stack.View) {
+	for _, s := range placed(w) {
+		pl := w.GroupPlacement(s.Name)
+		if !pl.Sure() || pl.Global {
+			continue // a global service keeps one copy per host by design
+		}
+		if pl.Pinned() && !multiHost(w, pl.PinKey()) {
+			continue
+		}
+		ms := mounts(w, s)
+		if hostAgent(ms) || w.SpreadsItself(w.Service(w.PrimaryOf(s.Name))) {
+			continue // per-host data by design
+		}
+		where := "it has no host_label rule"
+		if pl.Pinned() {
+			where = "its pin " + pl.PinKey() + " matches several hosts (a global service of the stack runs on it)"
+		}
+		for _, m := range ms {
+			if !m.bind() || m.ReadOnly || !statePath(m.Source) {
+				continue
+			}
+			p.Report(m.pos(), "service %s keeps data in the host directory %s, but %s: when Rancher recreates the container on another host it starts without that data; pin %s to one host with io.rancher.scheduler.affinity:host_label, or use a named volume with a driver that follows it (rancher-nfs)", s.Name, m.Source, where, s.Name)
+		}
+	}
+}
+
+// volume is a named volume as the services use it.
+type volume struct {
+	Name     string
+	Decl     *catalog.Entry // top-level declaration (v2), if any
+	Driver   string         // after interpolation; "" means local
+	Raw      string         // as written
+	Node     *yaml.Node     // the driver value, for positions
+	Doc      *catalog.Doc
+	Users    []*catalog.Service
+	Mounts   []mount
+	Unsure   bool
+	External bool
+}
+
+func checkLocalVolumes(p *lint.Pass, w *stack.View) {
+	vols := map[string]*volume{}
+	var order []string
+	get := func(name string) *volume {
+		if vols[name] == nil {
+			vols[name] = &volume{Name: name}
+			order = append(order, name)
+		}
+		return vols[name]
+	}
+	for i := range w.Project.Volumes {
+		e := w.Project.Volumes[i]
+		vol := get(e.Key.Value)
+		vol.Decl, vol.Doc, vol.Node = &e, e.Doc, e.Key
+		if ext := yamlnode.Value(e.Value, "external"); ext != nil && !(ext.Kind == yaml.ScalarNode && ext.Value == "false") {
+			vol.External = true
+		}
+		if pc, _ := w.Scalar(yamlnode.Value(e.Value, "per_container")); pc == "true" {
+			vol.External = true // one volume per container: nothing is shared
+		}
+		if k, d := yamlnode.Get(e.Value, "driver"); k != nil {
+			vol.Raw = d.Value
+			vol.Node = at(d, k)
+			var sure bool
+			vol.Driver, sure = w.Scalar(d)
+			vol.Unsure = !sure
+		}
+	}
+	for _, s := range placed(w) {
+		_, sdriver, sdriverSure := w.FieldString(s, "volume_driver")
+		sdriverEntry, hasSDriver := stack.Field(s, "volume_driver")
+		hasSDriver = hasSDriver && sdriverEntry.Value != nil
+		for _, m := range mounts(w, s) {
+			if !m.named() {
+				continue
+			}
+			vol := get(m.Source)
+			if !slices.Contains(vol.Users, s) {
+				vol.Users = append(vol.Users, s)
+				vol.Mounts = append(vol.Mounts, m)
+			}
+			if vol.Decl == nil && hasSDriver && vol.Node == nil {
+				// v1 semantics: the service's volume_driver creates it.
+				vol.Raw, vol.Driver, vol.Unsure = sdriverEntry.Value.Value, sdriver, !sdriverSure
+				vol.Doc, vol.Node = sdriverEntry.Doc, sdriverEntry.Value
+			}
+		}
+	}
+	byQuestion := map[string][]*volume{}
+	var questions []string
+	reasons := map[string]string{}
+	qusers := map[string][]*catalog.Service{}
+	for _, name := range order {
+		vol := vols[name]
+		if vol.External || vol.Unsure || len(vol.Users) == 0 || (vol.Driver != "" && vol.Driver != "local") {
+			continue
+		}
+		why, spread := spreads(w, vol.Users)
+		if !spread {
+			continue
+		}
+		if q := questionOf(w, vol.Raw); q != nil {
+			if byQuestion[q.Variable] == nil {
+				questions = append(questions, q.Variable)
+			}
+			byQuestion[q.Variable] = append(byQuestion[q.Variable], vol)
+			for _, u := range vol.Users {
+				if !slices.Contains(qusers[q.Variable], u) {
+					qusers[q.Variable] = append(qusers[q.Variable], u)
+				}
+			}
+			reasons[q.Variable] = why
+			continue
+		}
+		pos := vol.Mounts[0].pos()
+		if vol.Node != nil {
+			pos = vol.Doc.At(vol.Node)
+		}
+		driver := "the default local driver"
+		if vol.Driver == "local" {
+			driver = "the local driver"
+		}
+		p.Report(pos, "volume %s uses %s, but %s: each host gets its own copy and they do not share data; use a driver that shares data between hosts (rancher-nfs, rancher-efs) or pin the services to one host", name, driver, why)
+	}
+	for _, variable := range questions {
+		q := w.Version.Catalog.Question(variable)
+		vs := byQuestion[variable]
+		names := make([]string, len(vs))
+		for i, vol := range vs {
+			names[i] = vol.Name
+		}
+		node := yamlnode.Resolve(q.Field("default"))
+		pos := w.Version.Catalog.Doc.At(node)
+		why := reasons[variable]
+		if len(vs) > 1 {
+			why, _ = spreads(w, qusers[variable])
+		}
+		p.Report(pos, "question %s defaults to local, the driver of volume%s %s, but %s: with local each host gets its own copy of the data; default to a driver that shares data between hosts (e.g. rancher-nfs), or pin the services to one host", variable, plural(len(names)), strings.Join(names, ", "), why)
+	}
+}
+
+// spreads reports whether the users of a volume can run on different
+// hosts, and why.
+func spreads(w *stack.View, users []*catalog.Service) (string, bool) {
+	var primaries []string
+	var pls []stack.Placement
+	for _, s := range users {
+		pr := w.PrimaryOf(s.Name)
+		if slices.Contains(primaries, pr) {
+			continue
+		}
+		pl := w.GroupPlacement(s.Name)
+		if !pl.Sure() {
+			return "", false
+		}
+		primaries = append(primaries, pr)
+		pls = append(pls, pl)
+	}
+	if len(primaries) < 2 {
+		return "", false // one launch-config group shares its host
+	}
+	names := strings.Join(userNames(users), ", ")
+	for i, pl := range pls {
+		if pl.Global {
+			return fmt.Sprintf("services %s use it and %s is global, so they run on different hosts", names, primaries[i]), true
+		}
+	}
+	key := pls[0].PinKey()
+	for _, pl := range pls[1:] {
+		if pl.PinKey() != key {
+			return fmt.Sprintf("services %s use it and are pinned differently, so they can run on different hosts", names), true
+		}
+	}
+	switch {
+	case key == "":
+		return fmt.Sprintf("services %s use it and no host_label rule keeps them on one host", names), true
+	case multiHost(w, key):
+		return fmt.Sprintf("services %s use it and their pin %s matches several hosts (a global service of the stack runs on it)", names, key), true
+	}
+	return "", false
+}
+
+func userNames(users []*catalog.Service) []string {
+	out := make([]string, len(users))
+	for i, s := range users {
+		out[i] = s.Name
+	}
+	return out
+}
+
+// questionOf returns the question a driver value is read from when the value
+// is exactly `${X}` or `$X`.
+func questionOf(w *stack.View, raw string) *catalog.Question {
+	name := strings.TrimPrefix(raw, "$")
+	if strings.HasPrefix(name, "{") && strings.HasSuffix(name, "}") {
+		name = name[1 : len(name)-1]
+	}
+	if name == raw || name == "" || w.Version.Catalog == nil {
+		return nil
+	}
+	q := w.Version.Catalog.Question(name)
+	if q == nil || q.Field("default") == nil {
+		return nil
+	}
+	return q
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+func at(value, key *yaml.Node) *yaml.Node {
+	if value == nil || value.Line == 0 {
+		return key
+	}
+	return value
+}

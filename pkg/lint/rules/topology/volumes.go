@@ -1,0 +1,124 @@
+package topology
+
+import (
+	"path"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+// mount is one item of a service's `volumes`, after interpolation.
+type mount struct {
+	Source   string // host path or volume name; "" for an anonymous volume
+	Target   string
+	ReadOnly bool
+	Text     string
+	Doc      *catalog.Doc
+	Node     *yaml.Node
+}
+
+func (m mount) pos() catalog.Pos { return m.Doc.At(m.Node) }
+
+// bind reports whether the mount is a host path.
+func (m mount) bind() bool {
+	return strings.HasPrefix(m.Source, "/") || strings.HasPrefix(m.Source, ".") || strings.HasPrefix(m.Source, "~")
+}
+
+// named reports whether the mount is a named volume.
+func (m mount) named() bool { return m.Source != "" && !m.bind() }
+
+// mounts returns a service's volumes; items that are not sure are left out.
+func mounts(w *stack.View, s *catalog.Service) []mount {
+	e, ok := stack.Field(s, "volumes")
+	if !ok || !yamlnode.IsSeq(e.Value) {
+		return nil
+	}
+	var out []mount
+	for _, item := range e.Value.Content {
+		text, sure := w.Scalar(item)
+		if !sure || text == "" {
+			continue
+		}
+		m := mount{Text: text, Doc: e.Doc, Node: yamlnode.Resolve(item)}
+		parts := strings.Split(text, ":")
+		switch len(parts) {
+		case 1:
+			m.Target = parts[0]
+		case 2:
+			if strings.HasPrefix(parts[1], "/") {
+				m.Source, m.Target = parts[0], parts[1]
+			} else {
+				m.Target = parts[0] // anonymous volume with a mode
+				m.ReadOnly = hasMode(parts[1], "ro")
+			}
+		default:
+			m.Source, m.Target = parts[0], parts[1]
+			m.ReadOnly = hasMode(parts[2], "ro")
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func hasMode(modes, mode string) bool {
+	for _, m := range strings.Split(modes, ",") {
+		if m == mode {
+			return true
+		}
+	}
+	return false
+}
+
+// hostResources are host paths a container mounts to use the host itself
+// (the Docker socket, kernel interfaces, system config and logs), not to
+// keep its own data.
+var hostResources = []string{
+	"/var/run", "/run", "/sys", "/proc", "/dev", "/lib/modules", "/usr", "/bin", "/sbin",
+	"/lib", "/lib64", "/etc", "/boot", "/var/log", "/var/lib/rancher", "/var/lib/kubelet",
+	"/var/lib/cni", "/opt/cni", "/cgroup", "/rootfs", "/hostfs", "/host",
+}
+
+// hostExact are host paths that are resources only as a whole.
+var hostExact = []string{"/", "/tmp", "/var/lib/docker", "/var/lib/docker/containers", "/home", "/root", "/mnt", "/media"}
+
+// statePath reports whether a bind mount's host path holds the
+// container's own data.
+func statePath(p string) bool {
+	if !strings.HasPrefix(p, "/") {
+		return false
+	}
+	p = path.Clean(p)
+	for _, x := range hostExact {
+		if p == x {
+			return false
+		}
+	}
+	for _, r := range hostResources {
+		if p == r || strings.HasPrefix(p, r+"/") {
+			return false
+		}
+	}
+	return !strings.HasSuffix(p, ".sock")
+}
+
+// hostAgent reports whether a service works on its host rather than on
+// data of its own: it talks to the host's Docker daemon, or reads host files
+// (a read-only mount of a host directory, or the host's logs). Its bind
+// mounts are about the host it runs on, by design.
+func hostAgent(ms []mount) bool {
+	for _, m := range ms {
+		switch {
+		case !m.bind():
+		case strings.HasSuffix(m.Source, "docker.sock"):
+			return true
+		case path.Clean(m.Source) == "/var/log" || strings.HasPrefix(path.Clean(m.Source), "/var/log/"):
+			return true
+		case m.ReadOnly && statePath(m.Source):
+			return true
+		}
+	}
+	return false
+}
