@@ -148,3 +148,45 @@ func TestRuleDocs(t *testing.T) {
 		}
 	}
 }
+
+// Odd trees must not crash any rule.
+func TestOddTrees(t *testing.T) {
+	trees := []map[string]string{
+		{"templates/x": ""},
+		{"templates/config.yml": "", "templates/catalogIcon.png": "", "infra-templates/README.md": ""},
+		{"templates/x/0": "", "templates/x/1/2/3/4/config.yml": "", "templates/x/v/catalogIcon": ""},
+		{"a/b/c/d/e/f": "", "a/b/config.yml": "", "a/b/0/rancher-compose.yml": ""},
+		{"templates/ü ñ/0/rancher-compose.yml": ".catalog: {version: 1}", "templates/ü ñ/catalogIcon-.": ""},
+		{"templates/x/-1/rancher-compose.yml": "", "templates/x/007/docker-compose.yml": "", "templates/x/7/docker-compose.yml.tpl": "", "templates/x/+7/x": ""},
+		{"templates/x/99999999999999999999/rancher-compose.yml": "", "templates/x/0/rancher-compose.yml": ""},
+		{"kubernetes-templates/k/0/config.yml": "~", "kubernetes-templates/k/0/catalogIcon-k.svg": "<svg/>"},
+	}
+	for i, files := range trees {
+		m := map[string][]byte{}
+		for p, d := range files {
+			m[p] = []byte(d)
+		}
+		cat, err := catalog.LoadFiles(m, catalog.Options{})
+		if err != nil {
+			t.Fatalf("tree %d: %v", i, err)
+		}
+		res := lint.Run(cat, Rules(), lint.Settings{})
+		for _, e := range res.Internal {
+			t.Errorf("tree %d: %v", i, e)
+		}
+	}
+}
+
+// An empty folder named config.yml (git cannot hold one, so it is made here)
+// leaves the template without metadata.
+func TestEmptyConfigFolder(t *testing.T) {
+	root := writeTree(t, nil)
+	cfg := filepath.Join(root, "templates/web/config.yml")
+	if err := os.Remove(cfg); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(cfg, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	expectOne(t, findings(t, root, "L003"), "templates/web")
+}
