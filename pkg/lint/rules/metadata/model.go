@@ -16,9 +16,6 @@ func rawRC(v *catalog.Version) (*catalog.Doc, *yaml.Node) {
 	if f == nil || f.ReadErr != nil || f.ParseErr != nil || f.Doc == nil {
 		return nil, nil
 	}
-	if v.Catalog != nil && v.Catalog.Doc != nil {
-		return v.Catalog.Doc, yamlnode.Resolve(f.Doc)
-	}
 	return &catalog.Doc{File: f, Root: f.Doc}, yamlnode.Resolve(f.Doc)
 }
 
@@ -26,7 +23,7 @@ func rawRC(v *catalog.Version) (*catalog.Doc, *yaml.Node) {
 // libcompose's CreateConfig decides it: `version` decoded into a string is
 // exactly "2" (`version: 2` counts, `2.0` does not).
 func isV2(root *yaml.Node) bool {
-	v := yamlnode.Value(root, "version")
+	_, v := get(root, "version")
 	return v != nil && v.Kind == yaml.ScalarNode && v.Value == "2"
 }
 
@@ -84,7 +81,7 @@ func qname(q *question) string {
 	return fmt.Sprintf("question %s", q.Variable)
 }
 
-// otherVersionIn names a version folder in messages about another one.
+// folderRef names version folder v in a message about folder from.
 func folderRef(v *catalog.Version, from *catalog.Version) string {
 	if v.Template == from.Template {
 		return "folder " + v.Folder
@@ -92,20 +89,21 @@ func folderRef(v *catalog.Version, from *catalog.Version) string {
 	return v.Dir
 }
 
-// quoteList prints at most max strings, quoted, with "…" when cut.
+// quoteList prints at most max strings, quoted.
 func quoteList(items []string, max int) string {
-	var b strings.Builder
+	quoted := make([]string, len(items))
 	for i, s := range items {
-		if i == max {
-			fmt.Fprintf(&b, ", … (%d more)", len(items)-max)
-			break
-		}
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%q", s)
+		quoted[i] = fmt.Sprintf("%q", s)
 	}
-	return b.String()
+	return cutList(quoted, max)
+}
+
+// cutList joins at most max items, saying how many were left out.
+func cutList(items []string, max int) string {
+	if len(items) <= max {
+		return strings.Join(items, ", ")
+	}
+	return fmt.Sprintf("%s, … (%d more)", strings.Join(items[:max], ", "), len(items)-max)
 }
 
 // get returns the key and value of key in mapping m as yaml.v2, which

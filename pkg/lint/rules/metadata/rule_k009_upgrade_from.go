@@ -61,21 +61,7 @@ func checkUpgradeFrom(p *lint.Pass, t *catalog.Template) {
 			}
 		}
 		if len(loose) > 0 {
-			p.ReportSeverity(lint.Warning, at(info, n), "upgrade_from can never match older versions that are not strict semver: %s; stacks running them are not offered this upgrade (see K010)", listPlain(loose, 5))
+			p.ReportSeverity(lint.Warning, at(info, n), "upgrade_from can never match older versions that are not strict semver: %s; stacks running them are not offered this upgrade (see K010)", cutList(loose, 5))
 		}
 	}
-}
-
-func listPlain(items []string, max int) string {
-	s := ""
-	for i, x := range items {
-		if i == max {
-			return s + fmt.Sprintf(", … (%d more)", len(items)-max)
-		}
-		if i > 0 {
-			s += ", "
-		}
-		s += x
-	}
-	return s
 }
