@@ -45,7 +45,7 @@ func checkRancherComposeMissing(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	if v.RancherComposeTpl != nil {
-		p.Report(catalog.FilePos(v.RancherComposeTpl), "version folder %s has only rancher-compose.yml.tpl, which Rancher never reads for the .catalog metadata, so the version is dropped: name it rancher-compose.yml (Rancher templates that file too)", v.Dir)
+		p.Report(catalog.FilePos(v.RancherComposeTpl), "version folder %s has only rancher-compose.yml.tpl, which Rancher never reads for the .catalog metadata, so the version is dropped: name it rancher-compose.yml (Rancher's executor applies Go templating to that file as well)", v.Dir)
 		return
 	}
 	p.Report(catalog.FolderPos(v.Dir), "version folder %s has no rancher-compose.yml: Rancher silently drops the version; add rancher-compose.yml with a .catalog block (name, version, questions)", v.Dir)

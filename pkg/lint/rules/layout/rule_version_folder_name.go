@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"strings"
+
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 )
@@ -28,7 +30,12 @@ func checkVersionFolderNames(p *lint.Pass, t *catalog.Template) {
 		if name == "config.yml" {
 			continue // a folder named config.yml is L003's finding
 		}
-		p.Report(catalog.FolderPos(t.Dir+"/"+name), "folder %q is neither an integer nor a semver version, so Rancher ignores it and everything in it: rename it to the next free number, %d, or move it out of %s",
-			name, next, t.Dir)
+		pos := catalog.FolderPos(t.Dir + "/" + name)
+		if strings.ContainsAny(name, "0123456789") {
+			p.Report(pos, "folder %q is neither an integer nor a semver version, so Rancher ignores it and everything in it: rename it to the next free number, %d, or move it out of %s",
+				name, next, t.Dir)
+			continue
+		}
+		p.Report(pos, "folder %q is not a version folder (an integer or a semver version), so Rancher ignores it and everything in it: files a version needs, such as README images, go into the version folder itself", name)
 	}
 }
