@@ -54,7 +54,7 @@ func checkI002(p *lint.Pass, v *catalog.Version) {
 			written := it.Text[ref.Offset:ref.End]
 			fix := fmt.Sprintf("add a question with `variable: %s` to .catalog.questions, or write $%s if the container should see %s literally", ref.Name, written, written)
 			if q := similarQuestion(v.Catalog, ref.Name); q != "" {
-				fix = fmt.Sprintf("did you mean the question %s? Names are case-sensitive", q)
+				fix = fmt.Sprintf("did you mean the question %s?", q)
 			}
 			r.report(it.Pos(ref.Offset, ref.End), written, "%s: %s is not a question of this version, so Rancher substitutes a blank string (with only a warning in its log); %s", it.where(), written, fix)
 		}

@@ -57,7 +57,7 @@ func checkT003(p *lint.Pass, v *catalog.Version) {
 			}
 			fix := fmt.Sprintf("add a question with `variable: %s` to .catalog.questions or fix the name", ref.Name)
 			if s := similarQuestion(v.Catalog, ref.Name); s != "" {
-				fix = fmt.Sprintf("did you mean .Values.%s? Names are case-sensitive", s)
+				fix = fmt.Sprintf("did you mean .Values.%s?", s)
 			}
 			p.Report(catalog.LinePos(f, ref.Line, ref.Col), "`.Values.%s` is not a question of this version: it is always missing, so it prints `<no value>` and `if`/`eq` tests on it take the false branch; %s", ref.Name, fix)
 		}

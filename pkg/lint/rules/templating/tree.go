@@ -252,15 +252,53 @@ func clip(s string, n int) string {
 	return s[:cut] + "…"
 }
 
-// similarQuestion finds a declared question ignoring case, for did-you-mean hints.
+// similarQuestion finds the declared question a misspelt name most likely
+// means: the same name in another case, else the only one within two edits.
 func similarQuestion(info *catalog.Info, name string) string {
-	if info == nil {
+	if info == nil || name == "" {
 		return ""
 	}
+	best, bestDist, ties := "", 3, 0
 	for _, q := range info.Questions {
-		if q.Variable != "" && q.Variable != name && strings.EqualFold(q.Variable, name) {
+		if q.Variable == "" || q.Variable == name {
+			continue
+		}
+		if strings.EqualFold(q.Variable, name) {
 			return q.Variable
 		}
+		if len(name) < 5 {
+			continue // short names are too close to everything
+		}
+		switch d := editDistance(strings.ToLower(q.Variable), strings.ToLower(name)); {
+		case d < bestDist:
+			best, bestDist, ties = q.Variable, d, 0
+		case d == bestDist:
+			ties++
+		}
 	}
-	return ""
+	if ties > 0 {
+		return ""
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between a and b (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
 }
