@@ -86,9 +86,9 @@ func filesUsingAnswers(v *catalog.Version) []*catalog.File {
 	return out
 }
 
-// valuesRe finds `.Values.NAME` and `index .Values "NAME"` in template text.
-// pkg/rancher/tmpl has no parse-tree walker for used values yet; a pattern
-// over the raw text errs on the side of "used" (it also matches comments).
+// valuesRe finds `.Values.NAME` and `index .Values "NAME"` in template text
+// that does not parse as a template (T001's problem): a pattern over the
+// raw text errs on the side of "used".
 var valuesRe = regexp.MustCompile(`\.Values\.([A-Za-z_][A-Za-z0-9_]*)|index\s+\.Values\s+"([^"]*)"`)
 
 func collectUses(f *catalog.File, info *catalog.Info, used map[string]bool) {
@@ -96,8 +96,14 @@ func collectUses(f *catalog.File, info *catalog.Info, used map[string]bool) {
 		return
 	}
 	if !tmpl.NoTemplating(f.Data) && bytes.Contains(f.Data, []byte("{{")) {
-		for _, m := range valuesRe.FindAllSubmatch(f.Data, -1) {
-			used[string(m[1])+string(m[2])] = true
+		if refs, err := tmpl.UsedValues(f.Name, f.Data); err == nil {
+			for _, r := range refs {
+				used[r.Name] = true
+			}
+		} else {
+			for _, m := range valuesRe.FindAllSubmatch(f.Data, -1) {
+				used[string(m[1])+string(m[2])] = true
+			}
 		}
 	}
 	scan := func(s string) {
