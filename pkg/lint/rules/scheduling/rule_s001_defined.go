@@ -4,6 +4,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
 )
 
 var ruleS001 = &lint.Rule{
@@ -40,21 +41,25 @@ func checkS001(p *lint.Pass, v *catalog.Version) {
 	for _, s := range w.Services() {
 		names = append(names, s.Name)
 	}
-	for _, li := range w.Sidekicks().Listings {
-		if !li.Sure {
+	sk := w.Sidekicks()
+	for _, li := range sk.Listings {
+		if li.Sure && stack.HasEmptyEntry(li.Value) {
+			p.Report(li.Label.ValuePos(), "io.rancher.sidekicks of service %s has an empty entry (a stray comma or an empty value): the executor looks it up too and fails with \"Failed to find sidekick: \"; remove it", li.Primary.Name)
+		}
+	}
+	for _, pr := range sk.Analysis.Problems {
+		if pr.Kind != sidekick.KindUndefined {
 			continue
 		}
-		pos := li.Label.ValuePos()
-		for _, n := range li.Names {
-			switch {
-			case n == "":
-				p.Report(pos, "io.rancher.sidekicks of service %s has an empty name (a stray comma or an empty value): Rancher fails with \"Failed to find sidekick: \"; remove it", li.Primary.Name)
-			case w.Service(n) != nil:
-			case w.Project.Service(n) != nil:
-				p.Report(pos, "sidekick %s of service %s is only in rancher-compose.yml: the executor looks sidekicks up among the docker-compose services and fails with \"Failed to find sidekick: %s\"; define %s in docker-compose", n, li.Primary.Name, n, n)
-			default:
-				p.Report(pos, "sidekick %s of service %s is not a service of this stack%s: Rancher fails with \"Failed to find sidekick: %s\"", n, li.Primary.Name, didYouMean(n, names), n)
-			}
+		li := sk.Listing(pr.Service)
+		if li == nil || !li.Sure {
+			continue
 		}
+		n := pr.Other
+		if w.Project.Service(n) != nil {
+			p.Report(li.Label.ValuePos(), "sidekick %s of service %s is only in rancher-compose.yml: the executor looks sidekicks up among the docker-compose services and fails with \"Failed to find sidekick: %s\"; define %s in docker-compose", n, pr.Service, n, n)
+			continue
+		}
+		p.Report(li.Label.ValuePos(), "sidekick %s of service %s is not a service of this stack%s: Rancher fails with \"Failed to find sidekick: %s\"", n, pr.Service, didYouMean(n, names), n)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
 	"github.com/catalogen/catalogen/pkg/rancher/version"
 )
 
@@ -61,22 +62,19 @@ func checkS002(p *lint.Pass, v *catalog.Version) {
 		}
 	}
 	sk := w.Sidekicks()
-	for _, li := range sk.Listings {
-		if !li.Sure {
+	for _, pr := range sk.Analysis.Problems {
+		if pr.Kind != sidekick.KindMultiplePrimaries {
 			continue
 		}
-		seen := map[string]bool{}
-		for _, n := range li.Names {
-			if n == "" || seen[n] {
-				continue
-			}
-			seen[n] = true
-			primaries := sk.PrimariesOf(n)
-			if len(primaries) < 2 || primaries[0] == li.Primary.Name {
+		name := pr.Service
+		primaries := sk.PrimariesOf(name)
+		for _, primary := range primaries[1:] {
+			li := sk.Listing(primary)
+			if li == nil || !li.Sure {
 				continue
 			}
 			msg := "sidekick %s is listed by %s and already by %s: Rancher %s and later rejects the stack (\"can't have more than one primary service [%s] referencing the same sidekick\"); give each primary its own sidekick service"
-			args := []any{n, li.Primary.Name, primaries[0], singlePrimaryRancher, strings.Join(primaries, " ")}
+			args := []any{name, primary, primaries[0], singlePrimaryRancher, strings.Join(primaries, " ")}
 			if capped != "" {
 				msg += " (this version is capped at maximum_rancher_version %s, where it still deploys)"
 				args = append(args, capped)

@@ -1,9 +1,12 @@
 package scheduling
 
 import (
+	"slices"
+
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
 )
 
 var ruleS003 = &lint.Rule{
@@ -40,59 +43,40 @@ func checkS003(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	sk := w.Sidekicks()
+	for _, pr := range sk.Analysis.Problems {
+		switch pr.Kind {
+		case sidekick.KindSelf:
+			if li := sk.Listing(pr.Service); li != nil && li.Sure {
+				p.Report(li.Label.ValuePos(), "service %s lists itself in io.rancher.sidekicks: the executor then treats %s as a sidekick and never deploys it; remove %s from the list", pr.Service, pr.Service, pr.Service)
+			}
+		case sidekick.KindMutual:
+			// Report the pair once, on the later of the two labels.
+			first, second := pr.Service, pr.Other
+			if sk.Before(second, first) {
+				first, second = second, first
+			}
+			if li := sk.Listing(second); li != nil && li.Sure && sk.Listing(first).Sure {
+				p.Report(li.Label.ValuePos(), "services %s and %s list each other in io.rancher.sidekicks: both become sidekicks and neither is deployed; keep the label on the primary only", first, second)
+			}
+		}
+	}
+	// A sidekick's own list is never read: the executor deploys a sidekick
+	// only inside its primary, so what it lists is deployed by nobody.
 	for _, li := range sk.Listings {
-		if !li.Sure {
+		primaries := sk.PrimariesOf(li.Primary.Name)
+		if !li.Sure || len(primaries) == 0 {
 			continue
 		}
-		me := li.Primary.Name
-		pos := li.Label.ValuePos()
-		seen := map[string]bool{}
+		me, primary := li.Primary.Name, primaries[0]
 		for _, n := range li.Names {
-			if n == "" || seen[n] || w.Service(n) == nil {
+			if n == me || n == primary || w.Service(n) == nil || listsName(sk.Listing(primary), n) {
 				continue
 			}
-			seen[n] = true
-			switch {
-			case n == me:
-				p.Report(pos, "service %s lists itself in io.rancher.sidekicks: Rancher then treats %s as a sidekick and never deploys it; remove %s from the list", me, me, me)
-			case listsName(sk.Listing(n), me):
-				// Report the pair once, on the later of the two labels.
-				if w.Project.Service(n) != nil && before(w, n, me) {
-					p.Report(pos, "services %s and %s list each other in io.rancher.sidekicks: both become sidekicks and neither is deployed; keep the label on the primary only", n, me)
-				}
-			}
-		}
-		if primaries := sk.PrimariesOf(me); len(primaries) > 0 && !listsName(li, primaries[0]) {
-			for _, n := range li.Names {
-				if n != "" && n != me && w.Service(n) != nil && !listsName(sk.Listing(primaries[0]), n) {
-					p.Report(pos, "service %s is a sidekick of %s, so its own io.rancher.sidekicks label is not used: %s is never deployed; list %s in the io.rancher.sidekicks label of %s instead", me, primaries[0], n, n, primaries[0])
-				}
-			}
+			p.Report(li.Label.ValuePos(), "service %s is a sidekick of %s, so its own io.rancher.sidekicks label is not used and %s is never deployed; list %s in the io.rancher.sidekicks label of %s instead", me, primary, n, n, primary)
 		}
 	}
 }
 
 func listsName(li *stack.Listing, name string) bool {
-	if li == nil {
-		return false
-	}
-	for _, n := range li.Names {
-		if n == name {
-			return true
-		}
-	}
-	return false
-}
-
-// before reports whether service a comes before b in docker-compose.
-func before(w *stack.View, a, b string) bool {
-	for _, s := range w.Services() {
-		switch s.Name {
-		case a:
-			return true
-		case b:
-			return false
-		}
-	}
-	return false
+	return li != nil && slices.Contains(li.Names, name)
 }

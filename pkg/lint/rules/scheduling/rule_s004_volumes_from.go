@@ -1,12 +1,12 @@
 package scheduling
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
 )
 
 var ruleS004 = &lint.Rule{
@@ -43,26 +43,28 @@ func checkS004(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	sk := w.Sidekicks()
-	for _, s := range w.Services() {
-		group := w.Group(s.Name)
-		primary := group[0]
-		for _, r := range refsOf(w, s) {
-			if slices.Contains(group, r.To) {
-				continue
-			}
-			what := r.Field
-			if what != "volumes_from" {
-				what += ": container:" + r.To
-			}
-			target := w.Service(r.To)
-			switch {
-			case target == nil:
-				p.Report(r.pos(), "%s of service %s names %s, which is not a service of this stack: Cattle looks it up only among the launch configs of %s and answers 422 InvalidReference; name %s or one of its sidekicks", what, s.Name, r.To, primary, primary)
-			case sk.IsSidekick(r.To):
-				p.Report(r.pos(), "%s of service %s names %s, which is a sidekick of %s, not of %s: Cattle answers 422 InvalidReference; make %s a sidekick of %s, or reference a launch config of %s", what, s.Name, r.To, strings.Join(sk.PrimariesOf(r.To), ", "), primary, r.To, primary, primary)
-			default:
-				p.Report(r.pos(), "%s of service %s names %s, which is a separate service, not a sidekick of %s: Cattle answers 422 InvalidReference; add %s to the io.rancher.sidekicks label of %s", what, s.Name, r.To, primary, r.To, primary)
-			}
+	for _, pr := range sk.Analysis.Problems {
+		if pr.Kind != sidekick.KindVolumesFrom && pr.Kind != sidekick.KindNetwork {
+			continue
+		}
+		field := "volumes_from"
+		if pr.Kind == sidekick.KindNetwork {
+			field = "network_mode"
+		}
+		r, ok := sk.Ref(pr.Service, pr.Other, field)
+		if !ok {
+			continue
+		}
+		what := r.Field
+		s, x := pr.Service, pr.Other
+		primary := w.PrimaryOf(s)
+		switch {
+		case w.Service(x) == nil:
+			p.Report(r.Pos(), "%s of service %s names %s, which is not a service of this stack: Cattle looks it up only among the launch configs of %s and answers 422 InvalidReference; name %s or one of its sidekicks", what, s, x, primary, primary)
+		case sk.IsSidekick(x):
+			p.Report(r.Pos(), "%s of service %s names %s, which is a sidekick of %s, not of %s: Cattle answers 422 InvalidReference; make %s a sidekick of %s, or reference a launch config of %s", what, s, x, strings.Join(sk.PrimariesOf(x), ", "), primary, x, primary, primary)
+		default:
+			p.Report(r.Pos(), "%s of service %s names %s, which is a separate service, not a sidekick of %s: Cattle answers 422 InvalidReference; add %s to the io.rancher.sidekicks label of %s", what, s, x, primary, x, primary)
 		}
 	}
 }

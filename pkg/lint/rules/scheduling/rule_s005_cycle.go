@@ -1,12 +1,10 @@
 package scheduling
 
 import (
-	"slices"
-	"strings"
-
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
 )
 
 var ruleS005 = &lint.Rule{
@@ -42,65 +40,15 @@ func checkS005(p *lint.Pass, v *catalog.Version) {
 	if w == nil {
 		return
 	}
-	// Edges of every service, kept only within its launch-config group (S004
-	// reports the others).
-	edges := map[string][]ref{}
-	for _, s := range w.Services() {
-		group := w.Group(s.Name)
-		for _, r := range refsOf(w, s) {
-			if slices.Contains(group, r.To) {
-				edges[s.Name] = append(edges[s.Name], r)
-			}
+	sk := w.Sidekicks()
+	for _, pr := range sk.Analysis.Problems {
+		if pr.Kind != sidekick.KindCycle {
+			continue
 		}
-	}
-	reported := map[string]bool{}
-	const (
-		unseen = iota
-		active
-		done
-	)
-	state := map[string]int{}
-	var stackNames []string
-	var stackRefs []ref
-	var visit func(n string)
-	visit = func(n string) {
-		state[n] = active
-		stackNames = append(stackNames, n)
-		for _, r := range edges[n] {
-			switch state[r.To] {
-			case active:
-				i := slices.Index(stackNames, r.To)
-				cycle := append(slices.Clone(stackNames[i:]), r.To)
-				key := cycleKey(cycle)
-				if !reported[key] {
-					reported[key] = true
-					fields := []string{}
-					for _, sr := range append(slices.Clone(stackRefs[i:]), r) {
-						if !slices.Contains(fields, sr.Field) {
-							fields = append(fields, sr.Field)
-						}
-					}
-					p.Report(r.pos(), "%s references form a cycle %s: Cattle rejects the service with CircularReference; one launch config must take volumes or network from the other, not both ways", strings.Join(fields, " and "), strings.Join(cycle, " -> "))
-				}
-			case unseen:
-				stackRefs = append(stackRefs, r)
-				visit(r.To)
-				stackRefs = stackRefs[:len(stackRefs)-1]
-			}
+		r, ok := sk.Ref(pr.Service, pr.Other, "")
+		if !ok {
+			continue
 		}
-		stackNames = stackNames[:len(stackNames)-1]
-		state[n] = done
+		p.Report(r.Pos(), "%s; one launch config must take volumes or the network from the other, not both ways", pr.Msg)
 	}
-	for _, s := range w.Services() {
-		if state[s.Name] == unseen {
-			visit(s.Name)
-		}
-	}
-}
-
-// cycleKey identifies a cycle whatever node it was entered from.
-func cycleKey(cycle []string) string {
-	nodes := slices.Clone(cycle[:len(cycle)-1])
-	slices.Sort(nodes)
-	return strings.Join(nodes, ",")
 }

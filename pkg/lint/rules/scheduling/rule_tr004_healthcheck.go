@@ -43,6 +43,6 @@ func checkTR004(p *lint.Pass, v *catalog.Version) {
 		if !present || !sure || !traefikPublishes(value) || stack.HasHealthCheck(s) {
 			continue
 		}
-		p.Report(l.Pos(), "service %s is published through Traefik (traefik.enable: %s) but has no health_check: rancher-traefik routes only to healthy containers, so it never routes to this one; add a health_check for the port Traefik uses to rancher-compose.yml", s.Name, value)
+		p.Report(l.Pos(), "service %s is published through Traefik (traefik.enable: %s) but has no health_check: rancher-traefik routes only to healthy containers, so it never routes to this one; add a health_check (in rancher-compose.yml) that probes the port Traefik routes to", s.Name, value)
 	}
 }

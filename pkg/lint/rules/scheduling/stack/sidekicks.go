@@ -1,78 +1,118 @@
 package stack
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
 )
 
 // SidekickLabel names a primary's sidekicks.
 const SidekickLabel = "io.rancher.sidekicks"
 
 // Listing is one `io.rancher.sidekicks` label: the primary, the label and
-// the names it lists, split as the executor splits them.
+// the names it lists.
 type Listing struct {
 	Primary *catalog.Service
 	Label   catalog.Label
+	Value   string // interpolated
 	Names   []string
 	Sure    bool // false when the value depends on an answer the user types
 }
 
-// Sidekicks is the executor's view of the sidekick labels
-// (rancher-compose-executor sidekick_info.go): a service listed by any
-// primary is a sidekick and is deployed only as a launch config of its
-// primary; everything else is a service of its own.
-//
-// pkg/rancher has no sidekick package yet; this is the minimum the rules
-// need, written from the executor's behaviour.
-type Sidekicks struct {
-	Listings  []*Listing          // in service order
-	primaries map[string][]string // sidekick -> primaries, in service order
+// Ref is a reference from one launch config to another: a volumes_from
+// item (Cattle's dataVolumesFromLaunchConfigs) or `network_mode:
+// container:X` (networkLaunchConfig), with where it is written.
+type Ref struct {
+	From, To string
+	Field    string // "volumes_from", "network_mode" or "net"
+	Doc      *catalog.Doc
+	Node     *yaml.Node
 }
 
-// ParseSidekickList splits a label value as the executor does: the trimmed
-// value is split on commas and each part trimmed. Empty parts are kept: the
-// executor looks them up too and fails with "Failed to find sidekick: ".
-func ParseSidekickList(value string) []string {
-	parts := strings.Split(strings.TrimSpace(value), ",")
-	for i, p := range parts {
-		parts[i] = strings.TrimSpace(p)
-	}
-	return parts
+// Pos is where the reference is written.
+func (r Ref) Pos() catalog.Pos { return r.Doc.At(r.Node) }
+
+// Sidekicks is the stack's launch-config structure as
+// pkg/rancher/sidekick analyses it, with the labels and references it was
+// read from.
+type Sidekicks struct {
+	Listings []*Listing // in file order
+	Refs     map[string][]Ref
+	Analysis sidekick.Analysis
+	order    map[string]int // file order of the services
 }
 
 func analyzeSidekicks(w *View) *Sidekicks {
-	sk := &Sidekicks{primaries: map[string][]string{}}
-	for _, s := range w.Services() {
-		l, value, present, sure := w.Label(s, SidekickLabel)
-		if !present {
-			continue
+	sk := &Sidekicks{Refs: map[string][]Ref{}, order: map[string]int{}}
+	var input []sidekick.Service
+	for i, s := range w.Services() {
+		sk.order[s.Name] = i
+		in := sidekick.Service{Name: s.Name}
+		if l, value, present, sure := w.Label(s, SidekickLabel); present {
+			li := &Listing{Primary: s, Label: l, Value: value, Names: sidekick.ParseList(value), Sure: sure}
+			sk.Listings = append(sk.Listings, li)
+			in.Sidekicks = li.Names
 		}
-		if !l.HasValue {
-			value = ""
+		for _, r := range w.refs(s) {
+			sk.Refs[s.Name] = append(sk.Refs[s.Name], r)
+			if r.Field == "volumes_from" {
+				in.VolumesFrom = append(in.VolumesFrom, r.To)
+			} else {
+				in.NetworkContainer = r.To
+			}
 		}
-		li := &Listing{Primary: s, Label: l, Names: ParseSidekickList(value), Sure: sure}
-		sk.Listings = append(sk.Listings, li)
-		seen := map[string]bool{}
-		for _, n := range li.Names {
-			if n == "" || seen[n] {
+		input = append(input, in)
+	}
+	sk.Analysis = sidekick.Analyze(input)
+	return sk
+}
+
+// refs returns the launch-config references of service s, after
+// interpolation; references whose value is not sure are left out.
+func (w *View) refs(s *catalog.Service) []Ref {
+	var out []Ref
+	if e, ok := Field(s, "volumes_from"); ok {
+		items := []*yaml.Node{e.Value}
+		if yamlnode.IsSeq(e.Value) {
+			items = e.Value.Content
+		}
+		for _, item := range items {
+			v, sure := w.Scalar(item)
+			if !sure || v == "" {
 				continue
 			}
-			seen[n] = true
-			sk.primaries[n] = append(sk.primaries[n], s.Name)
+			out = append(out, Ref{From: s.Name, To: v, Field: "volumes_from", Doc: e.Doc, Node: yamlnode.Resolve(item)})
 		}
 	}
-	return sk
+	for _, key := range []string{"network_mode", "net"} {
+		if e, ok := Field(s, key); ok {
+			if v, sure := w.Scalar(e.Value); sure {
+				if x := sidekick.NetworkContainer(v); x != "" {
+					out = append(out, Ref{From: s.Name, To: x, Field: key, Doc: e.Doc, Node: e.Value})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // Sidekicks returns the stack's sidekick analysis.
 func (w *View) Sidekicks() *Sidekicks { return w.sidekicks }
 
-// PrimariesOf returns the services that list name as a sidekick.
-func (sk *Sidekicks) PrimariesOf(name string) []string { return sk.primaries[name] }
+// PrimariesOf returns the services that list name as a sidekick, in file
+// order.
+func (sk *Sidekicks) PrimariesOf(name string) []string {
+	ps := slices.Clone(sk.Analysis.PrimaryOf[name])
+	slices.SortStableFunc(ps, func(a, b string) int { return sk.order[a] - sk.order[b] })
+	return ps
+}
 
 // IsSidekick reports whether some primary lists name.
-func (sk *Sidekicks) IsSidekick(name string) bool { return len(sk.primaries[name]) > 0 }
+func (sk *Sidekicks) IsSidekick(name string) bool { return len(sk.Analysis.PrimaryOf[name]) > 0 }
 
 // Listing returns the sidekick label of primary, or nil.
 func (sk *Sidekicks) Listing(primary string) *Listing {
@@ -84,21 +124,41 @@ func (sk *Sidekicks) Listing(primary string) *Listing {
 	return nil
 }
 
-// Group returns the launch configs deployed together with service name: the
-// primary first, then its sidekicks that exist, in listing order. A sidekick
-// belongs to the group of its first primary. A service that is neither is a
-// group of one.
-func (w *View) Group(name string) []string {
-	primary := name
-	if ps := w.sidekicks.primaries[name]; len(ps) > 0 {
-		primary = ps[0]
+// Before reports whether service a comes before b in docker-compose.
+func (sk *Sidekicks) Before(a, b string) bool { return sk.order[a] < sk.order[b] }
+
+// Ref returns the reference of service from to name, if written.
+func (sk *Sidekicks) Ref(from, to, field string) (Ref, bool) {
+	for _, r := range sk.Refs[from] {
+		if r.To == to && (field == "" || (r.Field == "volumes_from") == (field == "volumes_from")) {
+			return r, true
+		}
 	}
+	return Ref{}, false
+}
+
+// HasEmptyEntry reports whether a sidekick list has an empty entry (a stray
+// comma, or an empty value). sidekick.ParseList drops such entries, but the
+// executor (sidekick_info.go) keeps them and fails with "Failed to find
+// sidekick: ", so they are errors in a catalog.
+func HasEmptyEntry(value string) bool {
+	for _, part := range strings.Split(strings.TrimSpace(value), ",") {
+		if strings.TrimSpace(part) == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// Group returns the launch configs deployed together with service name: the
+// primary first (the first primary when several list it), then the
+// sidekicks the primary lists that exist.
+func (w *View) Group(name string) []string {
+	primary := w.PrimaryOf(name)
 	group := []string{primary}
-	if li := w.sidekicks.Listing(primary); li != nil && !w.sidekicks.IsSidekick(primary) {
-		seen := map[string]bool{primary: true}
+	if li := w.sidekicks.Listing(primary); li != nil {
 		for _, n := range li.Names {
-			if n != "" && !seen[n] && w.Service(n) != nil {
-				seen[n] = true
+			if n != primary && !slices.Contains(group, n) && w.Service(n) != nil {
 				group = append(group, n)
 			}
 		}
@@ -107,9 +167,9 @@ func (w *View) Group(name string) []string {
 }
 
 // PrimaryOf returns the primary whose launch config name runs in: its first
-// primary when it is a sidekick, else name itself.
+// primary in file order when it is a sidekick, else name itself.
 func (w *View) PrimaryOf(name string) string {
-	if ps := w.sidekicks.primaries[name]; len(ps) > 0 {
+	if ps := w.sidekicks.PrimariesOf(name); len(ps) > 0 {
 		return ps[0]
 	}
 	return name
