@@ -23,7 +23,7 @@ type Catalog struct {
 
 // Problem is something the loader noticed about the tree itself.
 type Problem struct {
-	Kind string // "symlink", "unreadable", "too-large", "binary", "not-regular"
+	Kind string // "symlink", "unreadable", "not-regular", "misplaced-template" (file refusals are File.ReadErr)
 	Pos  Pos
 	Msg  string
 }

@@ -64,6 +64,8 @@ func (f *File) Line(n int) string {
 	end := len(f.Data)
 	if n < len(f.lineStarts) {
 		end = f.lineStarts[n] - 1
+	} else if end > start && f.Data[end-1] == '\n' {
+		end--
 	}
 	return strings.TrimRight(string(f.Data[start:end]), "\r")
 }
@@ -71,7 +73,7 @@ func (f *File) Line(n int) string {
 func lineStarts(b []byte) []int {
 	starts := []int{0}
 	for i, c := range b {
-		if c == '\n' && i+1 <= len(b) {
+		if c == '\n' {
 			starts = append(starts, i+1)
 		}
 	}

@@ -213,3 +213,13 @@ func TestMapLines(t *testing.T) {
 	m := mapLines([]byte(src), []byte(out))
 	assert.Equal(t, []int{1, 3, 5, 6}, m)
 }
+
+func TestFileLine(t *testing.T) {
+	f := &File{Data: []byte("a: 1\nb: 2\n")}
+	assert.Equal(t, "a: 1", f.Line(1))
+	assert.Equal(t, "b: 2", f.Line(2))
+	assert.Equal(t, "", f.Line(3))
+	f = &File{Data: []byte("a\r\nb")}
+	assert.Equal(t, "a", f.Line(1))
+	assert.Equal(t, "b", f.Line(2))
+}
