@@ -60,6 +60,45 @@ func (c *converter) value(n *yaml.Node, depth int) any {
 	return nil
 }
 
+// opaqueKeys are service keys whose contents the schemas do not look into
+// (free-form Rancher objects such as metadata, which can be large): only
+// their kind matters, so they are converted shallowly.
+var opaqueKeys = map[string]bool{
+	"metadata": true, "service_schemas": true, "load_balancer_config": true,
+	"storage_driver": true, "network_driver": true, "disks": true, "log_opt": true,
+}
+
+// service converts a service body.
+func (c *converter) service(n *yaml.Node) any {
+	n = yamlnode.Resolve(n)
+	if n == nil || n.Kind != yaml.MappingNode {
+		return c.value(n, 1)
+	}
+	pairs := yamlnode.Pairs(n)
+	m := make(map[string]any, len(pairs))
+	for _, p := range pairs {
+		if opaqueKeys[p.Key.Value] {
+			m[p.Key.Value] = c.shallow(p.Value)
+			continue
+		}
+		m[p.Key.Value] = c.value(p.Value, 2)
+	}
+	return m
+}
+
+// shallow stands for a node by an empty value of its kind.
+func (c *converter) shallow(n *yaml.Node) any {
+	switch n = yamlnode.Resolve(n); {
+	case n == nil:
+		return nil
+	case n.Kind == yaml.MappingNode:
+		return map[string]any{}
+	case n.Kind == yaml.SequenceNode:
+		return []any{}
+	}
+	return c.scalar(n)
+}
+
 // scalar types a scalar as yaml.v2 (YAML 1.1, which Rancher uses) would:
 // unquoted yes/no/on/off are booleans there.
 func (c *converter) scalar(n *yaml.Node) any {

@@ -1,10 +1,7 @@
 package compose
 
 import (
-	"strings"
-
 	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
@@ -45,7 +42,8 @@ func (f composeFile) readable() bool { return f.version == "" || f.version == "2
 // at is the position of node n of the file.
 func (f composeFile) at(n *yaml.Node) catalog.Pos { return f.doc.At(n) }
 
-// topLevelKeys are the keys of a version 1 file that are not services.
+// skipTopLevel reports the top-level keys of a version 1 file that are not
+// services.
 func (f composeFile) skipTopLevel(key string) bool {
 	switch key {
 	case "version", ".catalog":
@@ -56,7 +54,7 @@ func (f composeFile) skipTopLevel(key string) bool {
 	return false
 }
 
-// isV2Only names version 2 top-level sections that a version 1 file would
+// isV2Section names version 2 top-level sections that a version 1 file would
 // read as services.
 func isV2Section(key string) bool {
 	switch key {
@@ -66,25 +64,25 @@ func isV2Section(key string) bool {
 	return false
 }
 
-// plural returns "s" unless n is 1.
-func plural(n int) string {
-	if n == 1 {
-		return ""
+// misreadSection reports whether service s of the project is really a
+// misplaced file section rather than a service: a version 2 section
+// (services:, volumes:) at the top of a version 1 file, which D002 and V001
+// report, or any service of a file whose version Rancher does not read
+// (D001).
+func misreadSection(proj *catalog.Project, s *catalog.Service) bool {
+	for _, e := range []struct {
+		entry   *catalog.Entry
+		version string
+	}{{s.DC, proj.DCVersion}, {s.RC, proj.RCVersion}} {
+		if e.entry == nil {
+			continue
+		}
+		if e.version != "" && e.version != "2" {
+			return true
+		}
+		if e.version == "" && isV2Section(s.Name) {
+			return true
+		}
 	}
-	return "s"
+	return false
 }
-
-// quoteList renders names as "a", "b" and "c".
-func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = `"` + n + `"`
-	}
-	if len(q) <= 1 {
-		return strings.Join(q, "")
-	}
-	return strings.Join(q[:len(q)-1], ", ") + " and " + q[len(q)-1]
-}
-
-// pairsOf returns a mapping's entries, or nil.
-func pairsOf(n *yaml.Node) []yamlnode.Pair { return yamlnode.Pairs(n) }

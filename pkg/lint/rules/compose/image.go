@@ -62,17 +62,6 @@ func serviceImage(s *catalog.Service, a *answers) (image string, e catalog.Entry
 	return img, e, sure
 }
 
-// isLB reports whether a service is a Rancher haproxy load balancer: its
-// image is rancher/lb-service-haproxy, or (rancher-compose only) it has an
-// lb_config.
-func isLB(s *catalog.Service, a *answers) bool {
-	if img, _, ok := serviceImage(s, a); ok && parseImage(img).repoName() == lbImage {
-		return true
-	}
-	_, found := s.Field("lb_config")
-	return found
-}
-
 // nonEmpty reports whether n is set to something other than null or "".
 func nonEmpty(n *yaml.Node) bool {
 	n = yamlnode.Resolve(n)

@@ -9,6 +9,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"github.com/xeipuuv/gojsonschema"
 	"gopkg.in/yaml.v3"
 )
 
@@ -109,7 +110,7 @@ func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers) {
 	body := make(map[string]any, len(services))
 	byName := make(map[string]service, len(services))
 	for _, svc := range services {
-		val := conv.value(svc.value, 1)
+		val := conv.service(svc.value)
 		if val == nil {
 			val = map[string]any{} // a null body is an empty service
 		}
@@ -127,6 +128,7 @@ func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers) {
 	if err != nil {
 		panic(err)
 	}
+	errs = append(errs, duplicateItems(s, body, f.isV2())...)
 	seen := map[string]bool{}
 	for _, e := range errs {
 		path := e.path
@@ -182,7 +184,10 @@ func schemaFinding(f composeFile, s *serviceSchema, conv *converter, svc service
 		}
 		return f.at(node)
 	}
-	details := e.err.Details()
+	var details gojsonschema.ErrorDetails
+	if e.err != nil {
+		details = e.err.Details()
+	}
 	switch e.kind {
 	case "additional_property_not_allowed":
 		prop, _ := details["property"].(string)
@@ -260,6 +265,49 @@ func schemaFinding(f composeFile, s *serviceSchema, conv *converter, svc service
 		return catalog.Pos{}, "", false
 	}
 	return valuePos(), fmt.Sprintf("%s: %s", where, e.err.Description()), true
+}
+
+// duplicateItems finds the repeated items of the lists that must be
+// unique, as errors shaped like the validator's.
+func duplicateItems(s *serviceSchema, services map[string]any, v2 bool) []schemaError {
+	var out []schemaError
+	names := make([]string, 0, len(services))
+	for name := range services {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		body, _ := services[name].(map[string]any)
+		keys := make([]string, 0, len(body))
+		for k := range body {
+			if s.unique[k] {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			list, ok := body[k].([]any)
+			if !ok {
+				continue
+			}
+			seen := make(map[any]bool, len(list))
+			for j, item := range list {
+				switch item.(type) {
+				case map[string]any, []any:
+					continue // not comparable; no compose list holds them
+				}
+				if seen[item] {
+					path := []string{name, k}
+					if v2 {
+						path = append([]string{"services"}, path...)
+					}
+					out = append(out, schemaError{path: path, kind: "unique", index: j})
+				}
+				seen[item] = true
+			}
+		}
+	}
+	return out
 }
 
 // child steps from node into a map key or a list index.
@@ -373,13 +421,4 @@ func unknownServiceKey(f composeFile, s *serviceSchema, name, key string) string
 		return msg + fmt.Sprintf("; did you mean %q?", hint)
 	}
 	return msg
-}
-
-func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -32,8 +32,8 @@ func checkImage(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	for _, s := range v.Project.Services {
-		if s.DC == nil {
-			continue // only in rancher-compose: D007
+		if s.DC == nil || misreadSection(v.Project, s) {
+			continue // only in rancher-compose (D007), or not a service at all
 		}
 		if body := yamlnode.Resolve(s.DC.Value); body != nil && !yamlnode.IsMap(body) && !yamlnode.IsNull(body) {
 			continue // not a mapping: D002

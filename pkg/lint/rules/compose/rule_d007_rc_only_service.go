@@ -39,7 +39,7 @@ func checkRCOnly(p *lint.Pass, v *catalog.Version) {
 	}
 	dcName := proj.DC.File.Name
 	for _, s := range proj.Services {
-		if s.DC != nil || s.RC == nil {
+		if s.DC != nil || s.RC == nil || misreadSection(proj, s) {
 			continue
 		}
 		msg := fmt.Sprintf("service %q is configured in %s but not defined in %s", s.Name, s.RC.Doc.File.Name, dcName)

@@ -16,7 +16,11 @@ import (
 type serviceSchema struct {
 	schema *gojsonschema.Schema
 	// keys are the service keys the schema accepts, for did-you-mean hints.
-	keys    []string
+	keys []string
+	// unique are the service keys whose lists must not repeat an item; they
+	// are checked here rather than by the validator, whose uniqueItems
+	// check marshals every item to JSON and dominated lint time.
+	unique  map[string]bool
 	version string // "1" or "2"
 }
 
@@ -43,34 +47,56 @@ func compileSchema(name, version string) (*serviceSchema, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := gojsonschema.NewSchema(gojsonschema.NewBytesLoader(data))
-	if err != nil {
-		return nil, fmt.Errorf("schema %s: %w", name, err)
-	}
-	var doc struct {
-		Definitions struct {
-			Service struct {
-				Properties map[string]json.RawMessage `json:"properties"`
-			} `json:"service"`
-		} `json:"definitions"`
-	}
+	var doc map[string]any
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("schema %s: %w", name, err)
 	}
-	ss := &serviceSchema{schema: s, version: version}
-	for k := range doc.Definitions.Service.Properties {
+	ss := &serviceSchema{version: version, unique: map[string]bool{}}
+	defs, _ := doc["definitions"].(map[string]any)
+	service, _ := defs["service"].(map[string]any)
+	props, _ := service["properties"].(map[string]any)
+	for k, prop := range props {
 		ss.keys = append(ss.keys, k)
+		if def, ok := prop.(map[string]any); ok {
+			if ref, ok := def["$ref"].(string); ok {
+				def, _ = defs[strings.TrimPrefix(ref, "#/definitions/")].(map[string]any)
+			}
+			if u, _ := def["uniqueItems"].(bool); u {
+				ss.unique[k] = true
+			}
+		}
 	}
+	stripUniqueItems(doc)
+	s, err := gojsonschema.NewSchema(gojsonschema.NewGoLoader(doc))
+	if err != nil {
+		return nil, fmt.Errorf("schema %s: %w", name, err)
+	}
+	ss.schema = s
 	sort.Strings(ss.keys)
 	return ss, nil
+}
+
+// stripUniqueItems removes every uniqueItems keyword (see serviceSchema.unique).
+func stripUniqueItems(v any) {
+	switch x := v.(type) {
+	case map[string]any:
+		delete(x, "uniqueItems")
+		for _, c := range x {
+			stripUniqueItems(c)
+		}
+	case []any:
+		for _, c := range x {
+			stripUniqueItems(c)
+		}
+	}
 }
 
 // schemaError is one validation error with its path below the document root.
 type schemaError struct {
 	path  []string
 	kind  string
-	err   gojsonschema.ResultError
-	index int // the offending item of a "unique" error, else -1
+	err   gojsonschema.ResultError // nil for "unique" errors, found in Go
+	index int                      // the repeated item of a "unique" error, else -1
 }
 
 // validate checks doc (the generic form of a compose file) and returns its
@@ -83,13 +109,7 @@ func (s *serviceSchema) validate(doc any) ([]schemaError, error) {
 	var out []schemaError
 	for _, e := range res.Errors() {
 		path := splitContext(e.Context().String("\x00"))
-		se := schemaError{path: path, kind: e.Type(), err: e, index: -1}
-		if e.Type() == "unique" {
-			if j, ok := e.Details()["j"].(int); ok {
-				se.index = j
-			}
-		}
-		out = append(out, se)
+		out = append(out, schemaError{path: path, kind: e.Type(), err: e, index: -1})
 	}
 	sort.SliceStable(out, func(i, j int) bool {
 		return strings.Join(out[i].path, "\x00") < strings.Join(out[j].path, "\x00")

@@ -1,6 +1,8 @@
 package compose
 
 import (
+	"strings"
+
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
@@ -34,7 +36,7 @@ func newAnswers(v *catalog.Version) *answers {
 // other rules report the cause.
 func (a *answers) expand(s string) (out string, sure bool) {
 	if !interp.NeedsEscape(s) {
-		return s, true
+		return s, !a.placeholder(s)
 	}
 	sure = true
 	out, missing, err := interp.Interpolate(s, func(name string) (string, bool) {
@@ -47,7 +49,14 @@ func (a *answers) expand(s string) (out string, sure bool) {
 	if err != nil || len(missing) > 0 {
 		return s, false
 	}
-	return out, sure
+	return out, sure && !a.placeholder(out)
+}
+
+// placeholder reports whether s holds the text the loader renders for a
+// required answer without a default ({{ .Values.X }} templating), which is
+// no real value either.
+func (a *answers) placeholder(s string) bool {
+	return len(a.unsure) > 0 && strings.Contains(s, catalog.Placeholder)
 }
 
 // scalar returns the interpolated text of a scalar node; ok is false for
@@ -58,7 +67,7 @@ func (a *answers) scalar(n *yaml.Node) (string, bool) {
 		return "", false
 	}
 	if n.Tag != "!!str" {
-		return n.Value, true
+		return n.Value, !a.placeholder(n.Value)
 	}
 	return a.expand(n.Value)
 }

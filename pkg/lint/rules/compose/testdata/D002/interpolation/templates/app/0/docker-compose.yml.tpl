@@ -11,3 +11,4 @@ services:
     tty_: true
 {{- end }}
     privileged: {{ .Values.DEBUG }}
+    oom_score_adj: {{ .Values.NEEDED }}

@@ -22,3 +22,5 @@ services:
     image: {{ .Values.IMAGE }}
   g:
     image: latest-app/latest:1.0
+  h:
+    image: {{ .Values.NEEDED }}
