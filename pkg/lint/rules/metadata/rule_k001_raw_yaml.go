@@ -41,7 +41,7 @@ func checkRawYAML(p *lint.Pass, v *catalog.Version) {
 		}
 		hint := ""
 		if bytes.Contains(f.Data, []byte("{{")) {
-			hint = "; template actions must also be valid YAML as written (keep {{ }} inside quoted values or comments), or move the templated part to rancher-compose.yml.tpl"
+			hint = "; the file must be valid YAML with its template actions as written: keep {{ }} inside quoted values or behind a YAML comment (# {{- if ... }})"
 		}
 		p.Report(pos, "rancher-compose.yml is not valid YAML before templating (%s): catalog-service cannot read .catalog and drops this version%s", e.Msg, hint)
 		return
