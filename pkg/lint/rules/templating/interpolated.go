@@ -151,10 +151,12 @@ func walkValue(d *catalog.Doc, n *yaml.Node, path []string, unit string, fn func
 			if k.Kind != yaml.ScalarNode {
 				continue // complex keys: compose has none
 			}
-			sub := append(path[:len(path):len(path)], k.Value)
-			if !isMerge(k) {
-				fn(nodeItem(d, k, true, keyKind(path), unit, sub))
+			if isMerge(k) {
+				walkValue(d, val, path, unit, fn, depth+1) // `<<: {...}` merges into path
+				continue
 			}
+			sub := append(path[:len(path):len(path)], k.Value)
+			fn(nodeItem(d, k, true, keyKind(path), unit, sub))
 			walkValue(d, val, sub, unit, fn, depth+1)
 		}
 	case yaml.SequenceNode:

@@ -28,10 +28,11 @@ func templatedFiles(v *catalog.Version) []*catalog.File {
 // parseTrees parses f as the executor does and returns its template trees
 // (the file itself and any {{define}} blocks) in a stable order. Function
 // names are not checked: T001 reports files that do not parse, and the
-// tree walkers only look at fields, literals and comparisons.
+// tree walkers only look at fields, literals, comparisons and text.
 //
-// pkg/rancher/tmpl renders but does not expose parse trees; this is the
-// minimum needed to find `.Values` uses with their positions.
+// pkg/rancher/tmpl renders and lists `.Values` uses but does not expose
+// parse trees, which T006 (comparisons), T007 (printed answers) and the
+// I rules' literal-text scan need.
 func parseTrees(f *catalog.File) []*parse.Tree {
 	if f == nil || f.Data == nil || f.Rendered == nil || !f.Rendered.Templated || f.Rendered.ParseErr != nil {
 		return nil
