@@ -17,3 +17,6 @@ volumes:
   ${acme_vol_name}:  # want I003
     driver: local
   {{- end }}
+networks:
+  ${NETWORK}:  # want I003
+    external: true
