@@ -70,7 +70,7 @@ func checkBindState(p *lint.Pass, w *stack.View) {
 			if !m.bind() || m.ReadOnly || !statePath(m.Source) {
 				continue
 			}
-			p.Report(m.pos(), "service %s keeps data in the host directory %s, but %s: when Rancher recreates the container on another host it starts without that data; pin %s to one host with io.rancher.scheduler.affinity:host_label, or use a named volume with a driver that follows it (rancher-nfs)", s.Name, m.Source, where, s.Name)
+			p.Report(m.pos(), "service %s keeps data in the host directory %s, but %s: when Rancher recreates the container on another host it starts without that data; pin %s with io.rancher.scheduler.affinity:host_label to a label only one host carries, or use a named volume with a driver that follows it (rancher-nfs)", s.Name, m.Source, where, s.Name)
 		}
 	}
 }
