@@ -98,6 +98,8 @@ func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers) {
 			case isV2Section(name):
 				p.Report(f.at(pr.Key), "top-level %s: needs version: '2' at the top of %s; without it Rancher reads %q as a service and rejects it", name, f.name(), name)
 				continue
+			case f.rc && !yamlnode.IsMap(pr.Value) && !yamlnode.IsNull(pr.Value):
+				continue // K001: catalog-service cannot even read the file
 			}
 			services = append(services, service{name, pr.Key, pr.Value})
 		}
