@@ -11,9 +11,9 @@ var ruleT004 = &lint.Rule{
 	Severity: lint.Warning,
 	Summary:  "Go template syntax belongs in `docker-compose.yml.tpl`, not `docker-compose.yml`",
 	Doc: "Rancher's executor templates every compose file, so a `docker-compose.yml` with `{{ }}` actions deploys, but " +
-		"everything else reads that name as plain YAML: the catalog CI parses it before templating and fails on the " +
-		"raw braces, and readers expect no templating there. The `.tpl` suffix is the convention that says the file " +
-		"is a template; rename the file.",
+		"the name promises plain YAML: the catalog CI (rancher-catalog-service's validator) YAML-parses it before " +
+		"templating and fails hard when the raw actions are not valid YAML, and reviewers do not expect templating " +
+		"there. The `.tpl` suffix is the convention that marks a template; rename the file.",
 	Bad: `# docker-compose.yml
 services:
   web:
@@ -43,5 +43,5 @@ func checkT004(p *lint.Pass, v *catalog.Version) {
 	if f.ParseErr != nil {
 		raw = ", and as raw YAML it does not even parse (" + f.ParseErr.Error() + ")"
 	}
-	p.Report(firstAction(f), "docker-compose.yml contains Go template actions: Rancher templates it anyway, but tools that read docker-compose.yml as plain YAML see the raw braces%s; rename it to docker-compose.yml.tpl", raw)
+	p.Report(firstAction(f), "docker-compose.yml contains Go template actions: Rancher templates it anyway, but the catalog CI and other tools read docker-compose.yml as plain YAML, raw braces included%s; rename it to docker-compose.yml.tpl", raw)
 }
