@@ -61,21 +61,20 @@ func readInfo(doc *Doc) *Info {
 	if !yamlnode.IsMap(root) {
 		return nil
 	}
+	// catalog-service takes data["catalog"] when it is set, else
+	// data[".catalog"]; for version 2 files also services[".catalog"].
 	var key, node *yaml.Node
 	placement := ""
 	for _, name := range []string{"catalog", ".catalog"} {
-		if k, v := yamlnode.Get(root, name); k != nil {
+		if k, v := yamlnode.Get(root, name); k != nil && !yamlnode.IsNull(v) {
 			key, node, placement = k, v, name
 			break
 		}
 	}
 	if key == nil {
-		if services := yamlnode.Value(root, "services"); services != nil {
-			for _, name := range []string{"catalog", ".catalog"} {
-				if k, v := yamlnode.Get(services, name); k != nil {
-					key, node, placement = k, v, "services."+name
-					break
-				}
+		if ver, _ := yamlnode.Scalar(root, "version"); ver == "2" {
+			if k, v := yamlnode.Get(yamlnode.Value(root, "services"), ".catalog"); k != nil && !yamlnode.IsNull(v) {
+				key, node, placement = k, v, "services..catalog"
 			}
 		}
 	}
@@ -83,13 +82,15 @@ func readInfo(doc *Doc) *Info {
 		return nil
 	}
 	info := &Info{Doc: doc, Key: key, Node: node, Placement: placement}
-	info.Version = scalarString(yamlnode.Value(node, "version"))
-	info.Name = scalarString(yamlnode.Value(node, "name"))
-	info.Description = scalarString(yamlnode.Value(node, "description"))
-	info.MinimumRancherVersion = scalarString(yamlnode.Value(node, "minimum_rancher_version"))
-	info.MaximumRancherVersion = scalarString(yamlnode.Value(node, "maximum_rancher_version"))
-	info.UpgradeFrom = scalarString(yamlnode.Value(node, "upgrade_from"))
-	info.UUID = scalarString(yamlnode.Value(node, "uuid"))
+	// Every string goes through the same yaml.v2 round trip as defaults:
+	// an unquoted `version: 1.10` is "1.1" to Rancher.
+	info.Version = DefaultString(yamlnode.Value(node, "version"))
+	info.Name = DefaultString(yamlnode.Value(node, "name"))
+	info.Description = DefaultString(yamlnode.Value(node, "description"))
+	info.MinimumRancherVersion = DefaultString(yamlnode.Value(node, "minimum_rancher_version"))
+	info.MaximumRancherVersion = DefaultString(yamlnode.Value(node, "maximum_rancher_version"))
+	info.UpgradeFrom = DefaultString(yamlnode.Value(node, "upgrade_from"))
+	info.UUID = DefaultString(yamlnode.Value(node, "uuid"))
 	if qs := yamlnode.Value(node, "questions"); yamlnode.IsSeq(qs) {
 		for _, item := range qs.Content {
 			item = yamlnode.Resolve(item)
@@ -103,12 +104,18 @@ func readInfo(doc *Doc) *Info {
 			if d := yamlnode.Value(item, "default"); d != nil {
 				q.Default, q.HasDefault = DefaultString(d), true
 			}
-			if r := yamlnode.Value(item, "required"); r != nil && r.Kind == yaml.ScalarNode && r.Tag == "!!bool" {
-				var b bool
-				_ = r.Decode(&b)
-				q.Required = b
+			// `required: yes` is true to YAML 1.1; a quoted "true" is a
+			// type error for Rancher (K004/Q008), so not required here.
+			if r := yamlnode.Value(item, "required"); r != nil && r.Kind == yaml.ScalarNode && r.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) == 0 {
+				q.Required = DefaultString(r) == "true"
 			}
-			q.Options = yamlnode.Strings(yamlnode.Value(item, "options"))
+			if opts := yamlnode.Value(item, "options"); yamlnode.IsSeq(opts) {
+				for _, o := range opts.Content {
+					if o = yamlnode.Resolve(o); o != nil && o.Kind == yaml.ScalarNode {
+						q.Options = append(q.Options, DefaultString(o))
+					}
+				}
+			}
 			info.Questions = append(info.Questions, q)
 		}
 	}

@@ -223,3 +223,12 @@ func TestFileLine(t *testing.T) {
 	assert.Equal(t, "a", f.Line(1))
 	assert.Equal(t, "b", f.Line(2))
 }
+
+func TestMapLinesRepeatedBlocks(t *testing.T) {
+	// Two services with identical label lines: the first service's templated
+	// line must not be matched to the second's verbatim copy.
+	src := "a:\n  labels:\n    x: {{ .Values.v }}\n  image: a\nb:\n  labels:\n    x: one\n  image: b\n"
+	out := "a:\n  labels:\n    x: one\n  image: a\nb:\n  labels:\n    x: one\n  image: b\n"
+	m := mapLines([]byte(src), []byte(out))
+	assert.Equal(t, []int{1, 2, 3, 4, 5, 6, 7, 8, 9}, m)
+}

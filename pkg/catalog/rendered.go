@@ -35,42 +35,106 @@ func (r *Rendered) SourceLine(line int) int {
 	return r.sourceLines[line-1]
 }
 
-// mapLines aligns rendered lines with source lines. Templates mostly keep
-// lines verbatim, drop lines (false branches) or repeat them (ranges), so a
-// greedy forward match with a bounded look-ahead finds the verbatim lines; any
-// other line belongs to the nearest source line not yet passed.
+// mapLines aligns rendered lines with source lines: a longest common
+// subsequence of lines finds the ones kept verbatim (templates mostly keep,
+// drop or repeat lines); any other rendered line belongs to the first source
+// line after the last match that is not a pure template action, which is the
+// line whose actions produced it.
 func mapLines(src, out []byte) []int {
 	s := bytes.Split(src, []byte("\n"))
 	o := bytes.Split(out, []byte("\n"))
-	const lookahead = 400
+	match := lcsMatch(s, o)
 	m := make([]int, len(o))
-	j := 0
-	for i, line := range o {
-		found := -1
-		if len(bytes.TrimSpace(line)) > 0 {
-			for k := j; k < len(s) && k < j+lookahead; k++ {
-				if bytes.Equal(s[k], line) {
-					found = k
-					break
-				}
-			}
-		}
-		if found >= 0 {
-			m[i] = found + 1
-			j = found + 1
+	j := 0 // next source line not yet passed (0-based)
+	for i := range o {
+		if k := match[i]; k >= 0 {
+			m[i] = k + 1
+			j = k + 1
 			continue
 		}
 		k := j
 		for k+1 < len(s) && pureAction(s[k]) {
 			k++
 		}
-		if k < len(s) {
-			m[i] = k + 1
-		} else {
-			m[i] = len(s)
-		}
+		m[i] = min(k, len(s)-1) + 1
 	}
 	return m
+}
+
+// maxLCSCells bounds the alignment table; larger files fall back to
+// matching lines that are unique in both texts.
+const maxLCSCells = 4 << 20
+
+// lcsMatch returns, for every line of o, the index of the source line it is
+// matched with, or -1. Blank lines never anchor a match.
+func lcsMatch(s, o [][]byte) []int {
+	match := make([]int, len(o))
+	for i := range match {
+		match[i] = -1
+	}
+	n, m := len(s), len(o)
+	if n*m > maxLCSCells {
+		return uniqueMatch(s, o, match)
+	}
+	eq := func(a, b []byte) bool { return len(bytes.TrimSpace(a)) > 0 && bytes.Equal(a, b) }
+	// table[i][j] = LCS length of s[i:] and o[j:], one row at a time.
+	table := make([][]int32, n+1)
+	for i := range table {
+		table[i] = make([]int32, m+1)
+	}
+	for i := n - 1; i >= 0; i-- {
+		for j := m - 1; j >= 0; j-- {
+			switch {
+			case eq(s[i], o[j]):
+				table[i][j] = table[i+1][j+1] + 1
+			case table[i+1][j] >= table[i][j+1]:
+				table[i][j] = table[i+1][j]
+			default:
+				table[i][j] = table[i][j+1]
+			}
+		}
+	}
+	for i, j := 0, 0; i < n && j < m; {
+		switch {
+		case eq(s[i], o[j]) && table[i][j] == table[i+1][j+1]+1:
+			match[j] = i
+			i++
+			j++
+		case table[i+1][j] >= table[i][j+1]:
+			i++
+		default:
+			j++
+		}
+	}
+	return match
+}
+
+// uniqueMatch anchors lines that occur exactly once in each text, in order.
+func uniqueMatch(s, o [][]byte, match []int) []int {
+	count := func(lines [][]byte) map[string]int {
+		c := map[string]int{}
+		for i, l := range lines {
+			if len(bytes.TrimSpace(l)) == 0 {
+				continue
+			}
+			if _, ok := c[string(l)]; ok {
+				c[string(l)] = -1
+			} else {
+				c[string(l)] = i
+			}
+		}
+		return c
+	}
+	cs, co := count(s), count(o)
+	last := -1
+	for j, l := range o {
+		i, ok := cs[string(l)]
+		if ok && i > last && co[string(l)] == j {
+			match[j] = i
+			last = i
+		}
+	}
+	return match
 }
 
 // pureAction reports whether a source line holds only template actions

@@ -72,14 +72,15 @@ func pairs(m *yaml.Node, depth int) []Pair {
 	return out
 }
 
-// Get returns the key and value nodes of key in mapping m.
+// Get returns the key and value nodes of key in mapping m. When a key is
+// written twice, the last one wins, as it does for Rancher's YAML decoder.
 func Get(m *yaml.Node, key string) (k, v *yaml.Node) {
 	for _, p := range Pairs(m) {
 		if p.Key.Value == key {
-			return p.Key, p.Value
+			k, v = p.Key, p.Value
 		}
 	}
-	return nil, nil
+	return k, v
 }
 
 // Value returns the value node of key in mapping m, or nil.
