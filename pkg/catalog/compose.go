@@ -157,7 +157,7 @@ func buildProject(dc, rc *Doc) *Project {
 		}
 		ver, _ := yamlnode.Scalar(doc.Root, "version")
 		services := doc.Root
-		if ver == "2" || ver == "3" || ver == "2.0" {
+		if ver == "2" { // any other value is read as version 1 (spec §4.1)
 			services = yamlnode.Value(doc.Root, "services")
 		}
 		for _, pair := range yamlnode.Pairs(services) {
