@@ -16,6 +16,9 @@ func (p Pos) String() string {
 	if p.Line == 0 {
 		return p.File
 	}
+	if p.Col == 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
 	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
 }
 

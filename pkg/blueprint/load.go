@@ -83,6 +83,10 @@ func syntaxError(err error, file string) *Error {
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		fmt.Sscan(m[1], &e.Pos.Line)
 		msg = msg[len(m[0]):]
+		// yaml.v3 numbers parser errors (unlike scanner errors) from 0.
+		if e.Pos.Line > 0 && strings.HasPrefix(msg, "did not find expected") {
+			e.Pos.Line++
+		}
 	}
 	e.Msg = "invalid YAML: " + msg
 	return e

@@ -194,7 +194,7 @@ func hunks(edits []edit) []hunk {
 	}
 	for i, e := range edits {
 		if e.op != ' ' {
-			if cur != nil && i-lastChange > 2*contextLines {
+			if cur != nil && i-lastChange-1 > 2*contextLines {
 				flush(lastChange + 1 + contextLines)
 			}
 			if cur == nil {

@@ -67,12 +67,16 @@ func MakePlan(cat *render.Catalog, ex *Existing) (*Plan, error) {
 	p := &Plan{Files: map[string][]byte{}, existing: ex.Files}
 	var violations []Violation
 	for _, e := range cat.Entries {
+		if err := checkNames(e); err != nil {
+			return nil, err
+		}
 		base := path.Join("templates", e.Name)
 		for name, content := range e.Files {
 			p.Files[path.Join(base, name)] = content
 		}
 		next := ex.MaxFolder[e.Name] + 1
-		// Reserve the folder a new revision would get, for the message.
+		// Count the folders this build adds, to tell a violation which folder
+		// its new revision would get.
 		pendingNew := 0
 		for _, v := range e.Versions {
 			if _, ok := ex.Folders[e.Name][v.CatalogVersion]; !ok {
@@ -102,6 +106,7 @@ func MakePlan(cat *render.Catalog, ex *Existing) (*Plan, error) {
 					Folder: path.Join(ex.Dir, folder), Files: differ,
 					NextFolder: path.Join(ex.Dir, base, strconv.Itoa(ex.MaxFolder[e.Name]+1+pendingNew)),
 				}
+				pendingNew++ // the next violation's revision would come after this one
 				for _, name := range differ {
 					fp := path.Join(folder, name)
 					viol.Diff += UnifiedDiff(fp, ex.Files[fp], v.Files[name])
@@ -132,6 +137,26 @@ func (p *Plan) Diff() string {
 		b.WriteString(UnifiedDiff(fp, p.existing[fp], p.Files[fp]))
 	}
 	return b.String()
+}
+
+// checkNames refuses entry and file names that are not plain names: joined
+// into a path, "../x" or "/x" would be cleaned into somewhere else.
+func checkNames(e render.Entry) error {
+	names := []string{e.Name}
+	for name := range e.Files {
+		names = append(names, name)
+	}
+	for _, v := range e.Versions {
+		for name := range v.Files {
+			names = append(names, name)
+		}
+	}
+	for _, n := range names {
+		if n == "" || n == "." || n == ".." || strings.ContainsAny(n, `/\`) {
+			return fmt.Errorf("refusing to write %q of entry %q: not a plain path inside the output folder", n, e.Name)
+		}
+	}
+	return nil
 }
 
 // checkRelPath refuses any path that could land outside the output folder.

@@ -12,6 +12,7 @@ import (
 	"path"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -41,6 +42,9 @@ func Read(dir string, entries []string) (*Existing, error) {
 		return nil, fmt.Errorf("%s is not a folder", dir)
 	}
 	for _, e := range entries {
+		if e == "" || e == "." || e == ".." || strings.ContainsAny(e, `/\`) {
+			return nil, fmt.Errorf("entry name %q is not a plain folder name", e)
+		}
 		if err := ex.readEntry(e); err != nil {
 			return nil, err
 		}

@@ -93,6 +93,11 @@ func runBuild(stdout, stderr io.Writer, o buildOptions) error {
 	if err != nil {
 		return withCode(ExitInternal, fmt.Errorf("linting the rendered catalog: %w", err))
 	}
+	if o.diff || o.check {
+		for _, nf := range plan.NewFolders {
+			fmt.Fprintf(stderr, "would add  %s  (%s %s)\n", nf.Path, nf.Entry, nf.Version)
+		}
+	}
 	switch {
 	case o.diff:
 		_, err := io.WriteString(stdout, plan.Diff())

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"slices"
@@ -35,9 +36,6 @@ func finishVersion(e blueprint.Entry, r blueprint.Release, catalog string, files
 		}
 		files["rancher-compose.yml"] = append([]byte("# notemplating\n"), rc...)
 	}
-	if err := checkCatalogVersion(files["rancher-compose.yml"], r.CatalogVersion()); err != nil {
-		return fmt.Errorf("rancher-compose.yml: %w", err)
-	}
 	used := map[string]bool{}
 	defaults := map[string]string{}
 	for _, q := range e.Questions {
@@ -48,7 +46,11 @@ func finishVersion(e blueprint.Entry, r blueprint.Release, catalog string, files
 		if !ok {
 			continue
 		}
-		if err := collectRefs(name, content, defaults, used); err != nil {
+		view, err := rancherView(name, content, r.CatalogVersion(), defaults, used)
+		if err != nil {
+			return fmt.Errorf("%s: %w", name, err)
+		}
+		if err := collectRefs(name, view, used); err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
@@ -57,46 +59,81 @@ func finishVersion(e blueprint.Entry, r blueprint.Release, catalog string, files
 
 // checkCatalogVersion reads `.catalog.version` from the raw file, as
 // catalog-service does (before any templating).
-func checkCatalogVersion(content []byte, want string) error {
-	var doc map[string]any
-	if err := yaml.Unmarshal(content, &doc); err != nil {
-		return fmt.Errorf("not valid YAML before templating, which catalog-service needs: %v", err)
+func checkCatalogVersion(doc *yaml.Node, want string) error {
+	got := ""
+	if root := doc.Content; len(root) > 0 && root[0].Kind == yaml.MappingNode {
+		for _, key := range []string{".catalog", "catalog"} {
+			if block := mapValue(root[0], key); block != nil {
+				if v := mapValue(block, "version"); v != nil {
+					got = v.Value
+				}
+				break
+			}
+		}
 	}
-	block, _ := doc[".catalog"].(map[string]any)
-	if block == nil {
-		block, _ = doc["catalog"].(map[string]any)
-	}
-	if got, _ := block["version"].(string); got != want {
+	if got != want {
 		return fmt.Errorf(".catalog.version is %q, want %q (put {{ .Catalog }} at the top level)", got, want)
 	}
 	return nil
 }
 
-// collectRefs renders content the way Rancher's executor would with every
-// question at its default, parses it, and records each `$` reference in a
-// value (keys and the .catalog block are not interpolated) plus each
-// `.Values.X` in template code.
-func collectRefs(name string, content []byte, defaults map[string]string, used map[string]bool) error {
+func mapValue(m *yaml.Node, key string) *yaml.Node {
+	if m.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// rancherView parses content the way Rancher's executor reads it with every
+// question at its default: templated (unless it opts out or has no action),
+// then YAML. It records each `.Values.X` in template code as used. The raw
+// rancher-compose.yml must also carry the right .catalog.version, since
+// catalog-service reads that before any templating.
+func rancherView(name string, content []byte, version string, defaults map[string]string, used map[string]bool) (*yaml.Node, error) {
 	for _, m := range valuesRef.FindAllStringSubmatch(string(content), -1) {
 		used[m[1]] = true
 	}
+	templated := !tmpl.NoTemplating(content) && bytes.Contains(content, []byte("{{"))
+	if name == "rancher-compose.yml" {
+		var raw yaml.Node
+		if err := yaml.Unmarshal(content, &raw); err != nil {
+			return nil, fmt.Errorf("not valid YAML before templating, which catalog-service needs: %v", err)
+		}
+		if err := checkCatalogVersion(&raw, version); err != nil {
+			return nil, err
+		}
+		if !templated {
+			return &raw, nil
+		}
+	}
 	view := content
-	if !tmpl.NoTemplating(content) {
+	if templated {
 		out, parseErr, execErr := tmpl.Render(name, content, tmpl.Data{Values: defaults})
 		if parseErr != nil {
-			return fmt.Errorf("Rancher's templating would fail: %v", parseErr)
+			return nil, fmt.Errorf("Rancher's templating would fail: %v", parseErr)
 		}
 		if execErr != nil {
-			return fmt.Errorf("Rancher's templating would stop early: %v", execErr)
+			return nil, fmt.Errorf("Rancher's templating would stop early: %v", execErr)
 		}
 		view = out
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(view, &doc); err != nil {
-		return fmt.Errorf("not valid YAML as Rancher reads it: %v", err)
+		return nil, fmt.Errorf("not valid YAML as Rancher reads it: %v", err)
 	}
+	return &doc, nil
+}
+
+// collectRefs records each `$` reference in a value (keys and the .catalog
+// block are not interpolated).
+func collectRefs(name string, doc *yaml.Node, used map[string]bool) error {
 	var errs []string
-	walkValues(&doc, "", func(where, s string) {
+	walkValues(doc, "", func(where, s string) {
 		refs, ierrs := interp.Scan(s)
 		for _, r := range refs {
 			used[r.Name] = true

@@ -2,6 +2,7 @@ package render
 
 import (
 	"maps"
+	"strings"
 
 	"github.com/catalogen/catalogen/pkg/blueprint"
 )
@@ -34,7 +35,7 @@ type releaseInfo struct {
 	UpgradeFrom    string
 }
 
-func newTemplateData(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Release, previous string) (*templateData, error) {
+func newTemplateData(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Release, previous, questions string) (*templateData, error) {
 	d := &templateData{
 		App:   bp.App,
 		Entry: entryInfo{Name: e.Name, Title: e.Title, Description: e.Description},
@@ -50,11 +51,11 @@ func newTemplateData(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Rel
 		Data:      merged(bp.Data, e.Data, r.Data),
 		Questions: e.Questions,
 	}
-	block, err := catalogBlock(bp, e, r)
+	block, err := catalogBlock(bp, e, r, questions)
 	if err != nil {
 		return nil, err
 	}
-	d.Catalog = block
+	d.Catalog = strings.TrimSuffix(block, "\n")
 	return d, nil
 }
 

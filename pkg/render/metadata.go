@@ -16,8 +16,9 @@ import (
 // catalogBlock writes the `.catalog:` block of one version. It is generated
 // rather than templated so that every blueprint string (labels, descriptions,
 // defaults) is quoted correctly and every default is a string, which is how
-// Rancher stores it anyway (an unquoted 1.10 would become "1.1").
-func catalogBlock(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Release) (string, error) {
+// Rancher stores it anyway (an unquoted 1.10 would become "1.1"). questions
+// is the entry's questions block, from questionsBlock.
+func catalogBlock(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Release, questions string) (string, error) {
 	m := &mapping{}
 	m.str("name", e.Title)
 	m.str("version", r.CatalogVersion())
@@ -25,17 +26,36 @@ func catalogBlock(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Releas
 	m.str("minimum_rancher_version", first(r.MinimumRancherVersion, bp.App.MinimumRancherVersion))
 	m.str("maximum_rancher_version", first(r.MaximumRancherVersion, bp.App.MaximumRancherVersion))
 	m.str("upgrade_from", r.UpgradeFrom)
-	if len(e.Questions) > 0 {
-		qs := &yaml.Node{Kind: yaml.SequenceNode}
-		for _, q := range e.Questions {
-			qs.Content = append(qs.Content, questionNode(q))
-		}
-		m.add("questions", qs)
-	}
 	top := &mapping{}
 	top.add(".catalog", m.node())
 	out, err := encode(top.node())
-	return strings.TrimSuffix(out, "\n"), err
+	return out + questions, err
+}
+
+// questionsBlock encodes an entry's questions once, indented to sit inside
+// the .catalog block; every version of the entry shares it.
+func questionsBlock(e blueprint.Entry) (string, error) {
+	if len(e.Questions) == 0 {
+		return "", nil
+	}
+	qs := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, q := range e.Questions {
+		qs.Content = append(qs.Content, questionNode(q))
+	}
+	m := &mapping{}
+	m.add("questions", qs)
+	out, err := encode(m.node())
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(out, "\n") {
+		if strings.TrimSpace(line) != "" {
+			b.WriteString("  ")
+		}
+		b.WriteString(line)
+	}
+	return b.String(), nil
 }
 
 func questionNode(q blueprint.Question) *yaml.Node {

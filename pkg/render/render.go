@@ -11,8 +11,10 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"sort"
+	"sync"
 
 	"github.com/catalogen/catalogen/pkg/blueprint"
 )
@@ -39,8 +41,16 @@ type Version struct {
 
 // Render renders every entry of every blueprint. Entry names must be unique
 // across blueprints, since they share one templates/ folder.
+//
+// Entries are rendered concurrently; each result has its own slot, so the
+// output does not depend on scheduling; errors are reported together, in
+// entry order.
 func Render(bps []*blueprint.Blueprint) (*Catalog, error) {
-	var cat Catalog
+	type job struct {
+		bp *blueprint.Blueprint
+		e  blueprint.Entry
+	}
+	var jobs []job
 	owner := map[string]string{}
 	for _, bp := range bps {
 		for _, e := range bp.Entries {
@@ -48,15 +58,21 @@ func Render(bps []*blueprint.Blueprint) (*Catalog, error) {
 				return nil, fmt.Errorf("%s: entry %q is also defined in %s; entry names are folder names and must be unique", e.Pos, e.Name, prev)
 			}
 			owner[e.Name] = bp.File
-			out, err := renderEntry(bp, e)
-			if err != nil {
-				return nil, err
-			}
-			cat.Entries = append(cat.Entries, out)
+			jobs = append(jobs, job{bp, e})
 		}
 	}
-	sort.Slice(cat.Entries, func(i, j int) bool { return cat.Entries[i].Name < cat.Entries[j].Name })
-	return &cat, nil
+	entries := make([]Entry, len(jobs))
+	errs := make([]error, len(jobs))
+	var wg sync.WaitGroup
+	for i, j := range jobs {
+		wg.Go(func() { entries[i], errs[i] = renderEntry(j.bp, j.e) })
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name < entries[j].Name })
+	return &Catalog{Entries: entries}, nil
 }
 
 func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
@@ -71,10 +87,14 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
+	questions, err := questionsBlock(e)
+	if err != nil {
+		return Entry{}, err
+	}
 	out := Entry{Name: e.Name, Blueprint: bp.File, Files: map[string][]byte{}}
 	previous := ""
 	for _, r := range releases {
-		data, err := newTemplateData(bp, e, r, previous)
+		data, err := newTemplateData(bp, e, r, previous, questions)
 		if err != nil {
 			return Entry{}, err
 		}

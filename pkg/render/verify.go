@@ -16,7 +16,8 @@ import (
 // service's comparator (else Rancher shows a wrong "latest" and offers
 // downgrades as upgrades) and under semver (which upgrade_from uses), the
 // default release is shipped, and every upgrade_from range admits at least
-// one earlier version.
+// one earlier release of the blueprint (an entry that starts later may not
+// ship it, which is harmless).
 func checkReleases(bp *blueprint.Blueprint, e blueprint.Entry, releases []blueprint.Release) error {
 	var errs []string
 	for i, r := range releases {
@@ -32,8 +33,8 @@ func checkReleases(bp *blueprint.Blueprint, e blueprint.Entry, releases []bluepr
 				errs = append(errs, fmt.Sprintf("%s: entry %s: release %s comes after %s but does not sort above it in Rancher; list releases oldest first, and raise version or revision", r.Pos, e.Name, cv, prev))
 			}
 		}
-		if r.UpgradeFrom != "" && !admitsEarlier(r.UpgradeFrom, releases[:i]) {
-			errs = append(errs, fmt.Sprintf("%s: entry %s: upgradeFrom %q of %s matches none of the entry's earlier releases, so Rancher would never offer it", r.Pos, e.Name, r.UpgradeFrom, cv))
+		if r.UpgradeFrom != "" && !admitsEarlier(r.UpgradeFrom, earlierThan(bp.Releases, r)) {
+			errs = append(errs, fmt.Sprintf("%s: upgradeFrom %q of %s matches none of the earlier releases, so Rancher would never offer it", r.Pos, r.UpgradeFrom, cv))
 		}
 	}
 	def := bp.DefaultRelease()
@@ -57,4 +58,13 @@ func admitsEarlier(rangeText string, earlier []blueprint.Release) bool {
 		}
 	}
 	return false
+}
+
+func earlierThan(all []blueprint.Release, r blueprint.Release) []blueprint.Release {
+	for i, x := range all {
+		if x.CatalogVersion() == r.CatalogVersion() {
+			return all[:i]
+		}
+	}
+	return nil
 }

@@ -1,0 +1,343 @@
+package render
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
+
+	"github.com/catalogen/catalogen/pkg/blueprint"
+	"github.com/catalogen/catalogen/pkg/rancher/interp"
+)
+
+var valuesRefTest = regexp.MustCompile(`\.Values\.([A-Za-z_][A-Za-z0-9_]*)`)
+
+// TestHarborQuestionsMatchVariables checks every rendered Harbor version on
+// its own terms (independently of the renderer's check): each `$` variable
+// Rancher would interpolate, and each .Values.X in Rancher template code, is
+// a question of that version, and each question is used.
+func TestHarborQuestionsMatchVariables(t *testing.T) {
+	for _, e := range builtinCatalog(t).Entries {
+		for _, v := range e.Versions {
+			t.Run(e.Name+"/"+v.CatalogVersion, func(t *testing.T) {
+				asked := map[string]bool{}
+				for _, q := range questionsOf(t, v) {
+					asked[q.Variable] = true
+				}
+				used := map[string]bool{}
+				for _, name := range []string{composeFileName, "rancher-compose.yml"} {
+					raw := v.Files[name]
+					for _, m := range valuesRefTest.FindAllStringSubmatch(string(raw), -1) {
+						used[m[1]] = true
+					}
+					var doc yaml.Node
+					require.NoError(t, yaml.Unmarshal(rancherTemplated(t, name, raw, answers(t, v)), &doc))
+					eachValue(&doc.Content[0], true, func(s string) {
+						refs, errs := interp.Scan(s)
+						assert.Empty(t, errs, "%s: %q", name, s)
+						for _, r := range refs {
+							used[r.Name] = true
+						}
+					})
+				}
+				assert.Equal(t, sortedKeys(asked), sortedKeys(used))
+			})
+		}
+	}
+}
+
+// eachValue visits scalar values, not keys, skipping the top-level .catalog.
+func eachValue(n **yaml.Node, top bool, f func(string)) {
+	switch (*n).Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len((*n).Content); i += 2 {
+			if top && (*n).Content[i].Value == ".catalog" {
+				continue
+			}
+			eachValue(&(*n).Content[i+1], false, f)
+		}
+	case yaml.SequenceNode:
+		for i := range (*n).Content {
+			eachValue(&(*n).Content[i], false, f)
+		}
+	case yaml.ScalarNode:
+		f((*n).Value)
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// harborImages is harbor.md's table of images per Harbor version.
+var harborImages = map[string]map[string]string{
+	"0.5.0": {"log": "vmware/harbor-log:0.5.0", "registry": "library/registry:2.5.0", "mysql": "vmware/harbor-db:0.5.0",
+		"ui": "vmware/harbor-ui:0.5.0", "jobservice": "vmware/harbor-jobservice:0.5.0", "proxy": "nginx:1.11.5",
+		"harbor-setupwrapper": "mreferre/harbor-setupwrapper:0.5.0"},
+	"1.1.1": {"log": "vmware/harbor-log:v1.1.1", "registry": "vmware/registry:photon-2.6.0", "mysql": "vmware/harbor-db:v1.1.1",
+		"adminserver": "vmware/harbor-adminserver:v1.1.1", "ui": "vmware/harbor-ui:v1.1.1", "jobservice": "vmware/harbor-jobservice:v1.1.1",
+		"proxy": "vmware/nginx:1.11.5-patched", "harbor-setupwrapper": "mreferre/harbor-setupwrapper:1.1.1-1"},
+	"1.1.2": {"log": "vmware/harbor-log:v1.1.2", "registry": "vmware/registry:2.6.1-photon", "mysql": "vmware/harbor-db:v1.1.2",
+		"adminserver": "vmware/harbor-adminserver:v1.1.2", "ui": "vmware/harbor-ui:v1.1.2", "jobservice": "vmware/harbor-jobservice:v1.1.2",
+		"proxy": "vmware/nginx:1.11.5-patched", "harbor-setupwrapper": "mreferre/harbor-setupwrapper:1.1.2-1"},
+	"1.2.2": {"log": "vmware/harbor-log:v1.2.2", "registry": "vmware/registry:2.6.2-photon", "mysql": "vmware/harbor-db:v1.2.2",
+		"adminserver": "vmware/harbor-adminserver:v1.2.2", "ui": "vmware/harbor-ui:v1.2.2", "jobservice": "vmware/harbor-jobservice:v1.2.2",
+		"proxy": "vmware/nginx-photon:1.11.13", "harbor-setupwrapper": "mreferre/harbor-setupwrapper:1.2.2-1"},
+}
+
+const (
+	hostLabel = "io.rancher.scheduler.affinity:host_label"
+	global    = "io.rancher.scheduler.global"
+)
+
+// TestHarborEntries checks the facts of harbor.md against every rendered
+// Harbor version: images, fixed wiring and each topology's shape.
+func TestHarborEntries(t *testing.T) {
+	shipped := map[string][]string{
+		"harbor":             {"0.5.0", "1.1.1", "1.1.2", "1.2.2"},
+		"harbor-distributed": {"0.5.0", "1.1.1", "1.1.2", "1.2.2"},
+		"harbor-converged":   {"1.1.1", "1.1.2", "1.2.2"},
+	}
+	for name, versions := range shipped {
+		e := entryNamed(t, name)
+		var got []string
+		for _, v := range e.Versions {
+			got = append(got, v.Release.Version)
+		}
+		assert.Equal(t, versions, got, name)
+		var config map[string]string
+		require.NoError(t, yaml.Unmarshal(e.Files["config.yml"], &config))
+		assert.Equal(t, "1.1.1-rancher.1", config["version"], "%s: the default is the newest release with a published wrapper image", name)
+		for _, k := range []string{"name", "description", "category", "license", "projectURL", "maintainer"} {
+			assert.NotEmpty(t, config[k], "%s config.yml %s", name, k)
+		}
+		assert.Regexp(t, `^([\S]+ ){2,5}<[^@]+@[^@]+\.[^@]+>$`, config["maintainer"])
+		assert.Contains(t, e.Files, "catalogIcon-"+name+".svg")
+
+		for _, v := range e.Versions {
+			t.Run(name+"/"+v.CatalogVersion, func(t *testing.T) {
+				doc := composeDoc(t, v)
+				checkFixedWiring(t, doc, v.Release.Version)
+				checkQuestionTypes(t, v)
+				switch name {
+				case "harbor":
+					checkSingleHost(t, doc, rancherComposeDoc(t, v), v.Release.Version)
+				case "harbor-distributed":
+					checkDistributed(t, doc, rancherComposeDoc(t, v))
+				case "harbor-converged":
+					checkConverged(t, doc, rancherComposeDoc(t, v))
+				}
+			})
+		}
+	}
+}
+
+func harborServices(version string) []string {
+	s := []string{"harbor-setupwrapper", "log", "registry", "mysql", "ui", "jobservice", "proxy"}
+	if version != "0.5.0" {
+		s = append(s, "adminserver")
+	}
+	return s
+}
+
+func checkFixedWiring(t *testing.T, doc map[string]any, version string) {
+	services, _ := get(doc, "services").(map[string]any)
+	for svc, want := range harborImages[version] {
+		assert.Equal(t, want, get(services, svc, "image"), "%s image", svc)
+	}
+	for _, svc := range harborServices(version) {
+		require.Contains(t, services, svc)
+		assert.Equal(t, "container_name", get(services, svc, "labels", "io.rancher.container.hostname_override"), svc)
+	}
+	if version == "0.5.0" {
+		assert.NotContains(t, services, "adminserver", "adminserver arrived with Harbor 1.1")
+	}
+	w := get(services, "harbor-setupwrapper")
+	assert.Equal(t, "none", get(w, "network_mode"))
+	assert.Equal(t, []string{"/harbor/harbor-setupwrapper.sh"}, strs(get(w, "command")))
+	assert.Equal(t, "true", get(w, "labels", "io.rancher.container.start_once"))
+
+	for _, svc := range []string{"registry", "mysql", "adminserver", "ui", "jobservice", "proxy"} {
+		if _, ok := services[svc]; !ok {
+			continue
+		}
+		assert.Equal(t, "syslog", get(services, svc, "logging", "driver"), svc)
+		assert.Equal(t, "tcp://127.0.0.1:1514", get(services, svc, "logging", "options", "syslog-address"), svc)
+		assert.Equal(t, svc, get(services, svc, "logging", "options", "tag"), svc)
+		assert.Contains(t, strs(get(services, svc, "depends_on")), "log", svc)
+	}
+	for svc, dir := range map[string]string{"mysql": "db", "ui": "ui", "jobservice": "jobservice", "adminserver": "adminserver"} {
+		if _, ok := services[svc]; !ok {
+			continue
+		}
+		assert.Equal(t, []string{"/bin/sh", "-c"}, strs(get(services, svc, "entrypoint")), svc)
+		assert.Equal(t, []string{fmt.Sprintf("/config%s/entrypoint%s.sh", dir, dir)}, strs(get(services, svc, "command")), svc)
+	}
+	assert.Equal(t, []string{"serve", "/etc/registry/config.yml"}, strs(get(services, "registry", "command")))
+	assert.Contains(t, strs(get(services, "registry", "environment")), "GODEBUG=netdns=cgo")
+	assert.Equal(t, []string{"127.0.0.1:1514:514"}, strs(get(services, "log", "ports")), "log listens on loopback only")
+	assert.True(t, slices.ContainsFunc(strs(get(services, "log", "volumes")), func(v string) bool {
+		return strings.HasPrefix(v, "/var/log/harbor/:/var/log/docker/")
+	}))
+	env := strs(get(w, "environment"))
+	for _, key := range []string{"HARBORHOSTNAME", "HARBOR_ADMIN_PASSWORD", "DB_PASSWORD", "AUTH_MODE", "LDAP_URL", "SELF_REGISTRATION", "TOKEN_EXPIRATION", "PROJECT_CREATION_RESTRICTION", "EMAIL_SERVER"} {
+		assert.True(t, slices.ContainsFunc(env, func(s string) bool { return strings.HasPrefix(s, key+"=") }), "wrapper env %s", key)
+	}
+	assert.Contains(t, env, "SELF_REGISTRATION=on", "a true boolean answer becomes Harbor's on")
+	uiVolumes := strings.Join(strs(get(services, "ui", "volumes")), " ")
+	if version == "1.2.2" {
+		assert.Contains(t, uiVolumes, ":/etc/ui/token/", "Harbor 1.2's ui keeps its token keys")
+	} else {
+		assert.NotContains(t, uiVolumes, "/etc/ui/token")
+	}
+}
+
+func checkQuestionTypes(t *testing.T, v Version) {
+	want := map[string]string{
+		"harborhostname": "string", "harbor_admin_password": "password", "db_password": "password",
+		"email_password": "password", "auth_mode": "enum", "self_registration": "boolean",
+		"token_expiration": "int", "project_creation_restriction": "enum",
+	}
+	for _, q := range questionsOf(t, v) {
+		if typ, ok := want[q.Variable]; ok {
+			assert.Equal(t, typ, q.Type, q.Variable)
+		}
+		if q.Type == "password" {
+			assert.Empty(t, q.Default, "secret %s must have no default", q.Variable)
+		}
+		if q.Variable == "auth_mode" {
+			assert.Equal(t, []string{"db_auth", "ldap_auth"}, q.Options)
+		}
+	}
+}
+
+func checkSingleHost(t *testing.T, doc, rc map[string]any, version string) {
+	services, _ := get(doc, "services").(map[string]any)
+	sidekicks := strings.Split(get(services, "harbor-setupwrapper", "labels", "io.rancher.sidekicks").(string), ", ")
+	var want []string
+	for _, s := range harborServices(version) {
+		if s != "harbor-setupwrapper" && s != "log" {
+			want = append(want, s)
+		}
+	}
+	assert.ElementsMatch(t, want, sidekicks, "every Harbor service but log is a sidekick")
+	for _, s := range harborServices(version) {
+		assert.Equal(t, "${harborhostlabel}", get(services, s, "labels", hostLabel), "%s: one hard host label affinity", s)
+	}
+	for _, s := range sidekicks {
+		assert.Equal(t, []string{"harbor-setupwrapper"}, strs(get(services, s, "volumes_from")), s)
+		assert.Equal(t, []string{"harbor-setupwrapper"}, strs(get(services, s, "dns_search")), s)
+		assert.Equal(t, false, get(rc, "services", s, "start_on_create"), s)
+	}
+	assert.Equal(t, true, get(rc, "services", "harbor-setupwrapper", "start_on_create"))
+	ports := []string{"80:80", "443:443"}
+	if version != "0.5.0" {
+		ports = append(ports, "4443:4443")
+	}
+	assert.Equal(t, ports, strs(get(services, "proxy", "ports")))
+	assert.Equal(t, "${harborhostname}", hostnameEnv(services))
+}
+
+func hostnameEnv(services map[string]any) string {
+	for _, kv := range strs(get(services, "harbor-setupwrapper", "environment")) {
+		if v, ok := strings.CutPrefix(kv, "HARBORHOSTNAME="); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// checkNamedVolumes: the multi-host shape shared by distributed and converged.
+func checkNamedVolumes(t *testing.T, doc map[string]any) map[string]any {
+	services, _ := get(doc, "services").(map[string]any)
+	volumes, _ := get(doc, "volumes").(map[string]any)
+	require.NotEmpty(t, volumes)
+	for name := range volumes {
+		assert.Equal(t, "${volumedriver}", get(volumes, name, "driver"), name)
+	}
+	for name := range services {
+		assert.Nil(t, get(services, name, "volumes_from"), name)
+		for _, vol := range strs(get(services, name, "volumes")) {
+			if name == "log" {
+				continue
+			}
+			src, _, _ := strings.Cut(vol, ":")
+			assert.Contains(t, volumes, src, "%s mounts a declared named volume", name)
+		}
+		if name != "log" && name != "harbor-lb" {
+			assert.Nil(t, get(services, name, "ports"), "%s publishes no host port", name)
+		}
+	}
+	assert.Equal(t, "true", get(services, "log", "labels", global))
+	return services
+}
+
+func checkDistributed(t *testing.T, doc, rc map[string]any) {
+	services := checkNamedVolumes(t, doc)
+	assert.Equal(t, "harbor-log=true", get(services, "log", "labels", hostLabel))
+	labels := get(services, "proxy", "labels")
+	assert.Equal(t, "stack", get(labels, "traefik.enable"))
+	assert.Equal(t, "${harborhostname}", get(labels, "traefik.alias"))
+	assert.Equal(t, "${traefikdomain}", get(labels, "traefik.domain"))
+	assert.Equal(t, "80", get(labels, "traefik.port"))
+	assert.NotNil(t, get(rc, "services", "proxy", "health_check"), "Traefik routes only to healthy containers")
+	assert.Equal(t, "${harborhostname}.${traefikdomain}", hostnameEnv(services))
+}
+
+func checkConverged(t *testing.T, doc, rc map[string]any) {
+	services := checkNamedVolumes(t, doc)
+	lb := get(services, "harbor-lb")
+	assert.Regexp(t, `^rancher/lb-service-haproxy:v[0-9.]+$`, get(lb, "image"), "the load balancer image is pinned")
+	assert.Equal(t, "true", get(lb, "labels", global))
+	assert.Equal(t, "${harborlbhostlabel}", get(lb, "labels", hostLabel))
+	assert.Nil(t, get(rc, "services", "harbor-lb", "scale"), "a global service has no scale")
+	rules, _ := get(rc, "services", "harbor-lb", "lb_config", "port_rules").([]any)
+	require.Len(t, rules, 1)
+	assert.Equal(t, map[string]any{"source_port": 80, "target_port": 80, "service": "proxy"}, rules[0])
+	assert.Equal(t, "${harborhostname}", hostnameEnv(services), "no Traefik here, so no domain")
+	for name := range services {
+		if name != "harbor-lb" {
+			assert.Equal(t, "${harborhostlabel}", get(services, name, "labels", hostLabel), name)
+		}
+	}
+	for _, q := range questionsOf(t, Version{Files: map[string][]byte{"rancher-compose.yml": mustYAML(t, rc)}}) {
+		if q.Variable == "volumedriver" {
+			assert.Equal(t, []string{"local", "rancher-nfs"}, q.Options)
+		}
+	}
+}
+
+func mustYAML(t *testing.T, v any) []byte {
+	out, err := yaml.Marshal(v)
+	require.NoError(t, err)
+	return out
+}
+
+// TestHarborUpgradePaths: upgrade_from only where the blueprint declares it.
+func TestHarborUpgradePaths(t *testing.T) {
+	bps, err := blueprint.Builtin()
+	require.NoError(t, err)
+	declared := map[string]string{}
+	for _, r := range bps[0].Releases {
+		declared[r.CatalogVersion()] = r.UpgradeFrom
+	}
+	for _, e := range builtinCatalog(t).Entries {
+		for _, v := range e.Versions {
+			got, _ := get(rancherComposeDoc(t, v), ".catalog", "upgrade_from").(string)
+			assert.Equal(t, declared[v.CatalogVersion], got, "%s %s", e.Name, v.CatalogVersion)
+			assert.Nil(t, get(rancherComposeDoc(t, v), ".catalog", "uuid"), "no uuids: Rancher 1.6 ignores them and duplicates confused older ones")
+			assert.NotEmpty(t, get(rancherComposeDoc(t, v), ".catalog", "minimum_rancher_version"))
+		}
+	}
+}
