@@ -80,3 +80,17 @@ func describe(pl stack.Placement) string {
 func sameGroup(w *stack.View, a, b string) bool {
 	return slices.Contains(w.Group(a), b) || slices.Contains(w.Group(b), a)
 }
+
+// undecided reports whether two placements differ by a pin the user types:
+// whether they can share a host depends on the answer.
+func undecided(a, b stack.Placement) bool {
+	if a.PinKey() == b.PinKey() && strings.Join(a.Exclude(), ",") == strings.Join(b.Exclude(), ",") {
+		return false
+	}
+	for _, kv := range append(append(a.Require(), a.Exclude()...), append(b.Require(), b.Exclude()...)...) {
+		if stack.Symbolic(kv) {
+			return true
+		}
+	}
+	return false
+}

@@ -76,8 +76,8 @@ func checkSidekickPins(p *lint.Pass, w *stack.View) {
 			if strings.Join(spl.Require(), ",") == strings.Join(ppl.Require(), ",") && strings.Join(spl.Exclude(), ",") == strings.Join(ppl.Exclude(), ",") {
 				continue
 			}
-			if subset(spl.Require(), ppl.Require()) && subset(spl.Exclude(), ppl.Exclude()) {
-				continue // the sidekick repeats part of its primary's rules
+			if subset(spl.Require(), ppl.Require()) && subset(spl.Exclude(), ppl.Exclude()) || undecided(spl, ppl) {
+				continue // the sidekick repeats part of its primary's rules, or the user decides
 			}
 			p.Report(pin.Label.ValuePos(), "sidekick %s is placed %s but its primary %s is placed %s: a sidekick always runs on its primary's host, so Cattle only uses hosts that satisfy both; pin %s with the same host_label as %s, or remove the sidekick's rule", name, describe(spl), s.Name, describe(ppl), name, s.Name)
 		}

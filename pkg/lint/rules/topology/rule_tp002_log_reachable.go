@@ -132,7 +132,7 @@ func checkTP002(p *lint.Pass, v *catalog.Version) {
 			}
 			publishers = append(publishers, s.Name)
 			spl := w.GroupPlacement(s.Name)
-			if !spl.Sure() || reaches(w, s, spl, c, cpl) {
+			if !spl.Sure() || undecided(spl, cpl) || reaches(w, s, spl, c, cpl) {
 				reached = true
 				break
 			}

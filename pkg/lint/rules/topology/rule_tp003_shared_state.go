@@ -218,6 +218,9 @@ func spreads(w *stack.View, users []*catalog.Service) (string, bool) {
 	}
 	key := pls[0].PinKey()
 	for _, pl := range pls[1:] {
+		if undecided(pls[0], pl) {
+			return "", false
+		}
 		if pl.PinKey() != key {
 			return fmt.Sprintf("services %s use it and are pinned differently, so they can run on different hosts", names), true
 		}

@@ -72,7 +72,7 @@ func shareHost(w *stack.View, a, b *catalog.Service) (lint.Severity, string, boo
 		return lint.Error, "they are launch configs of one service, which Cattle always places on one host, so it can never be placed; publish a different host port", true
 	}
 	pa, pb := w.GroupPlacement(a.Name), w.GroupPlacement(b.Name)
-	if !pa.Sure() || !pb.Sure() || incompatible(pa, pb) {
+	if !pa.Sure() || !pb.Sure() || incompatible(pa, pb) || undecided(pa, pb) {
 		return 0, "", false
 	}
 	switch {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
 )
 
 // GlobalLabel makes a service run one container on every eligible host.
@@ -31,7 +33,8 @@ type Placement struct {
 }
 
 // PlacementOf reads a service's global flag and hard host rules. Soft and
-// container rules do not restrict hosts and are left out.
+// container rules do not restrict hosts and are left out. Pins are read with
+// ExpandSymbolic: a pin the user types compares equal to the same reference.
 func (w *View) PlacementOf(s *catalog.Service) Placement {
 	pl := Placement{GlobalSure: true}
 	if _, v, present, sure := w.Label(s, GlobalLabel); present {
@@ -42,7 +45,7 @@ func (w *View) PlacementOf(s *catalog.Service) Placement {
 		if !isAff || !ok || a.Kind != labels.HostLabel || a.Soft {
 			continue
 		}
-		v, sure := w.LabelValue(l)
+		v, sure := w.symbolicLabelValue(l)
 		pairs, _ := labels.ParseAffinityValue(labels.HostLabel, v)
 		pl.Pins = append(pl.Pins, Pin{Label: l, Value: v, Negated: a.Negated, Pairs: pairs, Sure: sure})
 	}
@@ -101,18 +104,22 @@ func (pl Placement) RequirePin() (Pin, bool) {
 
 // Conflicts reports whether no host can satisfy both required and excluded
 // pair sets: one label key required with two values, or a pair both
-// required and excluded.
+// required and excluded. Pairs with an empty key or holding an answer the
+// user types prove nothing and are left out.
 func Conflicts(require, exclude []string) (string, bool) {
 	byKey := map[string]string{}
 	for _, kv := range require {
 		k, v, _ := strings.Cut(kv, "=")
+		if k == "" || Symbolic(kv) {
+			continue
+		}
 		if prev, ok := byKey[k]; ok && prev != v {
 			return "host label " + k + " cannot be both " + prev + " and " + v, true
 		}
 		byKey[k] = v
 	}
 	for _, kv := range exclude {
-		if slices.Contains(require, kv) {
+		if !strings.HasPrefix(kv, "=") && !Symbolic(kv) && slices.Contains(require, kv) {
 			return "host label " + kv + " is both required and excluded", true
 		}
 	}
@@ -161,4 +168,20 @@ func (w *View) SpreadsItself(s *catalog.Service) bool {
 		}
 	}
 	return false
+}
+
+// symbolicLabelValue reads a label value as LabelValue does, with
+// ExpandSymbolic.
+func (w *View) symbolicLabelValue(l catalog.Label) (string, bool) {
+	if !l.HasValue {
+		return "", false
+	}
+	if l.ValueNode != nil && l.ValueNode != l.KeyNode {
+		n := yamlnode.Resolve(l.ValueNode)
+		if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			return "", false
+		}
+		return w.ExpandSymbolic(catalog.DefaultString(n))
+	}
+	return w.ExpandSymbolic(l.Value)
 }

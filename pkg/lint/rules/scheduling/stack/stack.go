@@ -96,6 +96,32 @@ func (w *View) Expand(s string) (out string, sure bool) {
 	return out, sure
 }
 
+// ExpandSymbolic interpolates s like Expand, but a variable whose answer the
+// user types stays as its `${NAME}` reference instead of a placeholder, so
+// that values can still be compared: two pins written `${HOST_LABEL}` are
+// equal whatever the user types. sure is false only when s does not
+// interpolate or uses an undeclared variable.
+func (w *View) ExpandSymbolic(s string) (out string, sure bool) {
+	if !interp.NeedsEscape(s) {
+		return s, true
+	}
+	out, missing, err := interp.Interpolate(s, func(name string) (string, bool) {
+		if w.unsure[name] {
+			return "${" + name + "}", true
+		}
+		v, ok := w.values[name]
+		return v, ok
+	})
+	if err != nil || len(missing) > 0 {
+		return s, false
+	}
+	return out, true
+}
+
+// Symbolic reports whether an ExpandSymbolic result still holds a
+// reference to an answer the user types.
+func Symbolic(s string) bool { return strings.Contains(s, "${") }
+
 // Scalar returns a scalar node's value as the executor ends up with it: an
 // unquoted scalar is first read as YAML 1.1 and printed back (`yes` becomes
 // "true", `1.0` becomes "1"), then interpolated. ok is false for nulls,
