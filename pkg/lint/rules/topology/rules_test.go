@@ -1,0 +1,114 @@
+package topology
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+)
+
+var table = []struct {
+	id, slug string
+	sev      lint.Severity
+}{
+	{"TP001", "topology.host-pin", lint.Warning},
+	{"TP002", "topology.log-reachable", lint.Warning},
+	{"TP003", "topology.shared-state", lint.Warning},
+	{"TP004", "topology.traefik-exposure", lint.Warning},
+	{"TP005", "topology.host-port-conflict", lint.Warning},
+}
+
+func TestRuleTable(t *testing.T) {
+	rs := Rules()
+	if len(rs) != len(table) {
+		t.Fatalf("%d rules, the table has %d", len(rs), len(table))
+	}
+	for i, r := range rs {
+		want := table[i]
+		if r.ID != want.id || r.Slug != want.slug || r.Severity != want.sev {
+			t.Errorf("rule %d is %s %s %v, want %s %s %v", i, r.ID, r.Slug, r.Severity, want.id, want.slug, want.sev)
+		}
+		if r.Summary == "" || r.Doc == "" || r.Bad == "" || r.Good == "" || r.Version == nil {
+			t.Errorf("%s: summary, doc, bad and good example and a version check are all required", r.ID)
+		}
+		if _, err := os.Stat(filepath.Join("testdata", r.ID)); err != nil {
+			t.Errorf("%s has no test cases", r.ID)
+		}
+	}
+}
+
+// lintShared lints a catalog of ../shared (beside the checkout) and returns
+// each rule's findings as "folder severity".
+func lintShared(t *testing.T, rel string) map[string][]string {
+	t.Helper()
+	dir := filepath.Join("..", "..", "..", "..", "..", "shared", rel)
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("%s is not here: %v", dir, err)
+	}
+	c, err := catalog.Load(dir, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := lint.Run(c, Rules(), lint.Settings{})
+	for _, e := range res.Internal {
+		t.Error(e)
+	}
+	out := map[string][]string{}
+	seen := map[string]bool{}
+	for _, f := range res.Findings {
+		key := f.Pos.Path[:strings.LastIndexByte(f.Pos.Path, '/')] + " " + f.Severity.String()
+		if !seen[f.Rule.ID+" "+key] {
+			seen[f.Rule.ID+" "+key] = true
+			out[f.Rule.ID] = append(out[f.Rule.ID], key)
+		}
+	}
+	for _, v := range out {
+		sort.Strings(v)
+	}
+	return out
+}
+
+// The community catalog is a set of working catalogs: every finding was
+// read in its file and is a warning. Harbor's distributed entries log to
+// 127.0.0.1:1514 from services that can run where the global log service
+// (harbor-log=true) does not; its converged entry defaults volumedriver to
+// local while a global service shares the pin; unpinned services keep data
+// in host directories (gocd, jenkins-ci, taiga) or share a local volume
+// (zammad); quasardb's two nodes claim port 2836 on the host network.
+func TestCommunityCatalog(t *testing.T) {
+	got := lintShared(t, "corpus/community-catalog")
+	want := map[string][]string{
+		"TP002": {"templates/project-harbor/1 warning", "templates/project-harbor/3 warning"},
+		"TP003": {
+			"templates/gocd-server/0 warning", "templates/jenkins-ci/1 warning", "templates/jenkins-ci/2 warning",
+			"templates/jenkins-ci/3 warning", "templates/jenkins-ci/4 warning", "templates/project-harbor/4 warning",
+			"templates/taiga/0 warning", "templates/zammad/0 warning", "templates/zammad/1 warning",
+		},
+		"TP005": {"templates/quasardb-community/0 warning"},
+	}
+	for _, r := range table {
+		if strings.Join(got[r.id], " | ") != strings.Join(want[r.id], " | ") {
+			t.Errorf("%s found in\n  %v\nwant\n  %v", r.id, got[r.id], want[r.id])
+		}
+	}
+}
+
+// The Harbor reference catalog: folders 0 and 2 (single host) are clean;
+// 1 and 3 (distributed) log where the log service may not run; 4
+// (converged) defaults the volume driver to local.
+func TestHarborReference(t *testing.T) {
+	got := lintShared(t, "reference/rancher-catalog-extension")
+	want := map[string][]string{
+		"TP002": {"templates/project-harbor/1 warning", "templates/project-harbor/3 warning"},
+		"TP003": {"templates/project-harbor/4 warning"},
+	}
+	for _, r := range table {
+		if strings.Join(got[r.id], " | ") != strings.Join(want[r.id], " | ") {
+			t.Errorf("%s found in %v, want %v", r.id, got[r.id], want[r.id])
+		}
+	}
+}
