@@ -69,7 +69,7 @@ func checkS003(p *lint.Pass, v *catalog.Version) {
 		}
 		me, primary := li.Primary.Name, primaries[0]
 		for _, n := range li.Names {
-			if n == me || n == primary || w.Service(n) == nil || listsName(sk.Listing(primary), n) {
+			if n == me || n == primary || w.Service(n) == nil || deployedBy(sk, n, me) {
 				continue
 			}
 			p.Report(li.Label.ValuePos(), "service %s is a sidekick of %s, so its own io.rancher.sidekicks label is not used and %s is never deployed; list %s in the io.rancher.sidekicks label of %s instead", me, primary, n, n, primary)
@@ -77,6 +77,8 @@ func checkS003(p *lint.Pass, v *catalog.Version) {
 	}
 }
 
-func listsName(li *stack.Listing, name string) bool {
-	return li != nil && slices.Contains(li.Names, name)
+// deployedBy reports whether a primary other than the sidekick me, and not
+// a sidekick itself, lists name: then name is deployed anyway.
+func deployedBy(sk *stack.Sidekicks, name, me string) bool {
+	return slices.ContainsFunc(sk.PrimariesOf(name), func(p string) bool { return p != me && !sk.IsSidekick(p) })
 }

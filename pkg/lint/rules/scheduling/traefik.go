@@ -5,7 +5,7 @@ import (
 	"strings"
 )
 
-// TraefikEnable is the label that publishes a service through Traefik.
+// traefikEnable is the label that publishes a service through Traefik.
 const traefikEnable = "traefik.enable"
 
 // traefikPublishes reports whether a traefik.enable value publishes the

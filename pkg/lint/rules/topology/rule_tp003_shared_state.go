@@ -16,14 +16,14 @@ var ruleTP003 = &lint.Rule{
 	ID:       "TP003",
 	Slug:     "topology.shared-state",
 	Severity: lint.Warning,
-	Summary:  "state that must follow a service or be shared by services on several hosts is not on a host path or a local volume",
-	Doc: "A host bind mount (`/data/db:/var/lib/mysql`) and a volume with the `local` driver live on one host. " +
-		"A service that is not pinned to a host finds an empty directory when Rancher recreates it elsewhere, " +
-		"and services that can run on different hosts do not see each other's files in a shared `local` " +
-		"volume: each host gets its own copy. Pin such services to one host, or use a driver that shares data " +
-		"between hosts (rancher-nfs, rancher-efs). A volume driver taken from a question whose default is " +
-		"`local` is reported once, on that default. Hosts count as several when nothing pins the services, " +
-		"when they are pinned differently, or when a global service of the stack runs on the same pin.",
+	Summary:  "data that must follow a service or be shared across hosts is not on a host path or a local volume",
+	Doc: "A host bind mount (`/data/db:/var/lib/mysql`) and a `local` volume live on one host, so an unpinned " +
+		"service finds an empty directory when Rancher recreates it elsewhere, and services on different hosts " +
+		"each get their own copy of a shared `local` volume. Hosts count as several when nothing pins the " +
+		"services, when they are pinned differently, or when a global service of the stack runs on the same pin; " +
+		"global services, host agents (Docker socket, host logs, read-only host files) and services with self " +
+		"anti-affinity keep per-host data by design. A driver taken from a question whose default is `local` is " +
+		"reported once, on that default: use a driver that shares data (rancher-nfs) or pin to one host.",
 	Bad: `services:
   db:
     image: mysql:5.7

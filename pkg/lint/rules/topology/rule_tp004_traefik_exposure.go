@@ -40,13 +40,13 @@ func checkTP004(p *lint.Pass, v *catalog.Version) {
 	if w == nil {
 		return
 	}
-	for _, s := range placed(w) {
+	for _, s := range w.Services() {
 		enable, value, present, sure := w.Label(s, "traefik.enable")
 		if !present || !sure || value != "true" && value != "stack" {
 			continue
 		}
 		port := 80
-		portLabel, portValue, hasPort, portSure := w.Label(s, "traefik.port")
+		_, portValue, hasPort, portSure := w.Label(s, "traefik.port")
 		if hasPort {
 			if !portSure {
 				continue
@@ -74,7 +74,6 @@ func checkTP004(p *lint.Pass, v *catalog.Version) {
 			if !hasPort {
 				where = "Traefik's default port"
 			}
-			_ = portLabel
 			p.Report(b.pos(), "service %s publishes host port %d for container port %d, which Traefik already routes to (%s): the service is reachable around Traefik, and every container needs that host port free; remove the ports entry", s.Name, b.HostPort, port, where)
 		}
 	}
