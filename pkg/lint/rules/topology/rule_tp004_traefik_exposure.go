@@ -66,6 +66,9 @@ func checkTP004(p *lint.Pass, v *catalog.Version) {
 			}
 			p.Report(enable.Pos(), "service %s is published through Traefik without traefik.domain: rancher-traefik then builds %s, which no client resolves; set traefik.domain", s.Name, what)
 		}
+		if hostNetwork(w, s) {
+			continue // on the host network the port is the host's anyway
+		}
 		for _, b := range bindings(w, s) {
 			if b.ContainerPort != port {
 				continue
