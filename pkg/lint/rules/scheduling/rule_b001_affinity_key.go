@@ -34,7 +34,7 @@ func checkB001(p *lint.Pass, v *catalog.Version) {
 	for _, s := range w.Services() {
 		// Every occurrence, duplicates included: a key repeated in one
 		// mapping is lost to YAML and to Cattle alike.
-		for _, f := range stack.Fields(s, "labels") {
+		for _, f := range s.Fields("labels") {
 			for _, kv := range yamlnode.KeyValues(f.Value) {
 				_, isAff, ok := labels.ParseAffinityKey(kv.Key)
 				if !isAff || ok {

@@ -30,7 +30,7 @@ func checkB002(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	for _, s := range w.Services() {
-		for _, l := range stack.Labels(s) {
+		for _, l := range s.Labels() {
 			a, _, ok := labels.ParseAffinityKey(l.Key)
 			if !ok || a.Kind == labels.Container {
 				continue

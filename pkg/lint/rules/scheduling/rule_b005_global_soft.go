@@ -33,7 +33,7 @@ func checkB005(p *lint.Pass, v *catalog.Version) {
 		if pl := w.PlacementOf(s); !pl.Global || !pl.GlobalSure {
 			continue
 		}
-		for _, l := range stack.Labels(s) {
+		for _, l := range s.Labels() {
 			a, _, ok := labels.ParseAffinityKey(l.Key)
 			if !ok || a.Kind == labels.HostLabel && !a.Soft {
 				continue

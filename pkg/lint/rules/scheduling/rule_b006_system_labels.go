@@ -46,7 +46,7 @@ func checkB006(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	for _, s := range w.Services() {
-		for _, l := range stack.Labels(s) {
+		for _, l := range s.Labels() {
 			if slices.Contains(systemLabels, l.Key) {
 				p.Report(l.Pos(), "service %s sets %s, a label Rancher sets itself on every container; remove it", s.Name, l.Key)
 			}

@@ -55,7 +55,7 @@ func checkS006(p *lint.Pass, v *catalog.Version) {
 	for _, s := range w.Services() {
 		switch w.KindOf(s) {
 		case stack.LoadBalancer:
-			e, ok := stack.Field(s, "lb_config")
+			e, ok := s.Field("lb_config")
 			if !ok {
 				continue
 			}
@@ -73,7 +73,7 @@ func checkS006(p *lint.Pass, v *catalog.Version) {
 				}
 			}
 		case stack.LegacyBalancer:
-			if e, ok := stack.Field(s, "links"); ok {
+			if e, ok := s.Field("links"); ok {
 				for _, item := range linkItems(e.Value) {
 					if name, sure := w.Scalar(item); sure {
 						name, _, _ = strings.Cut(name, ":")
@@ -81,7 +81,7 @@ func checkS006(p *lint.Pass, v *catalog.Version) {
 					}
 				}
 			}
-			for _, l := range stack.Labels(s) {
+			for _, l := range s.Labels() {
 				if target, ok := strings.CutPrefix(l.Key, "io.rancher.loadbalancer.target."); ok {
 					report(s, l.Pos(), target, "has a target label for")
 				}

@@ -33,7 +33,7 @@ func checkTR003(p *lint.Pass, v *catalog.Version) {
 	}
 	candidates := traefikCandidates()
 	for _, s := range w.Services() {
-		for _, l := range stack.Labels(s) {
+		for _, l := range s.Labels() {
 			if !strings.HasPrefix(strings.ToLower(l.Key), "traefik.") || traefikKnown(l.Key) {
 				continue
 			}

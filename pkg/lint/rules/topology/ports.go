@@ -41,7 +41,7 @@ const maxRange = 1024
 // the container port of the host itself, which Cattle still reserves.
 func bindings(w *stack.View, s *catalog.Service) []binding {
 	hostNet := hostNetwork(w, s)
-	e, ok := stack.Field(s, "ports")
+	e, ok := s.Field("ports")
 	if !ok || !yamlnode.IsSeq(e.Value) {
 		return nil
 	}

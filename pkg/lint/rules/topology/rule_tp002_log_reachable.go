@@ -65,12 +65,12 @@ func localSyslog(w *stack.View, s *catalog.Service) (syslogTarget, bool) {
 	var driver string
 	var opts catalog.Entry
 	var optsNode *yaml.Node
-	if e, ok := stack.Field(s, "logging"); ok {
+	if e, ok := s.Field("logging"); ok {
 		driver, _ = w.Scalar(yamlnode.Value(e.Value, "driver"))
 		opts, optsNode = e, yamlnode.Value(e.Value, "options")
-	} else if e, ok := stack.Field(s, "log_driver"); ok {
+	} else if e, ok := s.Field("log_driver"); ok {
 		driver, _ = w.Scalar(e.Value)
-		if o, ok := stack.Field(s, "log_opt"); ok {
+		if o, ok := s.Field("log_opt"); ok {
 			opts, optsNode = o, o.Value
 		}
 	}

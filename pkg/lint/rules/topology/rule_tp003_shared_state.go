@@ -119,7 +119,7 @@ func checkLocalVolumes(p *lint.Pass, w *stack.View) {
 	}
 	for _, s := range placed(w) {
 		_, sdriver, sdriverSure := w.FieldString(s, "volume_driver")
-		sdriverEntry, hasSDriver := stack.Field(s, "volume_driver")
+		sdriverEntry, hasSDriver := s.Field("volume_driver")
 		hasSDriver = hasSDriver && sdriverEntry.Value != nil
 		for _, m := range mounts(w, s) {
 			if !m.named() {

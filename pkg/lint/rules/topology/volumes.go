@@ -32,7 +32,7 @@ func (m mount) named() bool { return m.Source != "" && !m.bind() }
 
 // mounts returns a service's volumes; items that are not sure are left out.
 func mounts(w *stack.View, s *catalog.Service) []mount {
-	e, ok := stack.Field(s, "volumes")
+	e, ok := s.Field("volumes")
 	if !ok || !yamlnode.IsSeq(e.Value) {
 		return nil
 	}

@@ -40,7 +40,7 @@ func (w *View) PlacementOf(s *catalog.Service) Placement {
 	if _, v, present, sure := w.Label(s, GlobalLabel); present {
 		pl.Global, pl.GlobalSure = labels.IsTrue(v), sure
 	}
-	for _, l := range Labels(s) {
+	for _, l := range s.Labels() {
 		a, isAff, ok := labels.ParseAffinityKey(l.Key)
 		if !isAff || !ok || a.Kind != labels.HostLabel || a.Soft {
 			continue
@@ -144,7 +144,7 @@ func (w *View) GroupPlacement(name string) Placement {
 // container per host, like a cluster whose members each own their data.
 func (w *View) SpreadsItself(s *catalog.Service) bool {
 	name := strings.ToLower(s.Name)
-	for _, l := range Labels(s) {
+	for _, l := range s.Labels() {
 		a, _, ok := labels.ParseAffinityKey(l.Key)
 		if !ok || a.Kind != labels.ContainerLabel || !a.Negated || a.Soft {
 			continue

@@ -75,7 +75,7 @@ func analyzeSidekicks(w *View) *Sidekicks {
 // interpolation; references whose value is not sure are left out.
 func (w *View) refs(s *catalog.Service) []Ref {
 	var out []Ref
-	if e, ok := Field(s, "volumes_from"); ok {
+	if e, ok := s.Field("volumes_from"); ok {
 		items := []*yaml.Node{e.Value}
 		if yamlnode.IsSeq(e.Value) {
 			items = e.Value.Content
@@ -89,7 +89,7 @@ func (w *View) refs(s *catalog.Service) []Ref {
 		}
 	}
 	for _, key := range []string{"network_mode", "net"} {
-		if e, ok := Field(s, key); ok {
+		if e, ok := s.Field(key); ok {
 			if v, sure := w.Scalar(e.Value); sure {
 				if x := sidekick.NetworkContainer(v); x != "" {
 					out = append(out, Ref{From: s.Name, To: x, Field: key, Doc: e.Doc, Node: e.Value})

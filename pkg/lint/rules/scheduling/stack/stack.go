@@ -149,7 +149,7 @@ func (w *View) LabelValue(l catalog.Label) (string, bool) {
 // Label returns a service's label and its interpolated value. present is
 // false when the service does not set the label; sure as for Expand.
 func (w *View) Label(s *catalog.Service, key string) (l catalog.Label, value string, present, sure bool) {
-	l, present = Label(s, key)
+	l, present = s.Label(key)
 	if !present {
 		return l, "", false, false
 	}
@@ -159,7 +159,7 @@ func (w *View) Label(s *catalog.Service, key string) (l catalog.Label, value str
 
 // FieldString returns a service field's scalar value after interpolation.
 func (w *View) FieldString(s *catalog.Service, key string) (catalog.Entry, string, bool) {
-	e, ok := Field(s, key)
+	e, ok := s.Field(key)
 	if !ok {
 		return e, "", false
 	}
@@ -206,7 +206,7 @@ func (w *View) KindOf(s *catalog.Service) Kind {
 
 // HasHealthCheck reports whether either file gives the service a health_check.
 func HasHealthCheck(s *catalog.Service) bool {
-	for _, e := range Fields(s, "health_check") {
+	for _, e := range s.Fields("health_check") {
 		if !yamlnode.IsNull(e.Value) {
 			return true
 		}
