@@ -88,6 +88,7 @@ func TestLoadLayoutAndRendering(t *testing.T) {
 	ports, ok := web.Field("ports")
 	require.True(t, ok)
 	assert.Equal(t, 6, ports.Pos().Line)
+	assert.Equal(t, 5, ports.Pos().Col, "verbatim lines keep their column")
 
 	var misplaced bool
 	for _, p := range c.Problems {
@@ -210,8 +211,9 @@ func TestSuppressionsScanned(t *testing.T) {
 func TestMapLines(t *testing.T) {
 	src := "a: 1\n{{- if x }}\nb: {{ .V }}\n{{- end }}\nc: 3\n"
 	out := "a: 1\nb: 2\nc: 3\n"
-	m := mapLines([]byte(src), []byte(out))
+	m, exact := mapLines([]byte(src), []byte(out))
 	assert.Equal(t, []int{1, 3, 5, 6}, m)
+	assert.Equal(t, []bool{true, false, true, false}, exact)
 }
 
 func TestFileLine(t *testing.T) {
@@ -229,6 +231,6 @@ func TestMapLinesRepeatedBlocks(t *testing.T) {
 	// line must not be matched to the second's verbatim copy.
 	src := "a:\n  labels:\n    x: {{ .Values.v }}\n  image: a\nb:\n  labels:\n    x: one\n  image: b\n"
 	out := "a:\n  labels:\n    x: one\n  image: a\nb:\n  labels:\n    x: one\n  image: b\n"
-	m := mapLines([]byte(src), []byte(out))
+	m, _ := mapLines([]byte(src), []byte(out))
 	assert.Equal(t, []int{1, 2, 3, 4, 5, 6, 7, 8, 9}, m)
 }

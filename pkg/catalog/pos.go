@@ -27,10 +27,11 @@ func (d *Doc) At(n *yaml.Node) Pos {
 	}
 	line, col := n.Line, n.Column
 	if d.Rendered && d.File.Rendered != nil {
-		line = d.File.Rendered.SourceLine(line)
-		if line != n.Line {
+		r := d.File.Rendered
+		if !r.Verbatim(line) {
 			col = 1
 		}
+		line = r.SourceLine(line)
 	}
 	return Pos{Path: d.File.Path, Line: line, Col: col, File: d.File}
 }
@@ -42,12 +43,11 @@ func LinePos(f *File, line, col int) Pos {
 
 // RenderedLinePos maps a line of f's rendered text back to its source.
 func RenderedLinePos(f *File, line, col int) Pos {
-	if f.Rendered != nil {
-		src := f.Rendered.SourceLine(line)
-		if src != line {
+	if r := f.Rendered; r != nil {
+		if !r.Verbatim(line) {
 			col = 1
 		}
-		line = src
+		line = r.SourceLine(line)
 	}
 	return Pos{Path: f.Path, Line: line, Col: col, File: f}
 }

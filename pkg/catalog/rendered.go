@@ -19,7 +19,17 @@ type Rendered struct {
 
 	Doc         *yaml.Node // rendered YAML (nil when invalid)
 	YAMLErr     *YAMLError
-	sourceLines []int // rendered line (0-based) -> source line (1-based)
+	sourceLines []int  // rendered line (0-based) -> source line (1-based)
+	verbatim    []bool // rendered line (0-based) kept verbatim from its source line
+}
+
+// Verbatim reports whether a 1-based rendered line is a verbatim copy of its
+// source line, so that columns carry over too.
+func (r *Rendered) Verbatim(line int) bool {
+	if r == nil || r.sourceLines == nil {
+		return true
+	}
+	return line >= 1 && line <= len(r.verbatim) && r.verbatim[line-1]
 }
 
 // SourceLine maps a 1-based line of the rendered text to the source line that
@@ -40,15 +50,17 @@ func (r *Rendered) SourceLine(line int) int {
 // drop or repeat lines); any other rendered line belongs to the first source
 // line after the last match that is not a pure template action, which is the
 // line whose actions produced it.
-func mapLines(src, out []byte) []int {
+func mapLines(src, out []byte) ([]int, []bool) {
 	s := bytes.Split(src, []byte("\n"))
 	o := bytes.Split(out, []byte("\n"))
 	match := lcsMatch(s, o)
 	m := make([]int, len(o))
+	exact := make([]bool, len(o))
 	j := 0 // next source line not yet passed (0-based)
 	for i := range o {
 		if k := match[i]; k >= 0 {
 			m[i] = k + 1
+			exact[i] = true
 			j = k + 1
 			continue
 		}
@@ -58,7 +70,7 @@ func mapLines(src, out []byte) []int {
 		}
 		m[i] = min(k, len(s)-1) + 1
 	}
-	return m
+	return m, exact
 }
 
 // maxLCSCells bounds the alignment table; larger files fall back to

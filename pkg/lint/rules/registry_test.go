@@ -1,0 +1,42 @@
+package rules_test
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/catalogen/catalogen/pkg/lint/rules"
+	"github.com/stretchr/testify/assert"
+)
+
+// TestRegistry keeps every rule documented and uniquely named: the registry
+// feeds `catalogen rules`, SARIF, the config file and docs/rules.md.
+func TestRegistry(t *testing.T) {
+	idRe := regexp.MustCompile(`^[A-Z]{1,2}[0-9]{3}$`)
+	ids, slugs := map[string]bool{}, map[string]bool{}
+	for _, r := range rules.All() {
+		assert.Regexp(t, idRe, r.ID)
+		assert.False(t, ids[r.ID], "duplicate ID %s", r.ID)
+		assert.False(t, slugs[r.Slug], "duplicate slug %s", r.Slug)
+		ids[r.ID], slugs[r.Slug] = true, true
+		assert.NotEmpty(t, r.Slug, r.ID)
+		assert.NotEmpty(t, r.Summary, r.ID)
+		assert.NotEmpty(t, r.Doc, r.ID)
+		assert.NotEmpty(t, r.Bad, "%s needs a bad example", r.ID)
+		assert.NotEmpty(t, r.Good, "%s needs a good example", r.ID)
+		checks := 0
+		for _, set := range []bool{r.Catalog != nil, r.Template != nil, r.Version != nil, r.Change != nil} {
+			if set {
+				checks++
+			}
+		}
+		if r.ID != "CG001" && r.ID != "CG002" { // the runner itself reports these
+			assert.Positive(t, checks, "%s has no check", r.ID)
+		}
+		assert.Same(t, r, rules.Lookup(r.ID))
+		assert.Same(t, r, rules.Lookup(r.Slug))
+	}
+	// Every family of the specification's table is present.
+	for _, id := range []string{"L001", "C001", "K001", "Q001", "T001", "I001", "D001", "S001", "B001", "V001", "LB001", "TR001", "TP001", "R001", "K011", "Q011"} {
+		assert.True(t, ids[id], "missing %s", id)
+	}
+}
