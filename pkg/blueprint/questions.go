@@ -1,13 +1,11 @@
 package blueprint
 
 import (
-	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
-	"github.com/blang/semver/v4"
+	"github.com/catalogen/catalogen/pkg/rancher/version"
 )
 
 // secretTypes are question types whose answer is a secret.
@@ -55,18 +53,8 @@ func (b *builder) checkQuestion(q Question, path []string) {
 // IsSecret reports whether the question's answer is a secret.
 func (q Question) IsSecret() bool { return slices.Contains(secretTypes, q.Type) }
 
-// checkRange parses an upgrade_from range as the catalog service does
-// (blang/semver, after dropping `v` prefixes). The library panics on some
-// malformed input; that must be an error, not a crash.
-func checkRange(r string) (err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("invalid range %q", r)
-		}
-	}()
-	_, err = semver.ParseRange(rangeVPrefix.ReplaceAllString(r, "$1$2"))
+// checkRange parses an upgrade_from range as the catalog service does.
+func checkRange(r string) error {
+	_, err := version.ParseRange(r)
 	return err
 }
-
-// rangeVPrefix matches a `v` in front of a version inside a range.
-var rangeVPrefix = regexp.MustCompile(`(^|[\s<>=!])v+([0-9])`)

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -17,9 +16,6 @@ import (
 
 // composeFiles are the files Rancher templates, parses and interpolates.
 var composeFiles = []string{"docker-compose.yml", "docker-compose.yml.tpl", "rancher-compose.yml", "rancher-compose.yml.tpl"}
-
-// valuesRef finds `.Values.NAME` in Rancher-side template code.
-var valuesRef = regexp.MustCompile(`\.Values\.([A-Za-z_][A-Za-z0-9_]*)`)
 
 // finishVersion completes a rendered version folder and checks it as Rancher
 // will read it.
@@ -91,14 +87,20 @@ func mapValue(m *yaml.Node, key string) *yaml.Node {
 
 // rancherView parses content the way Rancher's executor reads it with every
 // question at its default: templated (unless it opts out or has no action),
-// then YAML. It records each `.Values.X` in template code as used. The raw
+// then YAML. It records each answer the template code reads as used. The raw
 // rancher-compose.yml must also carry the right .catalog.version, since
 // catalog-service reads that before any templating.
 func rancherView(name string, content []byte, version string, defaults map[string]string, used map[string]bool) (*yaml.Node, error) {
-	for _, m := range valuesRef.FindAllStringSubmatch(string(content), -1) {
-		used[m[1]] = true
-	}
 	templated := !tmpl.NoTemplating(content) && bytes.Contains(content, []byte("{{"))
+	if templated {
+		refs, err := valuesRefs(name, content)
+		if err != nil {
+			return nil, fmt.Errorf("Rancher's templating would fail: %v", err)
+		}
+		for _, r := range refs {
+			used[r] = true
+		}
+	}
 	if name == "rancher-compose.yml" {
 		var raw yaml.Node
 		if err := yaml.Unmarshal(content, &raw); err != nil {

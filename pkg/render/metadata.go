@@ -137,9 +137,7 @@ func (m *mapping) node() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, 
 // that would otherwise read back as numbers, booleans or null.
 func strNode(s string) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if yaml11Words[strings.ToLower(s)] {
-		// yaml.v3 speaks YAML 1.2 and would leave yes/on/no/off plain;
-		// Rancher's yaml.v2 would then read a boolean.
+	if needsDoubleQuotes(s) {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n

@@ -48,12 +48,12 @@ func checkReleases(bp *blueprint.Blueprint, e blueprint.Entry, releases []bluepr
 }
 
 func admitsEarlier(rangeText string, earlier []blueprint.Release) bool {
-	rng, err := semver.ParseRange(strings.TrimSpace(rangeText))
+	in, err := version.ParseRange(rangeText)
 	if err != nil {
 		return false
 	}
 	for _, r := range earlier {
-		if v, err := semver.Parse(r.CatalogVersion()); err == nil && rng(v) {
+		if in(r.CatalogVersion()) {
 			return true
 		}
 	}
