@@ -3,6 +3,7 @@ package catalog
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -68,6 +69,33 @@ type Version struct {
 	// Project is the compose project as the executor sees it after templating:
 	// docker-compose merged with rancher-compose by service name.
 	Project *Project
+
+	memoMu sync.Mutex
+	memo   map[any]any
+}
+
+// Memo returns the value cached under key for this version, computing it
+// with build on first use. Rule families use it to derive a view of a version
+// once and share it between their rules; key should be an unexported type of
+// the calling package so families cannot collide.
+func (v *Version) Memo(key any, build func() any) any {
+	v.memoMu.Lock()
+	if val, ok := v.memo[key]; ok {
+		v.memoMu.Unlock()
+		return val
+	}
+	v.memoMu.Unlock()
+	val := build()
+	v.memoMu.Lock()
+	defer v.memoMu.Unlock()
+	if prev, ok := v.memo[key]; ok {
+		return prev
+	}
+	if v.memo == nil {
+		v.memo = map[any]any{}
+	}
+	v.memo[key] = val
+	return val
 }
 
 // Revision returns the folder number, or -1 when the folder is not an integer.

@@ -1,6 +1,8 @@
 package catalog
 
 import (
+	"sync"
+
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -44,6 +46,9 @@ type Service struct {
 	Name string
 	DC   *Entry // nil when only rancher-compose defines it
 	RC   *Entry // nil when only docker-compose mentions it
+
+	labelsOnce sync.Once
+	labels     []Label
 }
 
 // Service returns the named service, or nil.
@@ -105,6 +110,11 @@ func (l Label) ValuePos() Pos {
 // Labels returns the service's labels, merged across both files with
 // rancher-compose winning, in first-seen order.
 func (s *Service) Labels() []Label {
+	s.labelsOnce.Do(func() { s.labels = s.mergeLabels() })
+	return s.labels
+}
+
+func (s *Service) mergeLabels() []Label {
 	var out []Label
 	index := map[string]int{}
 	for _, f := range s.Fields("labels") {

@@ -6,7 +6,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
+	"text/template/parse"
 
+	"github.com/catalogen/catalogen/pkg/rancher/tmpl"
 	"gopkg.in/yaml.v3"
 )
 
@@ -34,6 +37,37 @@ type File struct {
 	Suppressions []Suppression
 
 	lineStarts []int
+
+	treesOnce sync.Once
+	trees     []*parse.Tree
+
+	valueRefsOnce sync.Once
+	valueRefs     []tmpl.ValueRef
+	valueRefsErr  error
+}
+
+// Trees returns the Go template parse trees of the file's source (nil when
+// it does not parse), parsed once and shared by every rule that asks.
+func (f *File) Trees() []*parse.Tree {
+	f.treesOnce.Do(func() {
+		if f.Data != nil {
+			f.trees, _ = tmpl.ParseTrees(f.Name, f.Data)
+		}
+	})
+	return f.trees
+}
+
+// ValueRefs lists the `.Values.X` references of the file's template source,
+// parsed once and shared by every rule that asks.
+func (f *File) ValueRefs() ([]tmpl.ValueRef, error) {
+	f.valueRefsOnce.Do(func() {
+		if trees := f.Trees(); trees != nil {
+			f.valueRefs = tmpl.RefsInTrees(trees, f.Data)
+		} else {
+			_, f.valueRefsErr = tmpl.ParseTrees(f.Name, f.Data)
+		}
+	})
+	return f.valueRefs, f.valueRefsErr
 }
 
 // YAMLError is a YAML syntax error with its position.

@@ -39,7 +39,8 @@ func pairs(m *yaml.Node, depth int) []Pair {
 	if m == nil || m.Kind != yaml.MappingNode || depth > maxAliasDepth {
 		return nil
 	}
-	var own, merged []Pair
+	own := make([]Pair, 0, len(m.Content)/2)
+	var merged []Pair
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
@@ -75,12 +76,46 @@ func pairs(m *yaml.Node, depth int) []Pair {
 // Get returns the key and value nodes of key in mapping m. When a key is
 // written twice, the last one wins, as it does for Rancher's YAML decoder.
 func Get(m *yaml.Node, key string) (k, v *yaml.Node) {
-	for _, p := range Pairs(m) {
-		if p.Key.Value == key {
-			k, v = p.Key, p.Value
+	return get(Resolve(m), key, 0)
+}
+
+// get looks at the explicit keys first, without building the pair list that
+// Pairs does, and only then at `<<` merge sources in order.
+func get(m *yaml.Node, key string, depth int) (k, v *yaml.Node) {
+	if m == nil || m.Kind != yaml.MappingNode || depth > maxAliasDepth {
+		return nil, nil
+	}
+	merges := false
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		kn := m.Content[i]
+		if kn.Kind == yaml.ScalarNode && kn.Value == "<<" && kn.Tag == "!!merge" {
+			merges = true
+			continue
+		}
+		if kn.Value == key {
+			k, v = kn, m.Content[i+1]
 		}
 	}
-	return k, v
+	if k != nil || !merges {
+		return k, Resolve(v)
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		kn := m.Content[i]
+		if !(kn.Kind == yaml.ScalarNode && kn.Value == "<<" && kn.Tag == "!!merge") {
+			continue
+		}
+		src := Resolve(m.Content[i+1])
+		if src != nil && src.Kind == yaml.SequenceNode {
+			for _, item := range src.Content {
+				if k, v := get(Resolve(item), key, depth+1); k != nil {
+					return k, v
+				}
+			}
+		} else if k, v := get(src, key, depth+1); k != nil {
+			return k, v
+		}
+	}
+	return nil, nil
 }
 
 // Value returns the value node of key in mapping m, or nil.

@@ -3,7 +3,6 @@ package tmpl
 import (
 	"bytes"
 	"sort"
-	"text/template"
 	"text/template/parse"
 )
 
@@ -22,15 +21,19 @@ type ValueRef struct {
 // calls and `define`d templates. It does not follow `with .Values` or
 // variables holding .Values.
 func UsedValues(name string, content []byte) ([]ValueRef, error) {
-	t, err := template.New(name).Funcs(FuncMap()).Parse(string(content))
+	trees, err := ParseTrees(name, content)
 	if err != nil {
 		return nil, err
 	}
+	return RefsInTrees(trees, content), nil
+}
+
+// RefsInTrees lists the `.Values.X` references of already parsed trees of
+// content.
+func RefsInTrees(trees []*parse.Tree, content []byte) []ValueRef {
 	w := walker{content: content}
-	for _, tt := range t.Templates() {
-		if tt.Tree != nil {
-			w.node(tt.Tree.Root)
-		}
+	for _, t := range trees {
+		w.node(t.Root)
 	}
 	sort.Slice(w.refs, func(i, j int) bool {
 		a, b := w.refs[i], w.refs[j]
@@ -42,7 +45,7 @@ func UsedValues(name string, content []byte) ([]ValueRef, error) {
 		}
 		return a.Name < b.Name
 	})
-	return w.refs, nil
+	return w.refs
 }
 
 type walker struct {

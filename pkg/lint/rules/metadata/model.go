@@ -110,12 +110,7 @@ func cutList(items []string, max int) string {
 // Rancher decodes with, sees them: when a key is repeated the last one wins
 // (yamlnode.Get returns the first).
 func get(m *yaml.Node, key string) (k, v *yaml.Node) {
-	for _, p := range yamlnode.Pairs(m) {
-		if p.Key.Value == key {
-			k, v = p.Key, p.Value
-		}
-	}
-	return k, v
+	return yamlnode.Get(m, key)
 }
 
 // pairs returns the entries of m that Rancher keeps: for a repeated key only

@@ -96,7 +96,7 @@ func collectUses(f *catalog.File, info *catalog.Info, used map[string]bool) {
 		return
 	}
 	if !tmpl.NoTemplating(f.Data) && bytes.Contains(f.Data, []byte("{{")) {
-		if refs, err := tmpl.UsedValues(f.Name, f.Data); err == nil {
+		if refs, err := f.ValueRefs(); err == nil {
 			for _, r := range refs {
 				used[r.Name] = true
 			}

@@ -70,6 +70,20 @@ func (it item) where() string {
 // `networks`. The `.catalog` block is never interpolated. Aliases are not
 // followed: an anchored node is visited where it is defined.
 func interpolated(v *catalog.Version, fn func(item)) {
+	// Four rules walk the same strings: collect them once per version.
+	items := v.Memo(itemsKey{}, func() any {
+		var all []item
+		collectInterpolated(v, func(it item) { all = append(all, it) })
+		return all
+	}).([]item)
+	for _, it := range items {
+		fn(it)
+	}
+}
+
+type itemsKey struct{}
+
+func collectInterpolated(v *catalog.Version, fn func(item)) {
 	if v.Project == nil {
 		return
 	}

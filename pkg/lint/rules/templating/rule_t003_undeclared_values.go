@@ -5,7 +5,6 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/rancher/tmpl"
 )
 
 var ruleT003 = &lint.Rule{
@@ -47,7 +46,7 @@ func checkT003(p *lint.Pass, v *catalog.Version) {
 		if f.Rendered.ParseErr != nil {
 			continue // T001
 		}
-		refs, err := tmpl.UsedValues(f.Name, f.Data)
+		refs, err := f.ValueRefs()
 		if err != nil {
 			continue
 		}

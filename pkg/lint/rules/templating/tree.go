@@ -3,7 +3,6 @@ package templating
 import (
 	"bytes"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"text/template/parse"
@@ -37,24 +36,7 @@ func parseTrees(f *catalog.File) []*parse.Tree {
 	if f == nil || f.Data == nil || f.Rendered == nil || !f.Rendered.Templated || f.Rendered.ParseErr != nil {
 		return nil
 	}
-	t := parse.New(f.Name)
-	t.Mode = parse.SkipFuncCheck
-	set := map[string]*parse.Tree{}
-	if _, err := t.Parse(string(f.Data), "", "", set); err != nil {
-		return nil
-	}
-	names := make([]string, 0, len(set))
-	for name := range set {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	trees := make([]*parse.Tree, 0, len(names))
-	for _, name := range names {
-		if set[name] != nil && set[name].Root != nil {
-			trees = append(trees, set[name])
-		}
-	}
-	return trees
+	return f.Trees()
 }
 
 // inspect calls fn for every node of the trees, parents before children.

@@ -31,6 +31,15 @@ type View struct {
 // New returns the view of v, or nil when v has no docker-compose project to
 // read (missing file, template or YAML errors: other rules report those).
 func New(v *catalog.Version) *View {
+	if v == nil {
+		return nil
+	}
+	return v.Memo(viewKey{}, func() any { return build(v) }).(*View)
+}
+
+type viewKey struct{}
+
+func build(v *catalog.Version) *View {
 	if v == nil || v.Project == nil || v.Project.DC == nil {
 		return nil
 	}
