@@ -167,3 +167,25 @@ func TestMergeKeys(t *testing.T) {
 	require.Len(t, bp.Releases, 2)
 	assert.Equal(t, map[string]string{"app": "example/app:1.0.0", "db": "example/db:2.0.0"}, bp.Releases[1].Images)
 }
+
+func TestAliases(t *testing.T) {
+	text := strings.Replace(minimal(t), "  - version: 1.0.0\n    images: {app: example/app:1.0.0}",
+		"  - version: 1.0.0\n    images: &imgs {app: example/app:1.0.0}\n    data: &d {k: [1, 2]}\n  - version: 1.0.1\n    images: *imgs\n    data: *d", 1)
+	bp, err := loadString(t, text)
+	require.NoError(t, err)
+	assert.Equal(t, bp.Releases[0].Images, bp.Releases[1].Images)
+
+	for name, doc := range map[string]string{
+		"mapping containing its alias":  "app: &a {x: *a}\n",
+		"sequence containing its alias": "app: &a [*a]\n",
+		"merge of itself":               "app: &a {<<: *a, x: 1}\n",
+		"alias bomb": "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
+			"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n" +
+			"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := loadString(t, doc)
+			require.Error(t, err) // and no hang, crash or runaway memory
+		})
+	}
+}

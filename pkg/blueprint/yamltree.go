@@ -7,23 +7,47 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
+// maxNodes bounds how many nodes alias expansion may produce, so that a few
+// lines of nested aliases ("billion laughs") cannot exhaust memory.
+const maxNodes = 100_000
+
 // jsonValue turns a YAML node into the plain values a JSON schema validator
 // expects (map[string]any, []any, string, int64, float64, bool, nil). It
-// rejects what JSON cannot say — non-string keys, duplicate keys — with the
-// node's position, so the schema step never sees an ambiguous document.
+// rejects what JSON cannot say — non-string keys, duplicate keys, an anchor
+// that contains itself — with the node's position, so the schema step never
+// sees an ambiguous document.
 func jsonValue(n *yaml.Node, file string) (any, *Error) {
+	c := &converter{file: file, open: map[*yaml.Node]bool{}}
+	return c.value(n)
+}
+
+type converter struct {
+	file  string
+	open  map[*yaml.Node]bool // collections being converted, to catch cycles
+	nodes int
+}
+
+func (c *converter) value(n *yaml.Node) (any, *Error) {
+	if c.nodes++; c.nodes > maxNodes {
+		return nil, &Error{Pos: posOf(n, c.file), Msg: fmt.Sprintf("more than %d values once aliases are expanded", maxNodes)}
+	}
 	switch n.Kind {
 	case yaml.DocumentNode:
 		if len(n.Content) == 0 {
 			return nil, nil
 		}
-		return jsonValue(n.Content[0], file)
+		return c.value(n.Content[0])
 	case yaml.AliasNode:
-		return jsonValue(n.Alias, file)
+		if c.open[n.Alias] {
+			return nil, &Error{Pos: posOf(n, c.file), Msg: fmt.Sprintf("alias *%s refers to a value that contains it", n.Value)}
+		}
+		return c.value(n.Alias)
 	case yaml.SequenceNode:
+		c.open[n] = true
+		defer delete(c.open, n)
 		out := make([]any, 0, len(n.Content))
-		for _, c := range n.Content {
-			v, err := jsonValue(c, file)
+		for _, item := range n.Content {
+			v, err := c.value(item)
 			if err != nil {
 				return nil, err
 			}
@@ -31,25 +55,31 @@ func jsonValue(n *yaml.Node, file string) (any, *Error) {
 		}
 		return out, nil
 	case yaml.MappingNode:
+		c.open[n] = true
+		defer delete(c.open, n)
 		out := map[string]any{}
+		var err *Error
 		for k, v := range mappingPairs(n) {
 			if k.Kind != yaml.ScalarNode || k.ShortTag() != "!!str" {
-				return nil, &Error{Pos: posOf(k, file), Msg: fmt.Sprintf("key %q must be a string (quote it)", k.Value)}
+				err = &Error{Pos: posOf(k, c.file), Msg: fmt.Sprintf("key %q must be a string (quote it)", k.Value)}
+				break
 			}
 			if _, dup := out[k.Value]; dup {
-				return nil, &Error{Pos: posOf(k, file), Msg: fmt.Sprintf("key %q appears twice in this mapping", k.Value)}
+				err = &Error{Pos: posOf(k, c.file), Msg: fmt.Sprintf("key %q appears twice in this mapping", k.Value)}
+				break
 			}
-			val, err := jsonValue(v, file)
-			if err != nil {
-				return nil, err
+			val, verr := c.value(v)
+			if verr != nil {
+				err = verr
+				break
 			}
 			out[k.Value] = val
 		}
-		return out, nil
+		return out, err
 	}
 	var v any
 	if err := n.Decode(&v); err != nil {
-		return nil, &Error{Pos: posOf(n, file), Msg: err.Error()}
+		return nil, &Error{Pos: posOf(n, c.file), Msg: err.Error()}
 	}
 	switch x := v.(type) {
 	case int:
@@ -61,51 +91,67 @@ func jsonValue(n *yaml.Node, file string) (any, *Error) {
 }
 
 // mappingPairs yields a mapping's key/value nodes with YAML merge keys
-// (`<<: *anchor`) expanded first, so that keys written here override the
-// merged ones as in yaml.v3's own decoding.
+// (`<<: *anchor`) expanded, keys written here overriding the merged ones as
+// in yaml.v3's own decoding. A merge that leads back to a mapping being
+// expanded is skipped; jsonValue reports it.
 func mappingPairs(n *yaml.Node) func(yield func(k, v *yaml.Node) bool) {
 	return func(yield func(k, v *yaml.Node) bool) {
-		merged := map[string]bool{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value != "<<" || n.Content[i].ShortTag() != "!!merge" {
-				merged[n.Content[i].Value] = true
-			}
-		}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			k, v := n.Content[i], n.Content[i+1]
-			if k.ShortTag() != "!!merge" {
-				if !yield(k, v) {
-					return
-				}
-				continue
-			}
-			for _, src := range mergeSources(v) {
-				for mk, mv := range mappingPairs(src) {
-					if merged[mk.Value] {
-						continue
-					}
-					merged[mk.Value] = true
-					if !yield(mk, mv) {
-						return
-					}
-				}
-			}
-		}
+		pairs(n, map[*yaml.Node]bool{}, yield)
 	}
 }
 
-func mergeSources(v *yaml.Node) []*yaml.Node {
+func pairs(n *yaml.Node, visiting map[*yaml.Node]bool, yield func(k, v *yaml.Node) bool) bool {
+	if visiting[n] {
+		return true
+	}
+	visiting[n] = true
+	defer delete(visiting, n)
+	own := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].ShortTag() != "!!merge" {
+			own[n.Content[i].Value] = true
+		}
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.ShortTag() != "!!merge" {
+			if !yield(k, v) {
+				return false
+			}
+			continue
+		}
+		for _, src := range mergeSources(v, 0) {
+			ok := pairs(src, visiting, func(mk, mv *yaml.Node) bool {
+				if own[mk.Value] || seen[mk.Value] {
+					return true
+				}
+				seen[mk.Value] = true
+				return yield(mk, mv)
+			})
+			if !ok {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func mergeSources(v *yaml.Node, depth int) []*yaml.Node {
+	if depth > 8 {
+		return nil
+	}
 	if v.Kind == yaml.AliasNode {
 		v = v.Alias
 	}
-	if v.Kind == yaml.SequenceNode {
+	switch v.Kind {
+	case yaml.SequenceNode:
 		var out []*yaml.Node
 		for _, c := range v.Content {
-			out = append(out, mergeSources(c)...)
+			out = append(out, mergeSources(c, depth+1)...)
 		}
 		return out
-	}
-	if v.Kind == yaml.MappingNode {
+	case yaml.MappingNode:
 		return []*yaml.Node{v}
 	}
 	return nil

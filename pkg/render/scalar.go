@@ -25,7 +25,8 @@ var yaml11Words = map[string]bool{
 
 // YAMLScalar writes s as a YAML scalar that reads back as exactly s in any
 // context (block or flow, key or value, any indentation): plain when that is
-// unambiguous, otherwise double-quoted with escapes.
+// unambiguous, otherwise double-quoted with escapes. s must be valid UTF-8,
+// as YAML text is Unicode (and every string read from a blueprint is).
 func YAMLScalar(s string) string {
 	if plainSafe.MatchString(s) && !strings.HasSuffix(s, ":") && !yaml11Words[strings.ToLower(s)] {
 		return s
