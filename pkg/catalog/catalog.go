@@ -70,31 +70,36 @@ type Version struct {
 	// docker-compose merged with rancher-compose by service name.
 	Project *Project
 
-	memoMu sync.Mutex
-	memo   map[any]any
+	memo
 }
 
-// Memo returns the value cached under key for this version, computing it
-// with build on first use. Rule families use it to derive a view of a version
-// once and share it between their rules; key should be an unexported type of
-// the calling package so families cannot collide.
-func (v *Version) Memo(key any, build func() any) any {
-	v.memoMu.Lock()
-	if val, ok := v.memo[key]; ok {
-		v.memoMu.Unlock()
+// memo caches values derived from a part of the model, computed on first
+// use. Rule families use it to derive a view once and share it between their
+// rules; a key should be an unexported type of the calling package so that
+// families cannot collide.
+type memo struct {
+	mu   sync.Mutex
+	vals map[any]any
+}
+
+// Memo returns the value cached under key, computing it with build once.
+func (m *memo) Memo(key any, build func() any) any {
+	m.mu.Lock()
+	if val, ok := m.vals[key]; ok {
+		m.mu.Unlock()
 		return val
 	}
-	v.memoMu.Unlock()
+	m.mu.Unlock()
 	val := build()
-	v.memoMu.Lock()
-	defer v.memoMu.Unlock()
-	if prev, ok := v.memo[key]; ok {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if prev, ok := m.vals[key]; ok {
 		return prev
 	}
-	if v.memo == nil {
-		v.memo = map[any]any{}
+	if m.vals == nil {
+		m.vals = map[any]any{}
 	}
-	v.memo[key] = val
+	m.vals[key] = val
 	return val
 }
 

@@ -19,6 +19,8 @@ type Info struct {
 	MinimumRancherVersion, MaximumRancherVersion string
 	UpgradeFrom, UUID                            string
 	Questions                                    []*Question
+
+	memo
 }
 
 // Field returns the value node of a `.catalog` key.

@@ -78,7 +78,7 @@ func renderFile(f *File, data tmpl.Data) *Doc {
 		}
 		r.Data = out
 		if !bytes.Equal(out, f.Data) {
-			r.sourceLines, r.verbatim = mapLines(f.Data, out)
+			r.source = f.Data
 		}
 	}
 	if !r.Templated || bytes.Equal(r.Data, f.Data) {

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -19,14 +20,28 @@ type Rendered struct {
 
 	Doc         *yaml.Node // rendered YAML (nil when invalid)
 	YAMLErr     *YAMLError
-	sourceLines []int  // rendered line (0-based) -> source line (1-based)
-	verbatim    []bool // rendered line (0-based) kept verbatim from its source line
+	source      []byte    // the template source, for the lazy line alignment
+	alignOnce   sync.Once // most rendered files never report a finding
+	sourceLines []int     // rendered line (0-based) -> source line (1-based)
+	verbatim    []bool    // rendered line (0-based) kept verbatim from its source line
+}
+
+func (r *Rendered) align() {
+	r.alignOnce.Do(func() {
+		if r.source != nil {
+			r.sourceLines, r.verbatim = mapLines(r.source, r.Data)
+		}
+	})
 }
 
 // Verbatim reports whether a 1-based rendered line is a verbatim copy of its
 // source line, so that columns carry over too.
 func (r *Rendered) Verbatim(line int) bool {
-	if r == nil || r.sourceLines == nil {
+	if r == nil {
+		return true
+	}
+	r.align()
+	if r.sourceLines == nil {
 		return true
 	}
 	return line >= 1 && line <= len(r.verbatim) && r.verbatim[line-1]
@@ -36,7 +51,11 @@ func (r *Rendered) Verbatim(line int) bool {
 // produced it: lines kept verbatim map exactly, lines produced by a template
 // action map to that action's line.
 func (r *Rendered) SourceLine(line int) int {
-	if r == nil || r.sourceLines == nil || line < 1 {
+	if r == nil {
+		return line
+	}
+	r.align()
+	if r.sourceLines == nil || line < 1 {
 		return line
 	}
 	if line > len(r.sourceLines) {

@@ -152,6 +152,12 @@ func (q *question) Field(key string) *yaml.Node {
 
 // questionsOf returns the mapping items of `.catalog.questions`.
 func questionsOf(info *catalog.Info) []*question {
+	return info.Memo(questionsKey{}, func() any { return readQuestions(info) }).([]*question)
+}
+
+type questionsKey struct{}
+
+func readQuestions(info *catalog.Info) []*question {
 	qs := yamlnode.Resolve(catalogField(info, "questions"))
 	if qs == nil || qs.Kind != yaml.SequenceNode {
 		return nil
