@@ -17,18 +17,12 @@ import (
 // ": " and " #" cannot appear.
 var plainSafe = regexp.MustCompile(`^[A-Za-z/][A-Za-z0-9_./@=+:-]*$`)
 
-// yaml11Words are read as booleans or null by YAML 1.1 readers.
-var yaml11Words = map[string]bool{
-	"y": true, "yes": true, "n": true, "no": true, "true": true, "false": true,
-	"on": true, "off": true, "null": true,
-}
-
 // YAMLScalar writes s as a YAML scalar that reads back as exactly s in any
 // context (block or flow, key or value, any indentation): plain when that is
 // unambiguous, otherwise double-quoted with escapes. s must be valid UTF-8,
 // as YAML text is Unicode (and every string read from a blueprint is).
 func YAMLScalar(s string) string {
-	if plainSafe.MatchString(s) && !strings.HasSuffix(s, ":") && !yaml11Words[strings.ToLower(s)] {
+	if plainSafe.MatchString(s) && !strings.HasSuffix(s, ":") && !yaml11Typed.MatchString(s) {
 		return s
 	}
 	var b strings.Builder
