@@ -19,6 +19,7 @@ type buildOptions struct {
 	blueprints []string
 	check      bool
 	diff       bool
+	publish    publishOptions // with --repo: build into the catalog repository
 }
 
 func newBuildCommand() *cobra.Command {
@@ -46,9 +47,13 @@ network.
 		Example: `  catalogen build --out ./out                   # render the built-in Harbor blueprints
   catalogen build --out ./out --diff            # preview: what would change, write nothing
   catalogen build --out ./out --check           # CI: exit 1 with a diff if ./out is stale
-  catalogen build --blueprint my-app.yaml --out ../my-catalog`,
+  catalogen build --blueprint my-app.yaml --out ../my-catalog
+  catalogen build --repo git@github.com:acme/rancher-catalog.git   # same as publish`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if o.publish.repo != "" {
+				return runBuildRepo(cmd, o)
+			}
 			return runBuild(cmd.OutOrStdout(), cmd.ErrOrStderr(), o)
 		},
 	}
@@ -57,8 +62,20 @@ network.
 	f.StringArrayVar(&o.blueprints, "blueprint", nil, "blueprint `FILE` to build; repeat for several (default: the built-in blueprints)")
 	f.BoolVar(&o.check, "check", false, "write nothing; exit 1 and print a diff when --out is not up to date")
 	f.BoolVar(&o.diff, "diff", false, "write nothing; print what build would change and exit 0")
+	f.StringVar(&o.publish.repo, "repo", "", "build into this catalog git repository and push, exactly like `catalogen publish` (--diff becomes a dry run)")
+	addPublishFlags(cmd, &o.publish, false)
 	cmd.MarkFlagsMutuallyExclusive("check", "diff")
+	cmd.MarkFlagsMutuallyExclusive("repo", "out")
+	cmd.MarkFlagsMutuallyExclusive("repo", "check")
 	return cmd
+}
+
+// runBuildRepo is build --repo: publishing, for those who think of it as
+// building into the catalog repository.
+func runBuildRepo(cmd *cobra.Command, o buildOptions) error {
+	o.publish.blueprints = o.blueprints
+	o.publish.dryRun = o.diff
+	return runPublish(cmd, o.publish)
 }
 
 func runBuild(stdout, stderr io.Writer, o buildOptions) error {

@@ -1,0 +1,252 @@
+// Package publish keeps a catalog git repository in step with the
+// blueprints: it syncs a cached clone to the remote branch, renders into it
+// with build's rules (released folders immutable, new releases in new
+// folders), lints the result, commits what changed and pushes — never with
+// force. When the remote moved meanwhile, it starts again on top of it a
+// bounded number of times.
+package publish
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/catalogdir"
+	"github.com/catalogen/catalogen/pkg/gitrepo"
+	"github.com/catalogen/catalogen/pkg/render"
+)
+
+// MaxAttempts bounds how often a rejected push is retried on top of the
+// moved remote.
+const MaxAttempts = 5
+
+// Options describe one publish.
+type Options struct {
+	Repo    string // URL or local path of the catalog repository
+	Branch  string // default "main"
+	Message string // first line of the commit message; a summary follows
+	DryRun  bool   // show the diff and the message; touch nothing remote
+	Cache   string // folder for clones (default: the user cache folder)
+
+	// Lint checks the rendered tree before anything is committed; it
+	// returns true when the tree has errors (and prints them to Log).
+	Lint func(files map[string][]byte, w io.Writer) (bool, error)
+	// Log receives progress lines and the dry-run output.
+	Log io.Writer
+
+	// beforePush runs just before each push; tests use it to move the
+	// remote and exercise the retry.
+	beforePush func(attempt int)
+}
+
+// Result says what a publish did.
+type Result struct {
+	Commit     string // the pushed commit ("" when nothing was pushed)
+	UpToDate   bool   // the remote already held exactly the catalog
+	NewFolders []catalogdir.NewFolder
+	Changed    []string
+	Message    string
+	Attempts   int
+	Diff       string // dry run only
+}
+
+// ErrReleasedChanged means the repository holds a released version folder
+// that the blueprints do not render byte for byte; nothing was pushed.
+var ErrReleasedChanged = errors.New("refusing to publish: the catalog repository holds released version folders that the blueprints do not produce")
+
+// ErrBadRepo means the repository argument is missing or not supported.
+var ErrBadRepo = errors.New("bad --repo")
+
+// ErrLint means the rendered catalog has lint errors; nothing was pushed.
+var ErrLint = errors.New("the rendered catalog has lint errors; nothing was pushed")
+
+// Publish renders cat into the repository and pushes the result.
+func Publish(ctx context.Context, cat *render.Catalog, o Options) (*Result, error) {
+	if o.Branch == "" {
+		o.Branch = "main"
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	url, err := normalizeURL(o.Repo)
+	if err != nil {
+		return nil, err
+	}
+	cache := o.Cache
+	if cache == "" {
+		base, err := os.UserCacheDir()
+		if err != nil {
+			return nil, fmt.Errorf("no cache folder: %w (set --cache)", err)
+		}
+		cache = filepath.Join(base, "catalogen", "repos")
+	}
+	dir := gitrepo.CacheDir(cache, url)
+	names := make([]string, len(cat.Entries))
+	for i, e := range cat.Entries {
+		names[i] = e.Name
+	}
+
+	for attempt := 1; attempt <= MaxAttempts; attempt++ {
+		res, err := publishOnce(ctx, cat, names, url, dir, attempt, o)
+		if !errors.Is(err, gitrepo.ErrPushRejected) {
+			return res, err
+		}
+		fmt.Fprintf(o.Log, "the remote branch %s moved while publishing; starting again on top of it (attempt %d of %d)\n", o.Branch, attempt+1, MaxAttempts)
+	}
+	return nil, fmt.Errorf("%s kept moving: gave up after %d attempts; nothing of ours was pushed, run publish again", o.Branch, MaxAttempts)
+}
+
+func publishOnce(ctx context.Context, cat *render.Catalog, names []string, url, dir string, attempt int, o Options) (*Result, error) {
+	exists, err := gitrepo.Sync(ctx, url, o.Branch, dir)
+	if err != nil {
+		return nil, err
+	}
+	existing, err := catalogdir.Read(dir, names)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := catalogdir.MakePlan(cat, existing)
+	if err != nil {
+		var imm *catalogdir.ImmutableError
+		if errors.As(err, &imm) {
+			return nil, fmt.Errorf("%w (edited by hand, or the blueprints now render a released release differently):\n%w", ErrReleasedChanged, err)
+		}
+		return nil, err
+	}
+	if o.Lint != nil {
+		bad, err := o.Lint(plan.Files, o.Log)
+		if err != nil {
+			return nil, err
+		}
+		if bad {
+			return nil, ErrLint
+		}
+	}
+	res := &Result{NewFolders: plan.NewFolders, Changed: plan.Changed, Attempts: attempt}
+	if plan.UpToDate() {
+		res.UpToDate = true
+		return res, nil
+	}
+	res.Message = commitMessage(o.Message, plan, exists)
+	if o.DryRun {
+		res.Diff = plan.Diff()
+		return res, nil
+	}
+	if err := writeChanged(dir, plan); err != nil {
+		return nil, err
+	}
+	g := gitrepo.Git{Dir: dir}
+	if _, err := g.Commit(ctx, res.Message, "."); err != nil {
+		return nil, err
+	}
+	if o.beforePush != nil {
+		o.beforePush(attempt)
+	}
+	if err := g.Push(ctx, o.Branch); err != nil {
+		return nil, err
+	}
+	out, err := g.Run(ctx, "rev-parse", "HEAD")
+	if err != nil {
+		return nil, err
+	}
+	res.Commit = strings.TrimSpace(string(out))
+	return res, nil
+}
+
+// writeChanged writes the plan's changed files into the clone's work tree.
+// The clone is a private scratch copy: nothing leaves it unless committed
+// and pushed, so a failure here loses nothing.
+func writeChanged(dir string, plan *catalogdir.Plan) error {
+	for _, p := range plan.Changed {
+		if !filepath.IsLocal(filepath.FromSlash(p)) {
+			return fmt.Errorf("refusing to write %q outside the catalog", p)
+		}
+		full := filepath.Join(dir, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, plan.Files[p], 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// commitMessage lists the versions added and the files changed.
+func commitMessage(title string, plan *catalogdir.Plan, branchExisted bool) string {
+	var b strings.Builder
+	if title == "" {
+		switch {
+		case !branchExisted:
+			title = "Publish the catalog"
+		case len(plan.NewFolders) == 1:
+			nf := plan.NewFolders[0]
+			title = fmt.Sprintf("Add %s %s", nf.Entry, nf.Version)
+		case len(plan.NewFolders) > 1:
+			title = fmt.Sprintf("Add %d catalog versions", len(plan.NewFolders))
+		default:
+			title = "Update catalog entries"
+		}
+	}
+	b.WriteString(title + "\n")
+	if len(plan.NewFolders) > 0 {
+		b.WriteString("\nVersions added:\n")
+		for _, nf := range plan.NewFolders {
+			fmt.Fprintf(&b, "- %s %s (%s)\n", nf.Entry, nf.Version, nf.Path)
+		}
+	}
+	var other []string
+	inNew := func(p string) bool {
+		for _, nf := range plan.NewFolders {
+			if strings.HasPrefix(p, strings.TrimSuffix(nf.Path, "/")+"/") {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range plan.Changed {
+		if !inNew(p) {
+			other = append(other, p)
+		}
+	}
+	if len(other) > 0 {
+		sort.Strings(other)
+		b.WriteString("\nChanged:\n")
+		for _, p := range other {
+			fmt.Fprintf(&b, "- %s\n", p)
+		}
+	}
+	b.WriteString("\nRendered by catalogen from the blueprints.\n")
+	return b.String()
+}
+
+// normalizeURL accepts local paths, file://, ssh://, https:// and git://
+// URLs (and scp-like user@host:path); local paths become absolute so that a
+// cached clone keeps pointing at them.
+func normalizeURL(repo string) (string, error) {
+	if repo == "" {
+		return "", fmt.Errorf("%w: give a local path or a file://, ssh://, https:// or git:// URL", ErrBadRepo)
+	}
+	for _, scheme := range []string{"file://", "ssh://", "https://", "http://", "git://"} {
+		if strings.HasPrefix(repo, scheme) {
+			return repo, nil
+		}
+	}
+	if strings.Contains(repo, "://") {
+		return "", fmt.Errorf("%w: unsupported repository URL %q: use a local path or a file://, ssh://, https:// or git:// URL", ErrBadRepo, repo)
+	}
+	if i := strings.Index(repo, ":"); i > 0 && !strings.ContainsAny(repo[:i], "/\\") && len(repo[:i]) > 1 {
+		return repo, nil // scp-like ssh: git@host:org/catalog.git
+	}
+	abs, err := filepath.Abs(repo)
+	if err != nil {
+		return "", err
+	}
+	return path.Clean(filepath.ToSlash(abs)), nil
+}
