@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -221,6 +222,14 @@ func readFile(fsys fs.FS, p string) *File {
 		f.ReadErr = fmt.Errorf("file is %d bytes, above the %d MiB limit for catalog files; remove it or exclude it in .catalogen.yaml", st.Size(), MaxFileSize>>20)
 		return f
 	}
+	if !isText(f.Name) {
+		// Icons and images: no rule reads their bytes, only that they exist
+		// as regular, readable files.
+		if err := probe(fsys, p); err != nil {
+			f.ReadErr = errors.New("cannot read: " + cleanErr(err))
+		}
+		return f
+	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		f.ReadErr = errors.New("cannot read: " + cleanErr(err))
@@ -230,24 +239,34 @@ func readFile(fsys fs.FS, p string) *File {
 		f.ReadErr = fmt.Errorf("file is above the %d MiB limit for catalog files", MaxFileSize>>20)
 		return f
 	}
-	if isText(f.Name) {
-		probe := data
-		if len(probe) > 8000 {
-			probe = probe[:8000]
-		}
-		if bytes.IndexByte(probe, 0) >= 0 {
-			f.ReadErr = errors.New("binary content (NUL bytes) in a text file")
-			return f
-		}
-		f.Data = data
-		f.Suppressions = scanSuppressions(data)
-	} else {
-		f.Data = data
+	head := data
+	if len(head) > 8000 {
+		head = head[:8000]
 	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		f.ReadErr = errors.New("binary content (NUL bytes) in a text file")
+		return f
+	}
+	f.Data = data
+	f.Suppressions = scanSuppressions(data)
 	if parsedRaw(f.Name) {
 		f.Doc, f.ParseErr = parseYAML(data)
 	}
 	return f
+}
+
+// probe opens a file and reads a byte, to know it is readable.
+func probe(fsys fs.FS, p string) error {
+	fh, err := fsys.Open(p)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	var b [1]byte
+	if _, err := fh.Read(b[:]); err != nil && err != io.EOF {
+		return err
+	}
+	return nil
 }
 
 // isText reports whether catalogen reads the file as text.

@@ -13,7 +13,14 @@ const Placeholder = "placeholder"
 // Values returns the answers Rancher's executor would template with when the
 // user accepts every default: each question's default as a string, and a
 // placeholder suited to the type for required questions without one.
+// The map is shared: callers must not modify it.
 func (v *Version) Values() map[string]string {
+	return v.Memo(valuesKey{}, v.values).(map[string]string)
+}
+
+type valuesKey struct{}
+
+func (v *Version) values() any {
 	values := map[string]string{}
 	if v.Catalog == nil {
 		return values

@@ -103,15 +103,50 @@ func lcsMatch(s, o [][]byte) []int {
 	for i := range match {
 		match[i] = -1
 	}
+	// Lines shared at both ends align trivially; the table is only needed
+	// for the middle, where the template's actions changed things.
+	pre := 0
+	for pre < len(s) && pre < len(o) && bytes.Equal(s[pre], o[pre]) {
+		if len(bytes.TrimSpace(s[pre])) > 0 {
+			match[pre] = pre
+		}
+		pre++
+	}
+	suf := 0
+	for suf < len(s)-pre && suf < len(o)-pre && bytes.Equal(s[len(s)-1-suf], o[len(o)-1-suf]) {
+		if len(bytes.TrimSpace(o[len(o)-1-suf])) > 0 {
+			match[len(o)-1-suf] = len(s) - 1 - suf
+		}
+		suf++
+	}
+	mid := lcsMiddle(s[pre:len(s)-suf], o[pre:len(o)-suf])
+	for j, i := range mid {
+		if i >= 0 {
+			match[pre+j] = pre + i
+		}
+	}
+	return match
+}
+
+// lcsMiddle aligns the lines between the common prefix and suffix.
+func lcsMiddle(s, o [][]byte) []int {
+	match := make([]int, len(o))
+	for i := range match {
+		match[i] = -1
+	}
 	n, m := len(s), len(o)
+	if n == 0 || m == 0 {
+		return match
+	}
 	if n*m > maxLCSCells {
 		return uniqueMatch(s, o, match)
 	}
 	eq := func(a, b []byte) bool { return len(bytes.TrimSpace(a)) > 0 && bytes.Equal(a, b) }
-	// table[i][j] = LCS length of s[i:] and o[j:], one row at a time.
+	// table[i][j] = LCS length of s[i:] and o[j:], in one allocation.
+	cells := make([]int32, (n+1)*(m+1))
 	table := make([][]int32, n+1)
 	for i := range table {
-		table[i] = make([]int32, m+1)
+		table[i] = cells[i*(m+1) : (i+1)*(m+1)]
 	}
 	for i := n - 1; i >= 0; i-- {
 		for j := m - 1; j >= 0; j-- {

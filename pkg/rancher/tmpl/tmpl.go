@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 )
@@ -54,12 +55,28 @@ func NoTemplating(content []byte) bool {
 // output. Errors carry the template name and the line in content (see
 // ErrorLine).
 func Render(name string, content []byte, data Data) (out []byte, parseErr error, execErr error) {
-	return RenderWith(name, content, data, FuncMap())
+	// Adding sprig's ~200 functions to a template is most of the cost of a
+	// small render: do it once and clone the empty template.
+	baseOnce.Do(func() { base = template.New("").Funcs(bounded(FuncMap())) })
+	root, err := base.Clone()
+	if err != nil {
+		return nil, err, nil
+	}
+	return execute(name, root.New(name), content, data)
 }
+
+var (
+	baseOnce sync.Once
+	base     *template.Template
+)
 
 // RenderWith is Render with another function map, e.g. HermeticFuncMap.
 func RenderWith(name string, content []byte, data Data, funcs template.FuncMap) (out []byte, parseErr error, execErr error) {
-	t, err := template.New(name).Funcs(bounded(copyFuncs(funcs))).Parse(string(content))
+	return execute(name, template.New(name).Funcs(bounded(copyFuncs(funcs))), content, data)
+}
+
+func execute(name string, t *template.Template, content []byte, data Data) (out []byte, parseErr error, execErr error) {
+	t, err := t.Parse(string(content))
 	if err != nil {
 		return nil, err, nil
 	}

@@ -3,6 +3,7 @@ package scheduling
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // traefikEnable is the label that publishes a service through Traefik.
@@ -112,6 +113,16 @@ func segmentKey(k string) bool {
 
 // traefikCandidates returns every fixed key, for suggestions.
 func traefikCandidates() []string {
+	traefikCandidatesOnce.Do(func() { traefikCandidateList = buildTraefikCandidates() })
+	return traefikCandidateList
+}
+
+var (
+	traefikCandidatesOnce sync.Once
+	traefikCandidateList  []string
+)
+
+func buildTraefikCandidates() []string {
 	out := slices.Clone(traefikExternalKeys)
 	for _, k := range traefikProviderKeys {
 		out = append(out, "traefik."+k)

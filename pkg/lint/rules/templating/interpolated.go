@@ -1,6 +1,7 @@
 package templating
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -73,7 +74,12 @@ func interpolated(v *catalog.Version, fn func(item)) {
 	// Four rules walk the same strings: collect them once per version.
 	items := v.Memo(itemsKey{}, func() any {
 		var all []item
-		collectInterpolated(v, func(it item) { all = append(all, it) })
+		// Every I rule is about `$`: strings without one cannot matter.
+		collectInterpolated(v, func(it item) {
+			if strings.IndexByte(it.Text, '$') >= 0 {
+				all = append(all, it)
+			}
+		})
 		return all
 	}).([]item)
 	for _, it := range items {
@@ -98,7 +104,7 @@ func collectInterpolated(v *catalog.Version, fn func(item)) {
 				d = pd
 			}
 		}
-		if d != nil {
+		if d != nil && bytes.IndexByte(f.Rendered.Data, '$') >= 0 {
 			walkDoc(d, isRC, fn)
 		}
 		if f.Rendered.Templated {
@@ -158,7 +164,9 @@ func walkValue(d *catalog.Doc, n *yaml.Node, path []string, unit string, fn func
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
-		fn(nodeItem(d, n, false, "", unit, path))
+		if strings.IndexByte(n.Value, '$') >= 0 {
+			fn(nodeItem(d, n, false, "", unit, path))
+		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, val := n.Content[i], n.Content[i+1]
@@ -170,7 +178,9 @@ func walkValue(d *catalog.Doc, n *yaml.Node, path []string, unit string, fn func
 				continue
 			}
 			sub := append(path[:len(path):len(path)], k.Value)
-			fn(nodeItem(d, k, true, keyKind(path), unit, sub))
+			if strings.IndexByte(k.Value, '$') >= 0 {
+				fn(nodeItem(d, k, true, keyKind(path), unit, sub))
+			}
 			walkValue(d, val, sub, unit, fn, depth+1)
 		}
 	case yaml.SequenceNode:

@@ -20,13 +20,19 @@ import (
 //
 // Lines that did render are left to the rendered document, which is exact.
 func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(item)) {
+	if bytes.IndexByte(f.Data, '$') < 0 {
+		return // every item of interest holds a `$`
+	}
 	trees := parseTrees(f)
 	if trees == nil {
 		return
 	}
 	data := f.Data
-	lit := literalMask(trees, data)
 	rendered := renderedLines(f, d)
+	if !unrenderedDollar(data, rendered) {
+		return // the rendered document already holds every `$` line
+	}
+	lit := literalMask(trees, data)
 
 	v2 := false
 	if d != nil {
@@ -277,6 +283,26 @@ func literalRuns(masked []byte, lit []bool, a, b int) [][2]int {
 // line without actions counts only when it appears verbatim: the model maps
 // other rendered lines to the nearest source line, which may belong to a
 // branch that was not taken.
+// unrenderedDollar reports whether a source line that did not render holds
+// a `$`: only those lines need the text scan.
+func unrenderedDollar(data []byte, rendered map[int]bool) bool {
+	lineNo := 0
+	for start := 0; start <= len(data); {
+		end := bytes.IndexByte(data[start:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += start
+		}
+		lineNo++
+		if !rendered[lineNo] && bytes.IndexByte(data[start:end], '$') >= 0 {
+			return true
+		}
+		start = end + 1
+	}
+	return false
+}
+
 func renderedLines(f *catalog.File, d *catalog.Doc) map[int]bool {
 	set := map[int]bool{}
 	if d == nil {
