@@ -37,7 +37,11 @@ func checkUUIDUnique(p *lint.Pass, c *catalog.Catalog) {
 				continue
 			}
 			if prev, ok := first[id]; ok {
-				p.Report(at(info, catalogField(info, "uuid")), "uuid %q is already used by %s (%s): each version folder needs its own uuid, for example %q", id, folderRef(prev, v), prev.RancherCompose.Path, t.Name+"-"+v.Folder)
+				suggestion := t.Name + "-" + v.Folder
+				if suggestion == id {
+					suggestion = t.Top + "-" + t.Name + "-" + v.Folder
+				}
+				p.Report(at(info, catalogField(info, "uuid")), "uuid %q is already used by %s (%s): each version folder needs its own uuid, for example %q", id, folderRef(prev, v), prev.RancherCompose.Path, suggestion)
 				continue
 			}
 			first[id] = v
