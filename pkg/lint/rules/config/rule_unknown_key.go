@@ -1,6 +1,7 @@
 package config
 
 import (
+	"github.com/catalogen/catalogen/pkg/lint/spelling"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -90,31 +91,9 @@ func suggest(key string) string {
 		if norm(k) == norm(key) {
 			return k
 		}
-		if d := distance(strings.ToLower(key), strings.ToLower(k)); d < bestDist && d <= len(k)/3 {
+		if d := spelling.Distance(strings.ToLower(key), strings.ToLower(k)); d < bestDist && d <= len(k)/3 {
 			best, bestDist = k, d
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein edit distance between a and b.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

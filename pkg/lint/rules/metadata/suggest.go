@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/lint/spelling"
 	"strings"
 	"unicode/utf8"
 )
@@ -17,7 +18,7 @@ func closest(word string, candidates []string) string {
 	}
 	best, bestDist := "", -1
 	for _, c := range candidates {
-		d := editDistance(strings.ToLower(word), c)
+		d := spelling.Distance(strings.ToLower(word), c)
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}
@@ -37,26 +38,4 @@ func closest(word string, candidates []string) string {
 func normalizeKey(s string) string {
 	s = strings.ToLower(s)
 	return strings.NewReplacer("_", "", "-", "", " ", "").Replace(s)
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

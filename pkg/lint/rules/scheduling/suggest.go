@@ -1,6 +1,10 @@
 package scheduling
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/lint/spelling"
+)
 
 // closest returns the candidate nearest to s (case-insensitive edit
 // distance at most 2, or an exact case-insensitive match), or "".
@@ -10,33 +14,12 @@ func closest(s string, candidates []string) string {
 		if c == s {
 			continue
 		}
-		d := distance(strings.ToLower(s), strings.ToLower(c))
+		d := spelling.Distance(strings.ToLower(s), strings.ToLower(c))
 		if d < bestD {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
 
 // didYouMean formats a suggestion, or "" when there is none.

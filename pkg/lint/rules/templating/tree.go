@@ -2,6 +2,7 @@ package templating
 
 import (
 	"bytes"
+	"github.com/catalogen/catalogen/pkg/lint/spelling"
 	"regexp"
 	"strconv"
 	"strings"
@@ -252,7 +253,7 @@ func similarQuestion(info *catalog.Info, name string) string {
 		if len(name) < 5 {
 			continue // short names are too close to everything
 		}
-		switch d := editDistance(strings.ToLower(q.Variable), strings.ToLower(name)); {
+		switch d := spelling.Distance(strings.ToLower(q.Variable), strings.ToLower(name)); {
 		case d < bestDist:
 			best, bestDist, ties = q.Variable, d, 0
 		case d == bestDist:
@@ -263,25 +264,4 @@ func similarQuestion(info *catalog.Info, name string) string {
 		return ""
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b (bytes).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
