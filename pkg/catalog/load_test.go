@@ -3,6 +3,7 @@ package catalog
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -233,4 +234,24 @@ func TestMapLinesRepeatedBlocks(t *testing.T) {
 	out := "a:\n  labels:\n    x: one\n  image: a\nb:\n  labels:\n    x: one\n  image: b\n"
 	m, _ := mapLines([]byte(src), []byte(out))
 	assert.Equal(t, []int{1, 2, 3, 4, 5, 6, 7, 8, 9}, m)
+}
+
+func TestLoadDeeplyNested(t *testing.T) {
+	deepFlow := strings.Repeat("[", 200000) + strings.Repeat("]", 200000)
+	var block strings.Builder
+	for i := 0; i < 5000; i++ {
+		block.WriteString(strings.Repeat(" ", i) + "k:\n")
+	}
+	root := writeTree(t, map[string]string{
+		"templates/app/config.yml":            "name: app\n",
+		"templates/app/0/rancher-compose.yml": ".catalog:\n  version: 1.0.0\n",
+		"templates/app/0/docker-compose.yml":  deepFlow,
+		"templates/app/1/rancher-compose.yml": ".catalog:\n  version: 1.0.1\n",
+		"templates/app/1/docker-compose.yml":  block.String(),
+	})
+	c, err := Load(root, Options{})
+	require.NoError(t, err)
+	require.Len(t, c.Templates[0].Versions, 2)
+	// yaml.v3 refuses excessive nesting with an error instead of recursing.
+	assert.NotNil(t, c.Templates[0].Versions[0].DockerCompose.ParseErr)
 }

@@ -133,7 +133,7 @@ func TestVersionAndHelp(t *testing.T) {
 	code, out, _ := run("version")
 	assert.Equal(t, ExitOK, code)
 	assert.Contains(t, out, "catalogen ")
-	for _, c := range [][]string{{"--help"}, {"lint", "--help"}, {"rules", "--help"}, {"version", "--help"}} {
+	for _, c := range [][]string{{"--help"}, {"lint", "--help"}, {"rules", "--help"}, {"rules", "show", "--help"}, {"version", "--help"}, {"build", "--help"}, {"publish", "--help"}, {"completion", "--help"}} {
 		code, out, _ := run(c...)
 		assert.Equal(t, ExitOK, code)
 		assert.Contains(t, out, "Example", c)

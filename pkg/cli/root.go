@@ -101,6 +101,14 @@ func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	for _, add := range subcommands {
 		root.AddCommand(add())
 	}
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.Example = `  source <(catalogen completion bash)
+  catalogen completion zsh > "${fpath[1]}/_catalogen"
+  catalogen completion fish > ~/.config/fish/completions/catalogen.fish`
+		}
+	}
 	return root
 }
 
