@@ -8,6 +8,10 @@
 // finding about a whole file or folder (line 0) is expected when the case's
 // want.txt lists `<path> RULE-ID`. Only findings of the case's own rule are
 // compared, so a case need not be clean for every other rule.
+//
+// Rules that compare with a base revision (lint --base) take a case with two
+// catalog roots: <case>/base/ is the catalog before the change and
+// <case>/head/ after it; expectations are written in head/.
 package linttest
 
 import (
@@ -77,11 +81,20 @@ type key struct {
 // id with the expectations written in the files.
 func Check(t *testing.T, root, id string, rules []*lint.Rule) {
 	t.Helper()
+	settings := lint.Settings{}
+	if st, err := os.Stat(filepath.Join(root, "base")); err == nil && st.IsDir() {
+		base, err := catalog.Load(filepath.Join(root, "base"), catalog.Options{})
+		if err != nil {
+			t.Fatalf("load base: %v", err)
+		}
+		settings.Base = base
+		root = filepath.Join(root, "head")
+	}
 	cat, err := catalog.Load(root, catalog.Options{})
 	if err != nil {
 		t.Fatalf("load %s: %v", root, err)
 	}
-	res := lint.Run(cat, rules, lint.Settings{})
+	res := lint.Run(cat, rules, settings)
 	for _, e := range res.Internal {
 		t.Errorf("internal error: %v", e)
 	}
