@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
@@ -48,6 +49,7 @@ func checkSchema(p *lint.Pass, v *catalog.Version) {
 		panic(err) // the embedded schemas are part of catalogen
 	}
 	a := newAnswers(v)
+	cache := v.Template.Memo(schemaCacheKey{}, func() any { return new(sync.Map) }).(*sync.Map)
 	for _, f := range files {
 		if !f.readable() {
 			continue
@@ -56,9 +58,13 @@ func checkSchema(p *lint.Pass, v *catalog.Version) {
 		if f.isV2() {
 			s = v2
 		}
-		validateFile(p, f, s, a)
+		validateFile(p, f, s, a, cache)
 	}
 }
+
+// schemaCacheKey keys a template's cache of validation results (JSON of a
+// document, which includes its version, to its errors).
+type schemaCacheKey struct{}
 
 // service is one service body to validate.
 type service struct {
@@ -66,7 +72,7 @@ type service struct {
 	key, value *yaml.Node
 }
 
-func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers) {
+func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers, cache *sync.Map) {
 	root := yamlnode.Resolve(f.doc.Root)
 	if !yamlnode.IsMap(root) {
 		if !f.rc && root != nil && !yamlnode.IsNull(root) { // K001 covers rancher-compose
@@ -126,7 +132,7 @@ func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers) {
 	if f.isV2() {
 		doc = map[string]any{"version": "2", "services": body}
 	}
-	errs, err := s.validate(doc)
+	errs, err := s.validate(doc, cache)
 	if err != nil {
 		panic(err)
 	}
