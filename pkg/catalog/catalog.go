@@ -47,8 +47,6 @@ type Template struct {
 	Versions []*Version
 	// Ignored are sub-folders Rancher ignores (names neither integer nor semver).
 	Ignored []string
-
-	memo
 }
 
 // Version is a version folder `<top>/<name>/<folder>/`.

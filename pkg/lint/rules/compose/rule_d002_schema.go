@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
@@ -49,7 +48,6 @@ func checkSchema(p *lint.Pass, v *catalog.Version) {
 		panic(err) // the embedded schemas are part of catalogen
 	}
 	a := newAnswers(v)
-	cache := v.Template.Memo(schemaCacheKey{}, func() any { return new(sync.Map) }).(*sync.Map)
 	for _, f := range files {
 		if !f.readable() {
 			continue
@@ -58,13 +56,9 @@ func checkSchema(p *lint.Pass, v *catalog.Version) {
 		if f.isV2() {
 			s = v2
 		}
-		validateFile(p, f, s, a, cache)
+		validateFile(p, f, s, a)
 	}
 }
-
-// schemaCacheKey keys a template's cache of validation results (JSON of a
-// document, which includes its version, to its errors).
-type schemaCacheKey struct{}
 
 // service is one service body to validate.
 type service struct {
@@ -72,7 +66,7 @@ type service struct {
 	key, value *yaml.Node
 }
 
-func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers, cache *sync.Map) {
+func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers) {
 	root := yamlnode.Resolve(f.doc.Root)
 	if !yamlnode.IsMap(root) {
 		if !f.rc && root != nil && !yamlnode.IsNull(root) { // K001 covers rancher-compose
@@ -132,7 +126,7 @@ func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers, cac
 	if f.isV2() {
 		doc = map[string]any{"version": "2", "services": body}
 	}
-	errs, err := s.validate(doc, cache)
+	errs, err := s.validate(doc)
 	if err != nil {
 		panic(err)
 	}

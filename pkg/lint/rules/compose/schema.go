@@ -3,7 +3,6 @@ package compose
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -102,28 +101,7 @@ type schemaError struct {
 
 // validate checks doc (the generic form of a compose file) and returns its
 // errors in a stable order.
-//
-// A template's version folders mostly repeat the same compose files, so
-// results are cached per template (cache may be nil) by the document's JSON
-// form; encoding/json sorts map keys, so equal documents give equal keys.
-func (s *serviceSchema) validate(doc any, cache *sync.Map) ([]schemaError, error) {
-	var key []byte
-	if cache != nil {
-		var err error
-		if key, err = json.Marshal(doc); err == nil {
-			if hit, ok := cache.Load(string(key)); ok {
-				return slices.Clip(hit.([]schemaError)), nil // shared: appends must copy
-			}
-		}
-	}
-	out, err := s.validateUncached(doc)
-	if err == nil && key != nil {
-		cache.Store(string(key), out)
-	}
-	return slices.Clip(out), err
-}
-
-func (s *serviceSchema) validateUncached(doc any) ([]schemaError, error) {
+func (s *serviceSchema) validate(doc any) ([]schemaError, error) {
 	res, err := s.schema.Validate(gojsonschema.NewRawLoader(doc))
 	if err != nil {
 		return nil, err
