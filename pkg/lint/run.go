@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sync"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -110,7 +111,11 @@ func Run(c *catalog.Catalog, rules []*Rule, s Settings) *Result {
 			}
 		}()
 	}
-	for _, t := range c.Templates {
+	// Largest templates first, so that one with many versions (traefik has
+	// 34) does not start last and keep a single worker busy at the end.
+	order := slices.Clone(c.Templates)
+	slices.SortStableFunc(order, func(a, b *catalog.Template) int { return len(b.Versions) - len(a.Versions) })
+	for _, t := range order {
 		next <- t
 	}
 	close(next)
