@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -115,4 +116,21 @@ func BenchmarkParseCorpus(b *testing.B) {
 	for b.Loop() {
 		parseAll(b, paths)
 	}
+}
+
+// TestDeterministic lints the corpus twice with different worker counts:
+// the findings must be the same, in the same order.
+func TestDeterministic(t *testing.T) {
+	dir := shared(t, "corpus/community-catalog")
+	run := func(workers int) []string {
+		c, err := catalog.Load(dir, catalog.Options{Workers: workers})
+		require.NoError(t, err)
+		res := lint.Run(c, rules.All(), lint.Settings{Workers: workers})
+		var out []string
+		for _, f := range res.Findings {
+			out = append(out, fmt.Sprintf("%s:%d:%d %s %s %s", f.Pos.Path, f.Pos.Line, f.Pos.Col, f.Rule.ID, f.Severity, f.Message))
+		}
+		return out
+	}
+	assert.Equal(t, run(1), run(4))
 }
