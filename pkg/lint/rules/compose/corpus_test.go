@@ -18,7 +18,7 @@ const (
 func loadCorpus(tb testing.TB, dir string) *catalog.Catalog {
 	tb.Helper()
 	if _, err := os.Stat(dir); err != nil {
-		tb.Skipf("%s not available", dir)
+		tb.Fatalf("%s is missing: the shared corpus sits beside the checkout as ../shared (%v)", dir, err)
 	}
 	cat, err := catalog.Load(dir, catalog.Options{})
 	if err != nil {

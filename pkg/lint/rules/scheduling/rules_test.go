@@ -10,6 +10,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/linttest"
 )
 
 // table is the specification's rule table (§9) for the family.
@@ -59,10 +60,7 @@ func TestRuleTable(t *testing.T) {
 // the version folders of each rule's findings.
 func lintShared(t *testing.T, rel string) map[string][]string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "..", "..", "shared", rel)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s is not here: %v", dir, err)
-	}
+	dir := linttest.SharedDir(t, rel)
 	c, err := catalog.Load(dir, catalog.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -1,7 +1,6 @@
 package templating
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/linttest"
 )
 
 // The rule table of the specification, section 9.
@@ -52,10 +52,7 @@ func TestRuleTable(t *testing.T) {
 // the family's findings by rule: the version folders they are in.
 func lintShared(t *testing.T, rel string) map[string][]string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "..", "..", "shared", rel)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s is not here: %v", dir, err)
-	}
+	dir := linttest.SharedDir(t, rel)
 	c, err := catalog.Load(dir, catalog.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/linttest"
 )
 
 var table = []struct {
@@ -45,10 +46,7 @@ func TestRuleTable(t *testing.T) {
 // each rule's findings as "folder severity".
 func lintShared(t *testing.T, rel string) map[string][]string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "..", "..", "shared", rel)
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("%s is not here: %v", dir, err)
-	}
+	dir := linttest.SharedDir(t, rel)
 	c, err := catalog.Load(dir, catalog.Options{})
 	if err != nil {
 		t.Fatal(err)
