@@ -1,7 +1,6 @@
 package templating
 
 import (
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
