@@ -2,7 +2,10 @@ package catalog
 
 import (
 	"bytes"
+	"strings"
 	"sync"
+
+	"github.com/catalogen/catalogen/pkg/linediff"
 
 	"gopkg.in/yaml.v3"
 )
@@ -64,15 +67,23 @@ func (r *Rendered) SourceLine(line int) int {
 	return r.sourceLines[line-1]
 }
 
-// mapLines aligns rendered lines with source lines: a longest common
-// subsequence of lines finds the ones kept verbatim (templates mostly keep,
-// drop or repeat lines); any other rendered line belongs to the first source
-// line after the last match that is not a pure template action, which is the
+// mapLines aligns rendered lines with source lines. A shortest edit script
+// between the two finds the lines kept verbatim (templates mostly keep, drop
+// or repeat lines); any other rendered line belongs to the first source line
+// after the last kept one that is not a pure template action, which is the
 // line whose actions produced it.
 func mapLines(src, out []byte) ([]int, []bool) {
-	s := bytes.Split(src, []byte("\n"))
-	o := bytes.Split(out, []byte("\n"))
-	match := lcsMatch(s, o)
+	s := strings.Split(string(src), "\n")
+	o := strings.Split(string(out), "\n")
+	match := make([]int, len(o))
+	for i := range match {
+		match[i] = -1
+	}
+	for _, e := range linediff.Diff(s, o) {
+		if e.Op == linediff.Equal && strings.TrimSpace(o[e.B]) != "" {
+			match[e.B] = e.A
+		}
+	}
 	m := make([]int, len(o))
 	exact := make([]bool, len(o))
 	j := 0 // next source line not yet passed (0-based)
@@ -84,123 +95,12 @@ func mapLines(src, out []byte) ([]int, []bool) {
 			continue
 		}
 		k := j
-		for k+1 < len(s) && pureAction(s[k]) {
+		for k+1 < len(s) && pureAction([]byte(s[k])) {
 			k++
 		}
 		m[i] = min(k, len(s)-1) + 1
 	}
 	return m, exact
-}
-
-// maxLCSCells bounds the alignment table; larger files fall back to
-// matching lines that are unique in both texts.
-const maxLCSCells = 4 << 20
-
-// lcsMatch returns, for every line of o, the index of the source line it is
-// matched with, or -1. Blank lines never anchor a match.
-func lcsMatch(s, o [][]byte) []int {
-	match := make([]int, len(o))
-	for i := range match {
-		match[i] = -1
-	}
-	// Lines shared at both ends align trivially; the table is only needed
-	// for the middle, where the template's actions changed things.
-	pre := 0
-	for pre < len(s) && pre < len(o) && bytes.Equal(s[pre], o[pre]) {
-		if len(bytes.TrimSpace(s[pre])) > 0 {
-			match[pre] = pre
-		}
-		pre++
-	}
-	suf := 0
-	for suf < len(s)-pre && suf < len(o)-pre && bytes.Equal(s[len(s)-1-suf], o[len(o)-1-suf]) {
-		if len(bytes.TrimSpace(o[len(o)-1-suf])) > 0 {
-			match[len(o)-1-suf] = len(s) - 1 - suf
-		}
-		suf++
-	}
-	mid := lcsMiddle(s[pre:len(s)-suf], o[pre:len(o)-suf])
-	for j, i := range mid {
-		if i >= 0 {
-			match[pre+j] = pre + i
-		}
-	}
-	return match
-}
-
-// lcsMiddle aligns the lines between the common prefix and suffix.
-func lcsMiddle(s, o [][]byte) []int {
-	match := make([]int, len(o))
-	for i := range match {
-		match[i] = -1
-	}
-	n, m := len(s), len(o)
-	if n == 0 || m == 0 {
-		return match
-	}
-	if n*m > maxLCSCells {
-		return uniqueMatch(s, o, match)
-	}
-	eq := func(a, b []byte) bool { return len(bytes.TrimSpace(a)) > 0 && bytes.Equal(a, b) }
-	// table[i][j] = LCS length of s[i:] and o[j:], in one allocation.
-	cells := make([]int32, (n+1)*(m+1))
-	table := make([][]int32, n+1)
-	for i := range table {
-		table[i] = cells[i*(m+1) : (i+1)*(m+1)]
-	}
-	for i := n - 1; i >= 0; i-- {
-		for j := m - 1; j >= 0; j-- {
-			switch {
-			case eq(s[i], o[j]):
-				table[i][j] = table[i+1][j+1] + 1
-			case table[i+1][j] >= table[i][j+1]:
-				table[i][j] = table[i+1][j]
-			default:
-				table[i][j] = table[i][j+1]
-			}
-		}
-	}
-	for i, j := 0, 0; i < n && j < m; {
-		switch {
-		case eq(s[i], o[j]) && table[i][j] == table[i+1][j+1]+1:
-			match[j] = i
-			i++
-			j++
-		case table[i+1][j] >= table[i][j+1]:
-			i++
-		default:
-			j++
-		}
-	}
-	return match
-}
-
-// uniqueMatch anchors lines that occur exactly once in each text, in order.
-func uniqueMatch(s, o [][]byte, match []int) []int {
-	count := func(lines [][]byte) map[string]int {
-		c := map[string]int{}
-		for i, l := range lines {
-			if len(bytes.TrimSpace(l)) == 0 {
-				continue
-			}
-			if _, ok := c[string(l)]; ok {
-				c[string(l)] = -1
-			} else {
-				c[string(l)] = i
-			}
-		}
-		return c
-	}
-	cs, co := count(s), count(o)
-	last := -1
-	for j, l := range o {
-		i, ok := cs[string(l)]
-		if ok && i > last && co[string(l)] == j {
-			match[j] = i
-			last = i
-		}
-	}
-	return match
 }
 
 // pureAction reports whether a source line holds only template actions

@@ -2,17 +2,15 @@ package catalogdir
 
 import (
 	"bytes"
+
 	"fmt"
+	"github.com/catalogen/catalogen/pkg/linediff"
 	"strings"
 	"unicode/utf8"
 )
 
 // contextLines is how many unchanged lines surround each change, as in diff -u.
 const contextLines = 3
-
-// maxDiffWork bounds Myers' trace (edit distance × line count); beyond it a
-// file is shown as wholly replaced rather than spending unbounded memory.
-const maxDiffWork = 50_000_000
 
 // UnifiedDiff returns a `diff -u` style diff of one file from old to new,
 // "" when equal. A nil old is a new file (--- /dev/null).
@@ -66,97 +64,17 @@ type edit struct {
 	line string
 }
 
-// lineDiff is a shortest edit script from a to b (Myers' O(ND) algorithm)
-// after trimming the common prefix and suffix.
+// lineDiff is a shortest edit script from a to b.
 func lineDiff(a, b []string) []edit {
-	pre := 0
-	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
-		pre++
-	}
-	suf := 0
-	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
-		suf++
-	}
-	var out []edit
-	for _, l := range a[:pre] {
-		out = append(out, edit{' ', l})
-	}
-	out = append(out, myers(a[pre:len(a)-suf], b[pre:len(b)-suf])...)
-	for _, l := range a[len(a)-suf:] {
-		out = append(out, edit{' ', l})
-	}
-	return out
-}
-
-func myers(a, b []string) []edit {
-	n, m := len(a), len(b)
-	if n == 0 || m == 0 || (n+m)*(n+m) > maxDiffWork {
-		return replaceAll(a, b)
-	}
-	off := n + m
-	v := make([]int, 2*off+2)
-	var trace [][]int
-	for d := 0; d <= n+m; d++ {
-		trace = append(trace, append([]int(nil), v...))
-		for k := -d; k <= d; k += 2 {
-			var x int
-			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
-				x = v[off+k+1] // step down: insertion
-			} else {
-				x = v[off+k-1] + 1 // step right: deletion
-			}
-			y := x - k
-			for x < n && y < m && a[x] == b[y] {
-				x, y = x+1, y+1
-			}
-			v[off+k] = x
-			if x >= n && y >= m {
-				return backtrack(trace, a, b, off)
-			}
+	script := linediff.Diff(a, b)
+	out := make([]edit, len(script))
+	for i, e := range script {
+		switch e.Op {
+		case linediff.Insert:
+			out[i] = edit{'+', b[e.B]}
+		default:
+			out[i] = edit{byte(e.Op), a[e.A]}
 		}
-	}
-	return replaceAll(a, b)
-}
-
-func backtrack(trace [][]int, a, b []string, off int) []edit {
-	var rev []edit
-	x, y := len(a), len(b)
-	for d := len(trace) - 1; d >= 0; d-- {
-		v := trace[d]
-		k := x - y
-		prevK := k - 1
-		if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
-			prevK = k + 1
-		}
-		prevX := v[off+prevK]
-		prevY := prevX - prevK
-		for x > prevX && y > prevY {
-			rev = append(rev, edit{' ', a[x-1]})
-			x, y = x-1, y-1
-		}
-		if d == 0 {
-			break
-		}
-		if x == prevX {
-			rev = append(rev, edit{'+', b[y-1]})
-		} else {
-			rev = append(rev, edit{'-', a[x-1]})
-		}
-		x, y = prevX, prevY
-	}
-	for i, j := 0, len(rev)-1; i < j; i, j = i+1, j-1 {
-		rev[i], rev[j] = rev[j], rev[i]
-	}
-	return rev
-}
-
-func replaceAll(a, b []string) []edit {
-	out := make([]edit, 0, len(a)+len(b))
-	for _, l := range a {
-		out = append(out, edit{'-', l})
-	}
-	for _, l := range b {
-		out = append(out, edit{'+', l})
 	}
 	return out
 }
