@@ -60,9 +60,12 @@ func myers[E comparable](a, b []E) []Edit {
 	}
 	off := n + m
 	v := make([]int, 2*off+2)
-	var trace [][]int
+	// Round d only reads diagonals -d-1..d+1 of the previous round, so the
+	// trace keeps that window of v, not all of it.
+	var trace []window
 	for d := 0; d <= n+m; d++ {
-		trace = append(trace, append([]int(nil), v...))
+		lo, hi := max(off-d-1, 0), min(off+d+2, len(v))
+		trace = append(trace, window{lo, append([]int(nil), v[lo:hi]...)})
 		for k := -d; k <= d; k += 2 {
 			var x int
 			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
@@ -83,17 +86,25 @@ func myers[E comparable](a, b []E) []Edit {
 	return replaceAll(n, m)
 }
 
-func backtrack(trace [][]int, n, m, off int) []Edit {
+// window is the part of v, starting at index lo, saved before a round.
+type window struct {
+	lo int
+	v  []int
+}
+
+func (w window) at(i int) int { return w.v[i-w.lo] }
+
+func backtrack(trace []window, n, m, off int) []Edit {
 	var rev []Edit
 	x, y := n, m
 	for d := len(trace) - 1; d >= 0; d-- {
 		v := trace[d]
 		k := x - y
 		prevK := k - 1
-		if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
+		if k == -d || (k != d && v.at(off+k-1) < v.at(off+k+1)) {
 			prevK = k + 1
 		}
-		prevX := v[off+prevK]
+		prevX := v.at(off + prevK)
 		prevY := prevX - prevK
 		for x > prevX && y > prevY {
 			rev = append(rev, Edit{Equal, x - 1, y - 1})
