@@ -131,7 +131,8 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(item)) {
 		}
 		parent := fi
 		valueStart := c
-		if m := keyRe.FindSubmatchIndex(masked[c:]); m != nil {
+		// A key needs a colon; most lines of a list or block have none.
+		if m := keyMatch(masked[c:]); m != nil {
 			ks, ke := c+m[2], c+m[3]
 			if q := masked[ks]; (q == '"' || q == '\'') && ke-ks >= 2 {
 				ks, ke = ks+1, ke-1
@@ -320,4 +321,13 @@ func renderedLines(f *catalog.File, d *catalog.Doc) map[int]bool {
 		}
 	}
 	return set
+}
+
+// keyMatch is keyRe.FindSubmatchIndex, skipping the regexp when the line
+// has no colon and so cannot hold a key.
+func keyMatch(line []byte) []int {
+	if bytes.IndexByte(line, ':') < 0 {
+		return nil
+	}
+	return keyRe.FindSubmatchIndex(line)
 }
