@@ -215,29 +215,13 @@ func readAll(fsys fs.FS, paths []string, n int) []*File {
 
 func readFile(fsys fs.FS, p string) *File {
 	f := &File{Path: p, Name: path.Base(p)}
-	if st, err := fs.Stat(fsys, p); err != nil {
-		f.ReadErr = errors.New("cannot read: " + cleanErr(err))
-		return f
-	} else if st.Size() > MaxFileSize {
-		f.ReadErr = fmt.Errorf("file is %d bytes, above the %d MiB limit for catalog files; remove it or exclude it in .catalogen.yaml", st.Size(), MaxFileSize>>20)
-		return f
-	}
-	if !isText(f.Name) {
-		// Icons and images: no rule reads their bytes, only that they exist
-		// as regular, readable files.
-		if err := probe(fsys, p); err != nil {
-			f.ReadErr = errors.New("cannot read: " + cleanErr(err))
-		}
-		return f
-	}
-	data, err := fs.ReadFile(fsys, p)
+	data, err := readCapped(fsys, p, isText(f.Name))
 	if err != nil {
-		f.ReadErr = errors.New("cannot read: " + cleanErr(err))
+		f.ReadErr = err
 		return f
 	}
-	if len(data) > MaxFileSize {
-		f.ReadErr = fmt.Errorf("file is above the %d MiB limit for catalog files", MaxFileSize>>20)
-		return f
+	if data == nil {
+		return f // an icon or image: no rule reads its bytes
 	}
 	head := data
 	if len(head) > 8000 {
@@ -255,18 +239,41 @@ func readFile(fsys fs.FS, p string) *File {
 	return f
 }
 
-// probe opens a file and reads a byte, to know it is readable.
-func probe(fsys fs.FS, p string) error {
+// readCapped opens p once: a file above MaxFileSize is refused before any
+// of it is read; without wantData it only checks that p can be opened.
+func readCapped(fsys fs.FS, p string, wantData bool) ([]byte, error) {
 	fh, err := fsys.Open(p)
 	if err != nil {
-		return err
+		return nil, errors.New("cannot read: " + cleanErr(err))
 	}
 	defer fh.Close()
-	var b [1]byte
-	if _, err := fh.Read(b[:]); err != nil && err != io.EOF {
-		return err
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, errors.New("cannot read: " + cleanErr(err))
 	}
-	return nil
+	if st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file is %d bytes, above the %d MiB limit for catalog files; remove it or exclude it in .catalogen.yaml", st.Size(), MaxFileSize>>20)
+	}
+	if !wantData {
+		return nil, nil
+	}
+	data := make([]byte, 0, st.Size()+1)
+	for {
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+		n, err := fh.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if len(data) > MaxFileSize {
+			return nil, fmt.Errorf("file is above the %d MiB limit for catalog files", MaxFileSize>>20)
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, errors.New("cannot read: " + cleanErr(err))
+		}
+	}
 }
 
 // isText reports whether catalogen reads the file as text.
