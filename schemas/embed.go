@@ -6,6 +6,8 @@ package schemas
 import (
 	"embed"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // FS holds every *.json schema of this folder.
@@ -20,4 +22,21 @@ func Load(name string) ([]byte, error) {
 		return nil, fmt.Errorf("no embedded schema %q: %w", name, err)
 	}
 	return data, nil
+}
+
+// FieldName renders a validation error's data path (as gojsonschema gives it,
+// split on '.') the way a person writes it: releases[1].images.log.
+func FieldName(path []string) string {
+	var b strings.Builder
+	for _, seg := range path {
+		if _, err := strconv.Atoi(seg); err == nil {
+			b.WriteString("[" + seg + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(seg)
+	}
+	return b.String()
 }

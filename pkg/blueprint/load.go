@@ -3,6 +3,7 @@ package blueprint
 import (
 	"errors"
 	"fmt"
+	"github.com/catalogen/catalogen/schemas"
 	"io/fs"
 	"os"
 	"path"
@@ -105,7 +106,7 @@ type builder struct {
 // sequence indexes, as strings), positioned at that field's value.
 func (b *builder) errorf(path []string, format string, args ...any) {
 	node, _ := lookup(b.root, path)
-	b.errs = append(b.errs, &Error{Pos: posOf(node, b.shown), Field: fieldName(path), Msg: fmt.Sprintf(format, args...)})
+	b.errs = append(b.errs, &Error{Pos: posOf(node, b.shown), Field: schemas.FieldName(path), Msg: fmt.Sprintf(format, args...)})
 }
 
 // at builds a field path: at("releases", 2, "version").

@@ -74,7 +74,7 @@ func (cs *compiledSchema) explain(re gojsonschema.ResultError, root *yaml.Node, 
 	path := strings.Split(re.Context().String(pathSep), pathSep)[1:] // drop "(root)"
 	node, _ := lookup(root, path)
 	d := re.Details()
-	e := &Error{Pos: posOf(node, file), Field: fieldName(path)}
+	e := &Error{Pos: posOf(node, file), Field: schemas.FieldName(path)}
 	switch re.Type() {
 	case "required":
 		e.Msg = fmt.Sprintf("missing required field %q", d["property"])
@@ -109,22 +109,6 @@ func quoteValue(v any) string {
 		return strconv.Quote(s)
 	}
 	return fmt.Sprint(v)
-}
-
-// fieldName renders a path as releases[1].images.log.
-func fieldName(path []string) string {
-	var b strings.Builder
-	for _, seg := range path {
-		if _, err := strconv.Atoi(seg); err == nil {
-			b.WriteString("[" + seg + "]")
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(seg)
-	}
-	return b.String()
 }
 
 // subschema walks the raw schema along a data path (object properties,

@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"github.com/catalogen/catalogen/schemas"
 	"sort"
 	"strconv"
 	"strings"
@@ -175,7 +176,7 @@ func schemaFinding(f composeFile, s *serviceSchema, conv *converter, svc service
 		}
 		node = n
 	}
-	field := fieldName(path)
+	field := schemas.FieldName(path)
 	where := fmt.Sprintf("service %q", svc.name)
 	if field != "" {
 		where = fmt.Sprintf("%s of service %q", field, svc.name)
@@ -329,22 +330,6 @@ func child(node *yaml.Node, seg string) (key, value *yaml.Node) {
 		return nil, yamlnode.Resolve(node.Content[i])
 	}
 	return nil, nil
-}
-
-// fieldName renders a path below a service: health_check.port, ports[1].
-func fieldName(path []string) string {
-	var b strings.Builder
-	for _, seg := range path {
-		if _, err := strconv.Atoi(seg); err == nil {
-			b.WriteString("[" + seg + "]")
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(seg)
-	}
-	return b.String()
 }
 
 // unsureUnder reports whether n or anything below it holds a guessed value.
