@@ -1,74 +1,43 @@
 package scheduling
 
 import (
-	"os"
-	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/linttest"
 )
 
 // table is the specification's rule table (§9) for the family.
-var table = []struct {
-	id, slug string
-	sev      lint.Severity
-}{
-	{"S001", "sk.defined", lint.Error},
-	{"S002", "sk.single-primary", lint.Error},
-	{"S003", "sk.self", lint.Error},
-	{"S004", "sk.volumes-from", lint.Error},
-	{"S005", "sk.cycle", lint.Error},
-	{"S006", "sk.lb-target", lint.Error},
-	{"B001", "lbl.affinity-key", lint.Warning},
-	{"B002", "lbl.affinity-pairs", lint.Error},
-	{"B003", "lbl.bool-values", lint.Warning},
-	{"B004", "lbl.enum-values", lint.Warning},
-	{"B005", "lbl.global-with-soft/container", lint.Info},
-	{"B006", "lbl.system-labels", lint.Warning},
-	{"B007", "lbl.selector-syntax", lint.Error},
-	{"TR001", "traefik.enable", lint.Warning},
-	{"TR002", "traefik.port", lint.Warning},
-	{"TR003", "traefik.unknown-key", lint.Info},
-	{"TR004", "traefik.healthcheck", lint.Warning},
+var table = []linttest.Identity{
+	{ID: "S001", Slug: "sk.defined", Severity: lint.Error},
+	{ID: "S002", Slug: "sk.single-primary", Severity: lint.Error},
+	{ID: "S003", Slug: "sk.self", Severity: lint.Error},
+	{ID: "S004", Slug: "sk.volumes-from", Severity: lint.Error},
+	{ID: "S005", Slug: "sk.cycle", Severity: lint.Error},
+	{ID: "S006", Slug: "sk.lb-target", Severity: lint.Error},
+	{ID: "B001", Slug: "lbl.affinity-key", Severity: lint.Warning},
+	{ID: "B002", Slug: "lbl.affinity-pairs", Severity: lint.Error},
+	{ID: "B003", Slug: "lbl.bool-values", Severity: lint.Warning},
+	{ID: "B004", Slug: "lbl.enum-values", Severity: lint.Warning},
+	{ID: "B005", Slug: "lbl.global-with-soft/container", Severity: lint.Info},
+	{ID: "B006", Slug: "lbl.system-labels", Severity: lint.Warning},
+	{ID: "B007", Slug: "lbl.selector-syntax", Severity: lint.Error},
+	{ID: "TR001", Slug: "traefik.enable", Severity: lint.Warning},
+	{ID: "TR002", Slug: "traefik.port", Severity: lint.Warning},
+	{ID: "TR003", Slug: "traefik.unknown-key", Severity: lint.Info},
+	{ID: "TR004", Slug: "traefik.healthcheck", Severity: lint.Warning},
 }
 
-func TestRuleTable(t *testing.T) {
-	rs := Rules()
-	if len(rs) != len(table) {
-		t.Fatalf("%d rules, the table has %d", len(rs), len(table))
-	}
-	for i, r := range rs {
-		want := table[i]
-		if r.ID != want.id || r.Slug != want.slug || r.Severity != want.sev {
-			t.Errorf("rule %d is %s %s %v, want %s %s %v", i, r.ID, r.Slug, r.Severity, want.id, want.slug, want.sev)
-		}
-		if r.Summary == "" || r.Doc == "" || r.Bad == "" || r.Good == "" || r.Version == nil {
-			t.Errorf("%s: summary, doc, bad and good example and a version check are all required", r.ID)
-		}
-		if _, err := os.Stat(filepath.Join("testdata", r.ID)); err != nil {
-			t.Errorf("%s has no test cases", r.ID)
-		}
-	}
-}
+func TestRuleTable(t *testing.T) { linttest.CheckIdentities(t, Rules(), table) }
 
 // lintShared lints a catalog of ../shared (beside the checkout) and returns
 // the version folders of each rule's findings.
 func lintShared(t *testing.T, rel string) map[string][]string {
 	t.Helper()
-	dir := linttest.SharedDir(t, rel)
-	c, err := catalog.Load(dir, catalog.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := lint.Run(c, Rules(), lint.Settings{})
-	for _, e := range res.Internal {
-		t.Error(e)
-	}
+	res := linttest.LintShared(t, rel, Rules())
 	folders := map[string][]string{}
 	seen := map[string]bool{}
 	for _, f := range res.Findings {
@@ -116,8 +85,8 @@ func TestCommunityCatalog(t *testing.T) {
 			versions("templates/traefik", 0, 33)),
 	}
 	for _, r := range table {
-		if strings.Join(got[r.id], " ") != strings.Join(want[r.id], " ") {
-			t.Errorf("%s found in\n  %v\nwant\n  %v", r.id, got[r.id], want[r.id])
+		if strings.Join(got[r.ID], " ") != strings.Join(want[r.ID], " ") {
+			t.Errorf("%s found in\n  %v\nwant\n  %v", r.ID, got[r.ID], want[r.ID])
 		}
 	}
 }
@@ -128,8 +97,8 @@ func TestHarborReference(t *testing.T) {
 	got := lintShared(t, "reference/rancher-catalog-extension")
 	want := map[string][]string{"B005": {"templates/project-harbor/1", "templates/project-harbor/3", "templates/project-harbor/4"}}
 	for _, r := range table {
-		if strings.Join(got[r.id], " ") != strings.Join(want[r.id], " ") {
-			t.Errorf("%s found in %v, want %v", r.id, got[r.id], want[r.id])
+		if strings.Join(got[r.ID], " ") != strings.Join(want[r.ID], " ") {
+			t.Errorf("%s found in %v, want %v", r.ID, got[r.ID], want[r.ID])
 		}
 	}
 }

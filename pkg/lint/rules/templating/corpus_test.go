@@ -6,60 +6,34 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/linttest"
 )
 
 // The rule table of the specification, section 9.
-var table = []struct {
-	id, slug string
-	sev      lint.Severity
-}{
-	{"T001", "tpl.parse", lint.Error},
-	{"T002", "tpl.exec", lint.Error},
-	{"T003", "tpl.undeclared-values", lint.Warning},
-	{"T004", "tpl.in-plain-yml", lint.Warning},
-	{"T005", "tpl.rendered-yaml", lint.Error},
-	{"T006", "tpl.bool-compare", lint.Error},
-	{"T007", "tpl.multiline-in-template", lint.Warning},
-	{"I001", "interp.syntax", lint.Error},
-	{"I002", "interp.undeclared", lint.Warning},
-	{"I003", "interp.in-key", lint.Warning},
-	{"I004", "interp.macro-escape", lint.Warning},
+var table = []linttest.Identity{
+	{ID: "T001", Slug: "tpl.parse", Severity: lint.Error},
+	{ID: "T002", Slug: "tpl.exec", Severity: lint.Error},
+	{ID: "T003", Slug: "tpl.undeclared-values", Severity: lint.Warning},
+	{ID: "T004", Slug: "tpl.in-plain-yml", Severity: lint.Warning},
+	{ID: "T005", Slug: "tpl.rendered-yaml", Severity: lint.Error},
+	{ID: "T006", Slug: "tpl.bool-compare", Severity: lint.Error},
+	{ID: "T007", Slug: "tpl.multiline-in-template", Severity: lint.Warning},
+	{ID: "I001", Slug: "interp.syntax", Severity: lint.Error},
+	{ID: "I002", Slug: "interp.undeclared", Severity: lint.Warning},
+	{ID: "I003", Slug: "interp.in-key", Severity: lint.Warning},
+	{ID: "I004", Slug: "interp.macro-escape", Severity: lint.Warning},
 }
 
 // Every rule is the specification's, with the documentation that the rules
 // command and docs/rules.md show.
-func TestRuleTable(t *testing.T) {
-	rs := Rules()
-	if len(rs) != len(table) {
-		t.Fatalf("%d rules, the table has %d", len(rs), len(table))
-	}
-	for i, r := range rs {
-		want := table[i]
-		if r.ID != want.id || r.Slug != want.slug || r.Severity != want.sev {
-			t.Errorf("rule %d is %s %s %v, want %s %s %v", i, r.ID, r.Slug, r.Severity, want.id, want.slug, want.sev)
-		}
-		if r.Summary == "" || r.Doc == "" || r.Bad == "" || r.Good == "" || r.Version == nil {
-			t.Errorf("%s: summary, doc, bad and good example and a version check are all required", r.ID)
-		}
-	}
-}
+func TestRuleTable(t *testing.T) { linttest.CheckIdentities(t, Rules(), table) }
 
 // lintShared lints a catalog of ../shared (beside the checkout) and returns
 // the family's findings by rule: the version folders they are in.
 func lintShared(t *testing.T, rel string) map[string][]string {
 	t.Helper()
-	dir := linttest.SharedDir(t, rel)
-	c, err := catalog.Load(dir, catalog.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := lint.Run(c, Rules(), lint.Settings{})
-	for _, e := range res.Internal {
-		t.Error(e)
-	}
+	res := linttest.LintShared(t, rel, Rules())
 	byRule := map[string][]string{}
 	seen := map[string]bool{}
 	for _, f := range res.Findings {
@@ -103,8 +77,8 @@ func TestCommunityCatalog(t *testing.T) {
 		},
 	}
 	for _, r := range table {
-		if strings.Join(got[r.id], " ") != strings.Join(want[r.id], " ") {
-			t.Errorf("%s found in\n  %v\nwant\n  %v", r.id, got[r.id], want[r.id])
+		if strings.Join(got[r.ID], " ") != strings.Join(want[r.ID], " ") {
+			t.Errorf("%s found in\n  %v\nwant\n  %v", r.ID, got[r.ID], want[r.ID])
 		}
 	}
 }
@@ -115,8 +89,8 @@ func TestHarborReference(t *testing.T) {
 	got := lintShared(t, "reference/rancher-catalog-extension")
 	want := map[string][]string{"I002": {"templates/project-harbor/4"}}
 	for _, r := range table {
-		if strings.Join(got[r.id], " ") != strings.Join(want[r.id], " ") {
-			t.Errorf("%s found in %v, want %v", r.id, got[r.id], want[r.id])
+		if strings.Join(got[r.ID], " ") != strings.Join(want[r.ID], " ") {
+			t.Errorf("%s found in %v, want %v", r.ID, got[r.ID], want[r.ID])
 		}
 	}
 }

@@ -1,60 +1,29 @@
 package topology
 
 import (
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/linttest"
 )
 
-var table = []struct {
-	id, slug string
-	sev      lint.Severity
-}{
-	{"TP001", "topology.host-pin", lint.Warning},
-	{"TP002", "topology.log-reachable", lint.Warning},
-	{"TP003", "topology.shared-state", lint.Warning},
-	{"TP004", "topology.traefik-exposure", lint.Warning},
-	{"TP005", "topology.host-port-conflict", lint.Warning},
+var table = []linttest.Identity{
+	{ID: "TP001", Slug: "topology.host-pin", Severity: lint.Warning},
+	{ID: "TP002", Slug: "topology.log-reachable", Severity: lint.Warning},
+	{ID: "TP003", Slug: "topology.shared-state", Severity: lint.Warning},
+	{ID: "TP004", Slug: "topology.traefik-exposure", Severity: lint.Warning},
+	{ID: "TP005", Slug: "topology.host-port-conflict", Severity: lint.Warning},
 }
 
-func TestRuleTable(t *testing.T) {
-	rs := Rules()
-	if len(rs) != len(table) {
-		t.Fatalf("%d rules, the table has %d", len(rs), len(table))
-	}
-	for i, r := range rs {
-		want := table[i]
-		if r.ID != want.id || r.Slug != want.slug || r.Severity != want.sev {
-			t.Errorf("rule %d is %s %s %v, want %s %s %v", i, r.ID, r.Slug, r.Severity, want.id, want.slug, want.sev)
-		}
-		if r.Summary == "" || r.Doc == "" || r.Bad == "" || r.Good == "" || r.Version == nil {
-			t.Errorf("%s: summary, doc, bad and good example and a version check are all required", r.ID)
-		}
-		if _, err := os.Stat(filepath.Join("testdata", r.ID)); err != nil {
-			t.Errorf("%s has no test cases", r.ID)
-		}
-	}
-}
+func TestRuleTable(t *testing.T) { linttest.CheckIdentities(t, Rules(), table) }
 
 // lintShared lints a catalog of ../shared (beside the checkout) and returns
 // each rule's findings as "folder severity".
 func lintShared(t *testing.T, rel string) map[string][]string {
 	t.Helper()
-	dir := linttest.SharedDir(t, rel)
-	c, err := catalog.Load(dir, catalog.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := lint.Run(c, Rules(), lint.Settings{})
-	for _, e := range res.Internal {
-		t.Error(e)
-	}
+	res := linttest.LintShared(t, rel, Rules())
 	out := map[string][]string{}
 	seen := map[string]bool{}
 	for _, f := range res.Findings {
@@ -89,8 +58,8 @@ func TestCommunityCatalog(t *testing.T) {
 		"TP005": {"templates/quasardb-community/0 warning"},
 	}
 	for _, r := range table {
-		if strings.Join(got[r.id], " | ") != strings.Join(want[r.id], " | ") {
-			t.Errorf("%s found in\n  %v\nwant\n  %v", r.id, got[r.id], want[r.id])
+		if strings.Join(got[r.ID], " | ") != strings.Join(want[r.ID], " | ") {
+			t.Errorf("%s found in\n  %v\nwant\n  %v", r.ID, got[r.ID], want[r.ID])
 		}
 	}
 }
@@ -105,8 +74,8 @@ func TestHarborReference(t *testing.T) {
 		"TP003": {"templates/project-harbor/4 warning"},
 	}
 	for _, r := range table {
-		if strings.Join(got[r.id], " | ") != strings.Join(want[r.id], " | ") {
-			t.Errorf("%s found in %v, want %v", r.id, got[r.id], want[r.id])
+		if strings.Join(got[r.ID], " | ") != strings.Join(want[r.ID], " | ") {
+			t.Errorf("%s found in %v, want %v", r.ID, got[r.ID], want[r.ID])
 		}
 	}
 }
