@@ -4,10 +4,18 @@ package main
 
 import (
 	"os"
+	"runtime/debug"
 
 	"github.com/catalogen/catalogen/pkg/cli"
 )
 
 func main() {
+	// catalogen is a short-lived process whose catalog model stays live for
+	// the whole run: collecting garbage less often makes a lint of a large
+	// catalog about a third faster for a few MB more (measured on the
+	// community catalog). GOGC from the environment still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
 	os.Exit(cli.Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
