@@ -133,3 +133,9 @@ func TestJUnit(t *testing.T) {
 func TestUnknownFormat(t *testing.T) {
 	assert.Error(t, Write(&bytes.Buffer{}, "xml", sample()))
 }
+
+func TestSARIFURI(t *testing.T) {
+	assert.Equal(t, "templates/x/0/docker-compose.yml", sarifURI("templates/x/0/docker-compose.yml"))
+	assert.Equal(t, "file:///work/cat/templates/a%20b/config.yml", sarifURI("/work/cat/templates/a b/config.yml"))
+	assert.Equal(t, "../cat/templates/x", sarifURI("../cat/templates/x"))
+}
