@@ -54,3 +54,18 @@ func LintShared(t *testing.T, rel string, rules []*lint.Rule) *lint.Result {
 	}
 	return res
 }
+
+// LintFiles lints an in-memory catalog (slash paths relative to its root)
+// with one worker, as fuzz targets do; a rule that crashes fails the test.
+func LintFiles(tb testing.TB, files map[string][]byte, rules []*lint.Rule) *lint.Result {
+	tb.Helper()
+	c, err := catalog.LoadFiles(files, catalog.Options{Workers: 1})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	res := lint.Run(c, rules, lint.Settings{Workers: 1})
+	for _, e := range res.Internal {
+		tb.Fatal(e)
+	}
+	return res
+}

@@ -1,10 +1,9 @@
 package rules_test
 
 import (
+	"github.com/catalogen/catalogen/pkg/lint/linttest"
 	"testing"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/rules"
 )
 
@@ -32,13 +31,6 @@ func FuzzLintVersion(f *testing.F) {
 			"templates/app/1/docker-compose.yml.tpl": dc,
 			"templates/app/1/rancher-compose.yml":    rc,
 		}
-		c, err := catalog.LoadFiles(files, catalog.Options{Workers: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		res := lint.Run(c, all, lint.Settings{Workers: 1})
-		for _, e := range res.Internal {
-			t.Fatal(e)
-		}
+		linttest.LintFiles(t, files, all)
 	})
 }

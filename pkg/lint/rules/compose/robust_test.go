@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"github.com/catalogen/catalogen/pkg/lint/linttest"
 	"strings"
 	"testing"
 
@@ -133,13 +134,6 @@ func FuzzRules(f *testing.F) {
 			"templates/app/0/docker-compose.yml":  []byte(dc),
 			"templates/app/0/rancher-compose.yml": []byte(".catalog:\n  version: '1'\n" + rc),
 		}
-		cat, err := catalog.LoadFiles(files, catalog.Options{Workers: 1})
-		if err != nil {
-			return
-		}
-		res := lint.Run(cat, Rules(), lint.Settings{Workers: 1})
-		for _, e := range res.Internal {
-			t.Fatal(e)
-		}
+		linttest.LintFiles(t, files, Rules())
 	})
 }

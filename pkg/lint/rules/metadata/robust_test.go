@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/lint/linttest"
 	"testing"
 	"time"
 
@@ -142,13 +143,6 @@ func FuzzRules(f *testing.F) {
 			"templates/app/0/docker-compose.yml":  []byte(dc),
 			"templates/app/1/rancher-compose.yml": []byte(".catalog:\n  version: '1'\n  upgrade_from: '>=0.1.0'\n" + rc),
 		}
-		cat, err := catalog.LoadFiles(files, catalog.Options{Workers: 1})
-		if err != nil {
-			return
-		}
-		res := lint.Run(cat, Rules(), lint.Settings{Workers: 1})
-		for _, e := range res.Internal {
-			t.Fatal(e)
-		}
+		linttest.LintFiles(t, files, Rules())
 	})
 }

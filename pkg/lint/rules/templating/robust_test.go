@@ -1,6 +1,7 @@
 package templating
 
 import (
+	"github.com/catalogen/catalogen/pkg/lint/linttest"
 	"strings"
 	"testing"
 
@@ -73,12 +74,6 @@ func FuzzRules(f *testing.F) {
 			"templates/app/0/docker-compose.yml.tpl": dc,
 			"templates/app/0/rancher-compose.yml":    append(append([]byte{}, rc...), dc...),
 		}
-		c, err := catalog.LoadFiles(files, catalog.Options{Workers: 1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range lint.Run(c, Rules(), lint.Settings{Workers: 1}).Internal {
-			t.Fatal(e)
-		}
+		linttest.LintFiles(t, files, Rules())
 	})
 }

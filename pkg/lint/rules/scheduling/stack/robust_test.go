@@ -1,6 +1,7 @@
 package stack_test
 
 import (
+	"github.com/catalogen/catalogen/pkg/lint/linttest"
 	"testing"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -72,16 +73,10 @@ func FuzzRules(f *testing.F) {
 		f.Add(dc, oddRancherCompose[2])
 	}
 	f.Fuzz(func(t *testing.T, dc, rc string) {
-		cat, err := catalog.LoadFiles(map[string][]byte{
+		linttest.LintFiles(t, map[string][]byte{
 			"templates/odd/config.yml":            []byte("name: odd\nversion: '1'\n"),
 			"templates/odd/0/docker-compose.yml":  []byte(dc),
 			"templates/odd/0/rancher-compose.yml": []byte(rc),
-		}, catalog.Options{})
-		if err != nil {
-			return
-		}
-		if res := lint.Run(cat, rules(), lint.Settings{}); len(res.Internal) > 0 {
-			t.Fatal(res.Internal[0])
-		}
+		}, rules())
 	})
 }
