@@ -2,7 +2,9 @@ package linttest
 
 import (
 	"os"
+	"path"
 	"path/filepath"
+	"sort"
 	"testing"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -69,3 +71,24 @@ func LintFiles(tb testing.TB, files map[string][]byte, rules []*lint.Rule) *lint
 	}
 	return res
 }
+
+// ByRule groups findings by rule ID: the distinct, sorted keys that key
+// gives each finding (for example the folder it is in).
+func ByRule(res *lint.Result, key func(lint.Finding) string) map[string][]string {
+	out := map[string][]string{}
+	seen := map[string]bool{}
+	for _, f := range res.Findings {
+		k := key(f)
+		if !seen[f.Rule.ID+"\x00"+k] {
+			seen[f.Rule.ID+"\x00"+k] = true
+			out[f.Rule.ID] = append(out[f.Rule.ID], k)
+		}
+	}
+	for _, v := range out {
+		sort.Strings(v)
+	}
+	return out
+}
+
+// Folder is the folder a finding is in.
+func Folder(f lint.Finding) string { return path.Dir(f.Pos.Path) }

@@ -37,20 +37,7 @@ func TestRuleTable(t *testing.T) { linttest.CheckIdentities(t, Rules(), table) }
 // the version folders of each rule's findings.
 func lintShared(t *testing.T, rel string) map[string][]string {
 	t.Helper()
-	res := linttest.LintShared(t, rel, Rules())
-	folders := map[string][]string{}
-	seen := map[string]bool{}
-	for _, f := range res.Findings {
-		folder := f.Pos.Path[:strings.LastIndexByte(f.Pos.Path, '/')]
-		if !seen[f.Rule.ID+" "+folder] {
-			seen[f.Rule.ID+" "+folder] = true
-			folders[f.Rule.ID] = append(folders[f.Rule.ID], folder)
-		}
-	}
-	for _, v := range folders {
-		sort.Strings(v)
-	}
-	return folders
+	return linttest.ByRule(linttest.LintShared(t, rel, Rules()), linttest.Folder)
 }
 
 func versions(template string, from, to int) []string {

@@ -33,20 +33,7 @@ func TestRuleTable(t *testing.T) { linttest.CheckIdentities(t, Rules(), table) }
 // the family's findings by rule: the version folders they are in.
 func lintShared(t *testing.T, rel string) map[string][]string {
 	t.Helper()
-	res := linttest.LintShared(t, rel, Rules())
-	byRule := map[string][]string{}
-	seen := map[string]bool{}
-	for _, f := range res.Findings {
-		folder := f.Pos.Path[:strings.LastIndexByte(f.Pos.Path, '/')]
-		if !seen[f.Rule.ID+folder] {
-			seen[f.Rule.ID+folder] = true
-			byRule[f.Rule.ID] = append(byRule[f.Rule.ID], folder)
-		}
-	}
-	for _, v := range byRule {
-		sort.Strings(v)
-	}
-	return byRule
+	return linttest.ByRule(linttest.LintShared(t, rel, Rules()), linttest.Folder)
 }
 
 // The community catalog's known templating and interpolation defects, and

@@ -23,20 +23,9 @@ func TestRuleTable(t *testing.T) { linttest.CheckIdentities(t, Rules(), table) }
 // each rule's findings as "folder severity".
 func lintShared(t *testing.T, rel string) map[string][]string {
 	t.Helper()
-	res := linttest.LintShared(t, rel, Rules())
-	out := map[string][]string{}
-	seen := map[string]bool{}
-	for _, f := range res.Findings {
-		key := f.Pos.Path[:strings.LastIndexByte(f.Pos.Path, '/')] + " " + f.Severity.String()
-		if !seen[f.Rule.ID+" "+key] {
-			seen[f.Rule.ID+" "+key] = true
-			out[f.Rule.ID] = append(out[f.Rule.ID], key)
-		}
-	}
-	for _, v := range out {
-		sort.Strings(v)
-	}
-	return out
+	return linttest.ByRule(linttest.LintShared(t, rel, Rules()), func(f lint.Finding) string {
+		return linttest.Folder(f) + " " + f.Severity.String()
+	})
 }
 
 // The community catalog is a set of working catalogs: every finding was
