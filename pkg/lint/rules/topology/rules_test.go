@@ -1,7 +1,6 @@
 package topology
 
 import (
-	"sort"
 	"strings"
 	"testing"
 
