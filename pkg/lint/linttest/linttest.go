@@ -7,7 +7,10 @@
 // carries a `# want RULE-ID` comment (several IDs may follow `want`); a
 // finding about a whole file or folder (line 0) is expected when the case's
 // want.txt lists `<path> RULE-ID`. Only findings of the case's own rule are
-// compared, so a case need not be clean for every other rule.
+// compared, so a case need not be clean for every other rule. An ID written
+// `RULE-ID:severity` (`# want D001:error`) also fixes the severity of every
+// finding of the rule on that line, for rules whose severity depends on the
+// case.
 //
 // Rules that compare with a base revision (lint --base) take a case with two
 // catalog roots: <case>/base/ is the catalog before the change and
@@ -28,7 +31,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/lint"
 )
 
-var wantRe = regexp.MustCompile(`#\s*want((?:\s+[A-Z]+[0-9]+)+)`)
+var wantRe = regexp.MustCompile(`#\s*want((?:\s+[A-Z]+[0-9]+(?::(?:error|warning|info))?)+)`)
 
 // Run checks every case under dir against rules.
 func Run(t *testing.T, dir string, rules []*lint.Rule) {
@@ -109,9 +112,12 @@ func Check(t *testing.T, root, id string, rules []*lint.Rule) {
 		}
 		k := key{f.Pos.Path, f.Pos.Line, id}
 		got[k] = append(got[k], f.Message)
+		if sev, ok := want[k]; ok && sev != "" && sev != f.Severity.String() {
+			t.Errorf("%s at %s:%d is %s, want %s: %s", id, k.path, k.line, f.Severity, sev, f.Message)
+		}
 	}
 	for k, msgs := range got {
-		if !want[k] {
+		if _, ok := want[k]; !ok {
 			t.Errorf("unexpected %s at %s:%d: %s", k.rule, k.path, k.line, strings.Join(msgs, " | "))
 		}
 	}
@@ -127,9 +133,10 @@ func Check(t *testing.T, root, id string, rules []*lint.Rule) {
 	}
 }
 
-// expectations reads `# want` comments and want.txt under root.
-func expectations(root, id string) (map[key]bool, error) {
-	want := map[key]bool{}
+// expectations reads `# want` comments and want.txt under root: the lines
+// where rule id is expected, with the severity written ("" for any).
+func expectations(root, id string) (map[key]string, error) {
+	want := map[key]string{}
 	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() || d.Type()&os.ModeSymlink != 0 {
 			return err
@@ -149,8 +156,9 @@ func expectations(root, id string) (map[key]bool, error) {
 				continue
 			}
 			for _, r := range strings.Fields(m[1]) {
+				r, sev, _ := strings.Cut(r, ":")
 				if r == id {
-					want[key{rel, i + 1, id}] = true
+					want[key{rel, i + 1, id}] = sev
 				}
 			}
 		}
@@ -159,7 +167,7 @@ func expectations(root, id string) (map[key]bool, error) {
 	return want, err
 }
 
-func readWantFile(p, id string, want map[key]bool) error {
+func readWantFile(p, id string, want map[key]string) error {
 	f, err := os.Open(p)
 	if err != nil {
 		return err
@@ -177,8 +185,8 @@ func readWantFile(p, id string, want map[key]bool) error {
 				path = path[:i]
 			}
 		}
-		if fields[1] == id {
-			want[key{path, line, id}] = true
+		if r, sev, _ := strings.Cut(fields[1], ":"); r == id {
+			want[key{path, line, id}] = sev
 		}
 	}
 	return sc.Err()

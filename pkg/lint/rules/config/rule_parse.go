@@ -6,6 +6,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/internal/yamlpos"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -53,7 +54,8 @@ func checkParse(p *lint.Pass, t *catalog.Template) {
 		}
 		pos := catalog.FilePos(f)
 		if e.Line > 0 {
-			pos = catalog.LinePos(f, e.Line, e.Col)
+			line, col := yamlpos.Locate(f.Data, e)
+			pos = catalog.LinePos(f, line, col)
 		}
 		hint := ""
 		if strings.Contains(e.Msg, "tab") {

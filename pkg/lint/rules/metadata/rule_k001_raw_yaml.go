@@ -5,6 +5,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/internal/yamlpos"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -37,7 +38,8 @@ func checkRawYAML(p *lint.Pass, v *catalog.Version) {
 	if e := f.ParseErr; e != nil {
 		pos := catalog.FilePos(f)
 		if e.Line > 0 {
-			pos = catalog.LinePos(f, e.Line, max(e.Col, 1))
+			line, col := yamlpos.Locate(f.Data, e)
+			pos = catalog.LinePos(f, line, col)
 		}
 		hint := ""
 		if bytes.Contains(f.Data, []byte("{{")) {

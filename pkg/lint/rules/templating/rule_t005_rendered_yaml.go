@@ -3,11 +3,10 @@ package templating
 import (
 	"bytes"
 	"fmt"
-	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"gopkg.in/yaml.v3"
+	"github.com/catalogen/catalogen/pkg/lint/rules/internal/yamlpos"
 )
 
 var ruleT005 = &lint.Rule{
@@ -48,8 +47,8 @@ func checkT005(p *lint.Pass, v *catalog.Version) {
 		pos := catalog.FilePos(f)
 		rendered := ""
 		if e.Line > 0 {
-			line := problemLine(r.Data, e)
-			pos = catalog.RenderedLinePos(f, line, 1)
+			line, col := yamlpos.Locate(r.Data, e)
+			pos = catalog.RenderedLinePos(f, line, col)
 			rendered = fmt.Sprintf(" at rendered line %d", line)
 			if text := renderedLine(r.Data, line); text != "" {
 				rendered += fmt.Sprintf(" (`%s`)", clip(text, 60))
@@ -61,28 +60,6 @@ func checkT005(p *lint.Pass, v *catalog.Version) {
 		}
 		p.Report(pos, "%s renders with the default answers to invalid YAML%s: %s; Rancher cannot deploy it; %s", f.Name, rendered, e.Msg, cause)
 	}
-}
-
-// problemLine refines the line of a YAML error. yaml.v3 reports some errors
-// ("did not find expected key", a tab in the indentation) at the line where
-// the enclosing block starts, which in rendered output is rarely the line to
-// fix. The offending line is the first one from there on whose inclusion
-// makes the text fail with the same message.
-func problemLine(data []byte, e *catalog.YAMLError) int {
-	lines := bytes.SplitAfter(data, []byte("\n"))
-	if e.Line < 1 || e.Line > len(lines) {
-		return e.Line
-	}
-	prefix := bytes.Join(lines[:e.Line-1], nil)
-	for k := e.Line; k <= len(lines) && k < e.Line+200; k++ {
-		prefix = append(prefix, lines[k-1]...)
-		var n yaml.Node
-		err := yaml.Unmarshal(prefix, &n)
-		if err != nil && strings.HasSuffix(err.Error(), ": "+e.Msg) {
-			return k
-		}
-	}
-	return e.Line
 }
 
 // renderedLine returns the 1-based line n of rendered text.

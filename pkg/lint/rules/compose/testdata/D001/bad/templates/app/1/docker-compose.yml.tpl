@@ -1,4 +1,4 @@
-version: {{ .Values.V }}  # want D001
+version: {{ .Values.V }}  # want D001:error
 services:
   web:
     image: nginx:1.25
