@@ -1,0 +1,122 @@
+package compose
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
+)
+
+var ruleD010 = &lint.Rule{
+	ID:       "D010",
+	Slug:     "dc.duplicate-key",
+	Severity: lint.Error,
+	Summary:  "no key is written twice in one mapping of a compose file, nor a variable twice in one environment list",
+	Doc: "Rancher's executor (every 1.x release) decodes compose files with yaml.v2, which keeps the last of two equal " +
+		"keys in a mapping without a word: a second `labels:` or `image:` on one service, or an environment entry " +
+		"written twice, replaces the first, and the settings written first are silently lost. Error when the two " +
+		"values differ (a setting is lost); info when they are equal (only redundant).",
+	Bad: `web:
+  image: nginx:1.25
+  labels:
+    io.rancher.container.pull_image: always
+  labels:                 # replaces the labels above
+    io.rancher.scheduler.global: 'true'`,
+	Good: `web:
+  image: nginx:1.25
+  labels:
+    io.rancher.container.pull_image: always
+    io.rancher.scheduler.global: 'true'`,
+	Version: checkDuplicateKeys,
+}
+
+func checkDuplicateKeys(p *lint.Pass, v *catalog.Version) {
+	for _, f := range composeFiles(v) {
+		yamlnode.Walk(f.doc.Root, func(n, _ *yaml.Node) bool {
+			if n.Kind != yaml.MappingNode {
+				return true
+			}
+			first := map[string]*yaml.Node{}
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, val := n.Content[i], n.Content[i+1]
+				if k.Kind != yaml.ScalarNode || k.Value == "<<" {
+					continue
+				}
+				if prev, ok := first[k.Value]; ok {
+					reportDuplicate(p, f, k.Value, prev, k, equalNodes(n.Content[indexOf(n, prev)+1], val))
+					continue
+				}
+				first[k.Value] = k
+				if k.Value == "environment" || k.Value == "labels" {
+					checkDuplicateEntries(p, f, k.Value, val)
+				}
+			}
+			return true
+		})
+	}
+}
+
+// checkDuplicateEntries reports a KEY written twice in a KEY=VALUE list
+// (the mapping form is covered by the mapping walk).
+func checkDuplicateEntries(p *lint.Pass, f composeFile, field string, n *yaml.Node) {
+	if !yamlnode.IsSeq(n) {
+		return
+	}
+	first := map[string]yamlnode.KeyValue{}
+	for _, kv := range yamlnode.KeyValues(n) {
+		if prev, ok := first[kv.Key]; ok {
+			same := prev.Value == kv.Value && prev.HasValue == kv.HasValue
+			sev := lint.Error
+			if same {
+				sev = lint.Info
+			}
+			p.ReportSeverity(sev, f.at(kv.KeyNode), "%s entry %s is written twice in %s (first at line %d): Rancher's YAML decoder keeps only the last one%s", field, kv.Key, f.name(), f.at(prev.KeyNode).Line, lostOrSame(same))
+			continue
+		}
+		first[kv.Key] = kv
+	}
+}
+
+func reportDuplicate(p *lint.Pass, f composeFile, key string, prev, k *yaml.Node, same bool) {
+	sev := lint.Error
+	if same {
+		sev = lint.Info
+	}
+	p.ReportSeverity(sev, f.at(k), "key %s is written twice in this mapping of %s (first at line %d): Rancher's YAML decoder keeps only the last one%s", key, f.name(), f.at(prev).Line, lostOrSame(same))
+}
+
+func lostOrSame(same bool) string {
+	if same {
+		return "; both say the same, remove one"
+	}
+	return ", so what the first one sets is silently lost; merge the two into one"
+}
+
+func indexOf(m, key *yaml.Node) int {
+	for i := 0; i < len(m.Content); i += 2 {
+		if m.Content[i] == key {
+			return i
+		}
+	}
+	return -1
+}
+
+// equalNodes compares two YAML values by content.
+func equalNodes(a, b *yaml.Node) bool {
+	a, b = yamlnode.Resolve(a), yamlnode.Resolve(b)
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.Kind != b.Kind || len(a.Content) != len(b.Content) {
+		return false
+	}
+	if a.Kind == yaml.ScalarNode {
+		return a.Value == b.Value && a.Tag == b.Tag
+	}
+	for i := range a.Content {
+		if !equalNodes(a.Content[i], b.Content[i]) {
+			return false
+		}
+	}
+	return true
+}
