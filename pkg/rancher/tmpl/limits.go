@@ -1,97 +1,63 @@
 package tmpl
 
 import (
-	"errors"
 	"fmt"
-	"strings"
-	"text/template"
 	"time"
 )
 
-// Rendering limits. Rancher itself has none, but a linter reading untrusted
-// catalogs must never hang or exhaust memory on a hostile template: beyond
-// these, rendering stops with an execution error (as Rancher would, much
-// later, by running out of memory).
+// Limits on reading and rendering a template. Rancher itself has none, but
+// a linter reading untrusted catalogs (and a build running in shared CI)
+// must never hang, crash or exhaust memory on a hostile template: beyond
+// these, parsing fails or rendering stops with an error naming the
+// template and the line, which lint reports as T001 or T002.
 const (
-	MaxOutput   = 8 << 20         // bytes of rendered text
-	MaxSequence = 100_000         // elements built by until/untilStep/seq
-	MaxRepeat   = 1 << 20         // bytes built by repeat/indent/nindent/rand*
-	MaxDuration = 5 * time.Second // wall time of one execution
+	// MaxSource is the largest template parsed (the loader refuses larger
+	// catalog files before they get here).
+	MaxSource = 8 << 20
+	// MaxActions bounds the `{{ }}` actions of one template: each costs
+	// a few hundred bytes of parse tree.
+	MaxActions = 100_000
+	// MaxNesting bounds nested if/range/with/define/block (and else-if
+	// chains, which nest the same way): text/template parses and executes
+	// them recursively, and a deep enough nesting overflows the stack.
+	MaxNesting = 200
+	// MaxCallDepth bounds how deeply `template` calls nest at execution
+	// (a template calling itself).
+	MaxCallDepth = 1000
+	// MaxOutput bounds the rendered text of one execution.
+	MaxOutput = 8 << 20
+	// MaxValue bounds any one value a template function takes or returns,
+	// counted deeply (strings by length, collections by their elements).
+	MaxValue = 8 << 20
+	// MaxAlloc bounds the bytes that all function calls of one execution
+	// return together, so that a loop cannot pile up values.
+	MaxAlloc = 64 << 20
+	// MaxValueDepth bounds how deeply collections nest (a dict holding
+	// itself is refused instead of printed forever).
+	MaxValueDepth = 64
+	// MaxSequence bounds the elements until/untilStep/seq and the split
+	// functions build.
+	MaxSequence = 100_000
+	// MaxQuadratic bounds the list length of functions whose cost grows
+	// with its square (uniq).
+	MaxQuadratic = 4096
+	// MaxRepeat bounds the bytes of repeat/indent/nindent/random strings.
+	MaxRepeat = 1 << 20
+	// MaxDuration bounds the wall time of one execution: the budget is
+	// checked in every function call, every loop iteration, every template
+	// call and every write, and execution stops there.
+	MaxDuration = 2 * time.Second
+	// MaxTotalDuration bounds the wall time of all executions of one
+	// process together: once spent, every further execution stops at its
+	// first step, so a catalog of many slow templates still ends quickly.
+	MaxTotalDuration = 6 * time.Second
 )
 
 // ErrOutputLimit is returned when the rendered text outgrows MaxOutput.
 var ErrOutputLimit = fmt.Errorf("rendered output exceeds %d MiB", MaxOutput>>20)
 
-// cappedBuffer stops the template with an error once it holds max bytes.
-type cappedBuffer struct {
-	buf []byte
-	max int
-}
-
-func (c *cappedBuffer) Write(p []byte) (int, error) {
-	if len(c.buf)+len(p) > c.max {
-		return 0, ErrOutputLimit
-	}
-	c.buf = append(c.buf, p...)
-	return len(p), nil
-}
-
-// bounded wraps sprig's functions whose cost grows with an argument.
-func bounded(m template.FuncMap) template.FuncMap {
-	if f, ok := m["until"].(func(int) []int); ok {
-		m["until"] = func(n int) ([]int, error) {
-			if n > MaxSequence || n < -MaxSequence {
-				return nil, fmt.Errorf("until %d: more than %d elements", n, MaxSequence)
-			}
-			return f(n), nil
-		}
-	}
-	if f, ok := m["untilStep"].(func(int, int, int) []int); ok {
-		m["untilStep"] = func(start, stop, step int) ([]int, error) {
-			if step == 0 || span(start, stop)/abs(step) > MaxSequence {
-				return nil, fmt.Errorf("untilStep %d %d %d: more than %d elements", start, stop, step, MaxSequence)
-			}
-			return f(start, stop, step), nil
-		}
-	}
-	if f, ok := m["seq"].(func(...int) string); ok {
-		m["seq"] = func(p ...int) (string, error) {
-			if len(p) > 0 && abs(p[len(p)-1]) > MaxSequence || len(p) > 1 && span(p[0], p[len(p)-1]) > MaxSequence {
-				return "", fmt.Errorf("seq: more than %d elements", MaxSequence)
-			}
-			return f(p...), nil
-		}
-	}
-	if f, ok := m["repeat"].(func(int, string) string); ok {
-		m["repeat"] = func(n int, s string) (string, error) {
-			if n < 0 || n > 0 && len(s) > MaxRepeat/n {
-				return "", errors.New("repeat: result too large")
-			}
-			return f(n, s), nil
-		}
-	}
-	for _, name := range []string{"indent", "nindent"} {
-		if f, ok := m[name].(func(int, string) string); ok {
-			m[name] = func(n int, s string) (string, error) {
-				if n < 0 || n > MaxRepeat/(strings.Count(s, "\n")+1) {
-					return "", fmt.Errorf("%s %d: result too large", name, n)
-				}
-				return f(n, s), nil
-			}
-		}
-	}
-	for _, name := range []string{"randAlphaNum", "randAlpha", "randNumeric", "randAscii"} {
-		if f, ok := m[name].(func(int) string); ok {
-			m[name] = func(n int) (string, error) {
-				if n < 0 || n > MaxRepeat {
-					return "", fmt.Errorf("%s %d: result too large", name, n)
-				}
-				return f(n), nil
-			}
-		}
-	}
-	return m
-}
+// ErrTimeLimit is returned when an execution runs out of time.
+var ErrTimeLimit = fmt.Errorf("execution did not finish within %s (or the run's %s for all templates was spent)", MaxDuration, MaxTotalDuration)
 
 func abs(n int) int {
 	if n < 0 {

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"sync"
 	"text/template"
-	"time"
 )
 
 // StackInfo is what `.Stack` and its alias `.Release` hold.
@@ -49,57 +48,93 @@ func NoTemplating(content []byte) bool {
 }
 
 // Render runs content as a template the way the executor does, with
-// FuncMap. It does not look at NoTemplating; callers decide. A parse error
-// means nothing renders. An execution error is returned with the output
-// written before it: Rancher ignores the error and deploys that truncated
-// output. Errors carry the template name and the line in content (see
-// ErrorLine).
+// SafeFuncMap (Rancher's functions, minus anything that reads the host)
+// and within the limits of limits.go. It does not look at NoTemplating;
+// callers decide. A parse error means nothing renders. An execution error
+// is returned with the output written before it: Rancher ignores the error
+// and deploys that truncated output. Errors carry the template name and
+// the line in content (see ErrorLine).
 func Render(name string, content []byte, data Data) (out []byte, parseErr error, execErr error) {
+	r := getRenderer()
+	defer putRenderer(r)
 	// Adding sprig's ~200 functions to a template is most of the cost of a
-	// small render: do it once and clone the empty template.
-	baseOnce.Do(func() { base = template.New("").Funcs(bounded(FuncMap())) })
-	root, err := base.Clone()
+	// small render: each renderer does it once and clones the empty
+	// template.
+	root, err := r.base.Clone()
 	if err != nil {
 		return nil, err, nil
 	}
-	return execute(name, root.New(name), content, data)
+	return execute(name, root.New(name), r.budget, content, data)
+}
+
+// renderer is a budget with a template whose functions check it; one
+// render uses it at a time.
+type renderer struct {
+	budget *Budget
+	base   *template.Template
 }
 
 var (
-	baseOnce sync.Once
-	base     *template.Template
+	renderersMu sync.Mutex
+	renderers   []*renderer
 )
+
+func getRenderer() *renderer {
+	renderersMu.Lock()
+	defer renderersMu.Unlock()
+	if n := len(renderers); n > 0 {
+		r := renderers[n-1]
+		renderers = renderers[:n-1]
+		return r
+	}
+	b := NewBudget()
+	return &renderer{budget: b, base: template.New("").Funcs(b.Funcs(SafeFuncMap()))}
+}
+
+func putRenderer(r *renderer) {
+	renderersMu.Lock()
+	renderers = append(renderers, r)
+	renderersMu.Unlock()
+}
 
 // RenderWith is Render with another function map, e.g. HermeticFuncMap.
 func RenderWith(name string, content []byte, data Data, funcs template.FuncMap) (out []byte, parseErr error, execErr error) {
-	return execute(name, template.New(name).Funcs(bounded(copyFuncs(funcs))), content, data)
+	b := NewBudget()
+	return execute(name, template.New(name).Funcs(b.Funcs(funcs)), b, content, data)
 }
 
-func execute(name string, t *template.Template, content []byte, data Data) (out []byte, parseErr error, execErr error) {
+func execute(name string, t *template.Template, b *Budget, content []byte, data Data) (out []byte, parseErr error, execErr error) {
+	if err := CheckSource(name, content); err != nil {
+		return nil, err, nil
+	}
 	t, err := t.Parse(string(content))
 	if err != nil {
 		return nil, err, nil
 	}
-	buf := &cappedBuffer{max: MaxOutput}
-	done := make(chan error, 1)
-	go func() {
-		defer func() {
-			if v := recover(); v != nil {
-				done <- fmt.Errorf("template function panicked: %v", v)
-			}
-		}()
-		done <- t.Execute(buf, data.context())
-	}()
-	timer := time.NewTimer(MaxDuration)
-	defer timer.Stop()
-	select {
-	case execErr = <-done:
-		return buf.buf, nil, execErr
-	case <-timer.C:
-		// text/template cannot be cancelled; the execution is abandoned and
-		// its goroutine ends with the process.
-		return nil, nil, fmt.Errorf("template: %s: execution did not finish within %s", name, MaxDuration)
+	for _, tt := range t.Templates() {
+		Instrument(tt.Tree)
 	}
+	var buf bytes.Buffer
+	b.Start()
+	defer b.Stop()
+	execErr = executeSafely(t, b.Writer(&buf), data.context())
+	if execErr != nil && !strings.HasPrefix(execErr.Error(), "template: ") {
+		// Errors of the writer come back bare; name the template. The
+		// line is the output's, as the failing action is not known.
+		execErr = fmt.Errorf("template: %s:%d: %w", name, lineAt(content, 0), execErr)
+	}
+	return buf.Bytes(), nil, execErr
+}
+
+// executeSafely turns a panic that escapes text/template (it re-raises
+// runtime errors) into an execution error.
+func executeSafely(t *template.Template, w *budgetWriter, data any) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = fmt.Errorf("template function panicked: %v", v)
+		}
+	}()
+	return t.Execute(w, data)
 }
 
 // text/template formats parse errors as `template: NAME:LINE: MSG` and

@@ -7,8 +7,12 @@ import (
 
 // ParseTrees parses a template into its parse trees (the main one and every
 // `define`), sorted by name, without checking function names: callers that
-// need to know whether Rancher accepts the template use Render.
+// need to know whether Rancher accepts the template use Render. Templates
+// beyond CheckSource's limits are refused.
 func ParseTrees(name string, content []byte) ([]*parse.Tree, error) {
+	if err := CheckSource(name, content); err != nil {
+		return nil, err
+	}
 	t := parse.New(name)
 	t.Mode = parse.SkipFuncCheck
 	set := map[string]*parse.Tree{}
