@@ -1,10 +1,10 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -28,7 +28,14 @@ type lintOptions struct {
 	noConfig  bool
 	base      string
 	all       bool
+	color     string
+	fix       bool
+	diff      bool
 }
+
+var colorModes = []string{"auto", "always", "never"}
+
+var failLevels = []string{"info", "warning", "error", "none"}
 
 func newLintCommand() *cobra.Command {
 	var o lintOptions
@@ -42,17 +49,29 @@ and versions. Every finding has a file:line:col, a rule ID and a slug; see
 ` + "`catalogen rules`" + `.
 
 A PATH is a catalog root (it holds templates/ or <kind>-templates/), a template
-folder or a version folder. Compose files are rendered as Rancher's executor
-does (question defaults as answers, a placeholder for required questions
-without one) so that semantic rules also see templated versions.
+folder or a version folder; a PATH inside another PATH is linted once. Compose
+files are rendered as Rancher's executor does (question defaults as answers, a
+placeholder for required questions without one) so that semantic rules also
+see templated versions.
 
-Configuration: .catalogen.yaml, found upward from each PATH (or --config),
-turns rules off, changes severities and excludes paths. Inline suppression:
+Configuration: .catalogen.yaml, looked for from each PATH upward to the
+repository root (or the catalog root outside a repository), or --config; the
+file used is named on standard error. It turns rules off, changes severities
+and excludes paths (excluded files are still read; their findings are not
+reported). With --base, the release rules, the exclusions and the fail level
+come from the configuration as it was at the base revision, so that a change
+cannot switch its own gate off. Inline suppression:
   # catalogen:ignore RULE -- reason        (on the line or the line above)
   # catalogen:ignore-file RULE -- reason
 The reason is required; a suppression that matches nothing is reported.
 
+--fix rewrites files in place for the rules whose fix is mechanical and safe
+(` + "`catalogen rules`" + ` marks them), keeping everything else byte for byte, and
+reports what remains; --fix --diff only prints the changes.
+
 Files above ` + fmt.Sprintf("%d MiB", catalog.MaxFileSize>>20) + ` are refused (rule L011); symbolic links are never followed.
+Colours: --color auto (the default) uses them when standard output is a
+terminal and NO_COLOR is not set.
 
 ` + exitCodesHelp,
 		Example: `  catalogen lint ./out
@@ -60,7 +79,8 @@ Files above ` + fmt.Sprintf("%d MiB", catalog.MaxFileSize>>20) + ` are refused (
   catalogen lint --format sarif --output lint.sarif .
   catalogen lint --fail-level warning templates/harbor
   catalogen lint --format github .          # annotations in GitHub Actions
-  catalogen lint --base origin/main .       # pull-request gate: released folders stay untouched`,
+  catalogen lint --base origin/main .       # pull-request gate: released folders stay untouched
+  catalogen lint --fix --diff .             # show the mechanical fixes; --fix alone applies them`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return runLint(cmd, args, o)
@@ -68,20 +88,25 @@ Files above ` + fmt.Sprintf("%d MiB", catalog.MaxFileSize>>20) + ` are refused (
 	}
 	f := cmd.Flags()
 	f.StringVarP(&o.format, "format", "f", "text", "output format: "+strings.Join(report.Formats, ", "))
-	f.StringVarP(&o.output, "output", "o", "", "write the report to FILE instead of standard output")
-	f.StringVar(&o.failLevel, "fail-level", "", "lowest severity that makes the exit code 1: info, warning, error or none (default error, or the config's fail-level)")
-	f.StringVar(&o.config, "config", "", "configuration file (default: "+lintconfig.FileName+" found upward from each PATH)")
+	f.StringVarP(&o.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	f.StringVar(&o.failLevel, "fail-level", "", "lowest severity that makes the exit code 1: "+strings.Join(failLevels, ", ")+" (default error, or the config's fail-level)")
+	f.StringVar(&o.config, "config", "", "configuration `FILE` (default: "+lintconfig.FileName+" from PATH up to the repository root)")
 	f.BoolVar(&o.noConfig, "no-config", false, "ignore "+lintconfig.FileName+" files")
-	f.StringVar(&o.base, "base", "", "pull-request mode: compare with git revision REV (released folders unchanged, new versions sort higher, folder numbers kept) and report only the entries the change touches")
+	f.StringVar(&o.base, "base", "", "pull-request mode: compare with git revision `REV` (released folders unchanged, new versions sort higher, folder numbers kept) and report only the entries the change touches")
 	f.BoolVar(&o.all, "all", false, "with --base, report every entry, not only the touched ones")
+	f.StringVar(&o.color, "color", "auto", "colours in the text format: "+strings.Join(colorModes, ", "))
+	f.BoolVar(&o.fix, "fix", false, "apply the mechanical fixes of fixable rules to the files, then report what remains")
+	f.BoolVar(&o.diff, "diff", false, "with --fix, print the fixes as a diff and change nothing")
+	cmd.MarkFlagsMutuallyExclusive("fix", "base")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions([]string{"info", "warning", "error", "none"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions(failLevels, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("color", cobra.FixedCompletions(colorModes, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-func validFormat(f string) bool {
-	for _, x := range report.Formats {
-		if x == f {
+func oneOf(v string, list []string) bool {
+	for _, x := range list {
+		if x == v {
 			return true
 		}
 	}
@@ -99,70 +124,269 @@ func failThreshold(level string) (lint.Severity, bool, error) {
 	}
 	s, err := lint.ParseSeverity(level)
 	if err != nil {
-		return 0, false, usageErrorf("--fail-level: %v", err)
+		return 0, false, usageErrorf("--fail-level %q: use one of %s", level, strings.Join(failLevels, ", "))
 	}
 	return s, true, nil
 }
 
+// useColor decides --color: auto means a terminal on standard output, no
+// NO_COLOR (https://no-color.org) and a TERM that is not "dumb".
+func useColor(mode string, stdout io.Writer, toFile bool) bool {
+	switch mode {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if toFile || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := stdout.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// lintRun is one lint of the command's paths.
+type lintRun struct {
+	rep       *report.Report
+	failLevel string
+	internal  []error
+	cats      []*catalog.Catalog
+	results   []*lint.Result
+}
+
 func runLint(cmd *cobra.Command, args []string, o lintOptions) error {
-	if !validFormat(o.format) {
+	if !oneOf(o.format, report.Formats) {
 		return usageErrorf("unknown --format %q: use one of %s", o.format, strings.Join(report.Formats, ", "))
 	}
-	start := time.Now()
-	rep := &report.Report{Tool: "catalogen", Version: versionString(), Rules: rules.All()}
-	failLevel := o.failLevel
-	var internal []error
-	for _, p := range args {
-		cfg, err := configFor(p, o)
-		if err != nil {
-			return err
-		}
-		if failLevel == "" && cfg != nil {
-			failLevel = cfg.FailLevel
-		}
-		res, root, err := lintPath(cmd.Context(), p, cfg, o)
-		if err != nil {
-			return err
-		}
-		rep.Add(root, res)
-		internal = append(internal, res.Internal...)
+	if !oneOf(o.color, colorModes) {
+		return usageErrorf("unknown --color %q: use one of %s", o.color, strings.Join(colorModes, ", "))
 	}
-	threshold, failOn, err := failThreshold(failLevel)
+	if o.diff && !o.fix {
+		return usageErrorf("--diff shows what --fix would change: give both, as in lint --fix --diff PATH")
+	}
+	if o.failLevel != "" {
+		if _, _, err := failThreshold(o.failLevel); err != nil {
+			return err
+		}
+	}
+	paths, err := distinctPaths(args)
 	if err != nil {
 		return err
 	}
-	rep.Summary.Duration = time.Since(start)
-	if err := writeReport(cmd.OutOrStdout(), o.output, o.format, rep); err != nil {
-		return withCode(ExitInternal, err)
+	start := time.Now()
+	lr, err := lintPaths(cmd, paths, o)
+	if err != nil {
+		return err
 	}
-	if len(internal) > 0 {
-		for _, e := range internal {
+	if o.fix {
+		changed, err := applyFixes(cmd.OutOrStdout(), cmd.ErrOrStderr(), lr, o.diff)
+		if err != nil {
+			return err
+		}
+		if changed && !o.diff {
+			// Report what is left after the fixes.
+			if lr, err = lintPaths(cmd, paths, o); err != nil {
+				return err
+			}
+		}
+	}
+	threshold, failOn, err := failThreshold(lr.failLevel)
+	if err != nil {
+		return err
+	}
+	rep := lr.rep
+	rep.FailLevel, rep.FailNever = threshold, !failOn
+	rep.Summary.Duration = time.Since(start)
+	rep.Color = o.format == "text" && useColor(o.color, cmd.OutOrStdout(), o.output != "" && o.output != "-")
+	if !(o.fix && o.diff) {
+		if err := writeReport(cmd.OutOrStdout(), o.output, o.format, rep); err != nil {
+			return withCode(ExitInternal, err)
+		}
+	}
+	if len(lr.internal) > 0 {
+		for _, e := range lr.internal {
 			fmt.Fprintf(cmd.ErrOrStderr(), "catalogen: internal error: %v\n", e)
 		}
 		return silentExit(ExitInternal)
 	}
-	if failOn {
-		for _, f := range rep.Findings {
-			if f.Severity >= threshold {
-				return silentExit(ExitFindings)
-			}
+	for _, f := range rep.Findings {
+		if rep.Fails(f) {
+			return silentExit(ExitFindings)
 		}
 	}
 	return nil
 }
 
+// lintPaths lints every PATH into one report.
+func lintPaths(cmd *cobra.Command, paths []string, o lintOptions) (*lintRun, error) {
+	lr := &lintRun{
+		rep:       &report.Report{Tool: "catalogen", Version: versionString(), Rules: rules.All()},
+		failLevel: o.failLevel,
+	}
+	if wd, err := os.Getwd(); err == nil {
+		lr.rep.BaseDir = wd
+	}
+	announced := map[string]bool{}
+	for _, p := range paths {
+		cat, err := loadCatalog(p)
+		if err != nil {
+			return nil, err
+		}
+		var cfg, baseCfg *lintconfig.Config
+		var base *catalog.Catalog
+		if o.base != "" {
+			var git *gitBase
+			git, base, err = loadBase(cmd.Context(), p, cat.Root, o.base)
+			if err != nil {
+				return nil, err
+			}
+			if cfg, err = configFor(p, cat.Root, o); err != nil {
+				return nil, err
+			}
+			if baseCfg, err = git.config(cmd.Context(), p, cat.Root, o); err != nil {
+				return nil, err
+			}
+		} else if cfg, err = configFor(p, cat.Root, o); err != nil {
+			return nil, err
+		}
+		policy := cfg
+		if o.base != "" {
+			policy = baseCfg
+		}
+		if policy != nil && lr.failLevel == "" {
+			lr.failLevel = policy.FailLevel
+		}
+		for _, c := range []*lintconfig.Config{cfg, baseCfg} {
+			if c != nil && !announced[c.Path] {
+				announced[c.Path] = true
+				fmt.Fprintf(cmd.ErrOrStderr(), "catalogen: configuration %s\n", c.Path)
+				if lr.rep.Config == "" {
+					lr.rep.Config = c.Path
+				}
+			}
+		}
+		res := lint.Run(cat, rules.All(), settingsFor(cfg, baseCfg, base))
+		if base != nil && !o.all {
+			onlyTouched(res, touched(base, cat))
+		}
+		lr.rep.Add(cat.Root, res)
+		lr.internal = append(lr.internal, res.Internal...)
+		lr.cats = append(lr.cats, cat)
+		lr.results = append(lr.results, res)
+	}
+	return lr, nil
+}
+
+// settingsFor combines the head configuration with, in pull-request mode,
+// the base revision's: there the release rules' settings, the exclusions
+// come from the base only.
+func settingsFor(cfg, baseCfg *lintconfig.Config, base *catalog.Catalog) lint.Settings {
+	s := lint.Settings{Disabled: map[string]bool{}, Severity: map[string]lint.Severity{}}
+	if cfg != nil {
+		for id, v := range cfg.Settings.Disabled {
+			s.Disabled[id] = v
+		}
+		for id, v := range cfg.Settings.Severity {
+			s.Severity[id] = v
+		}
+		s.Exclude = cfg.Excluded
+	}
+	if base == nil {
+		return s
+	}
+	s.Base = base
+	s.Exclude = nil
+	for _, r := range rules.All() {
+		if r.Change == nil {
+			continue
+		}
+		delete(s.Disabled, r.ID)
+		delete(s.Severity, r.ID)
+		if baseCfg != nil {
+			if baseCfg.Settings.Disabled[r.ID] {
+				s.Disabled[r.ID] = true
+			}
+			if sev, ok := baseCfg.Settings.Severity[r.ID]; ok {
+				s.Severity[r.ID] = sev
+			}
+		}
+	}
+	if baseCfg != nil {
+		s.Exclude = baseCfg.Excluded
+	}
+	return s
+}
+
+// distinctPaths checks that every PATH exists and drops those inside (or
+// equal to) another, so that nothing is linted and reported twice.
+func distinctPaths(args []string) ([]string, error) {
+	resolved := make([]string, len(args))
+	for i, p := range args {
+		if _, err := os.Stat(p); err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, usageErrorf("%s does not exist: give a catalog root (the folder holding templates/), a template folder or a version folder", p)
+			}
+			return nil, withCode(ExitInternal, fmt.Errorf("%s cannot be read: %v", p, errors.Unwrap(err)))
+		}
+		abs, err := filepath.Abs(p)
+		if err != nil {
+			return nil, withCode(ExitInternal, err)
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+		resolved[i] = abs
+	}
+	inside := func(p, dir string) bool {
+		return p == dir || strings.HasPrefix(p, strings.TrimSuffix(dir, string(filepath.Separator))+string(filepath.Separator))
+	}
+	var out []string
+	for i, p := range args {
+		covered := false
+		for j := range args {
+			if i == j {
+				continue
+			}
+			// Equal paths: keep the first; nested: keep the outer one.
+			if (resolved[i] == resolved[j] && j < i) || (resolved[i] != resolved[j] && inside(resolved[i], resolved[j])) {
+				covered = true
+				break
+			}
+		}
+		if !covered {
+			out = append(out, p)
+		}
+	}
+	return out, nil
+}
+
+// loadCatalog reads the catalog at PATH p, mapping errors to exit codes.
+func loadCatalog(p string) (*catalog.Catalog, error) {
+	cat, err := catalog.Load(p, catalog.Options{})
+	if err == nil {
+		return cat, nil
+	}
+	if errors.Is(err, catalog.ErrNoCatalog) {
+		return nil, usageErrorf("%v", err)
+	}
+	if st, serr := os.Stat(p); serr == nil && !st.IsDir() {
+		return nil, usageErrorf("%v", err)
+	}
+	return nil, withCode(ExitInternal, fmt.Errorf("%v (check that the folder is readable)", err))
+}
+
 // configFor finds and reads the configuration that applies to path p.
-func configFor(p string, o lintOptions) (*lintconfig.Config, error) {
+func configFor(p, catalogRoot string, o lintOptions) (*lintconfig.Config, error) {
 	if o.noConfig {
 		return nil, nil
 	}
 	file := o.config
 	if file == "" {
-		dir := p
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			dir = filepath.Dir(p)
-		}
-		found, err := lintconfig.Find(dir)
+		found, err := lintconfig.FindFor(dirOf(p), catalogRoot)
 		if err != nil || found == "" {
 			return nil, nil
 		}
@@ -170,61 +394,77 @@ func configFor(p string, o lintOptions) (*lintconfig.Config, error) {
 	}
 	cfg, err := lintconfig.Load(file, rules.Lookup)
 	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, usageErrorf("--config %s does not exist", file)
+		}
 		return nil, usageErrorf("configuration: %v", err)
 	}
 	return cfg, nil
 }
 
-// lintPath loads and lints one PATH; it returns the catalog root as given.
-func lintPath(ctx context.Context, p string, cfg *lintconfig.Config, o lintOptions) (*lint.Result, string, error) {
-	opts := catalog.Options{}
-	settings := lint.Settings{}
-	if cfg != nil {
-		opts.Exclude = cfg.Excluded
-		settings = cfg.Settings
+func dirOf(p string) string {
+	if st, err := os.Stat(p); err == nil && !st.IsDir() {
+		return filepath.Dir(p)
 	}
-	cat, err := catalog.Load(p, opts)
-	if err != nil {
-		if errors.Is(err, catalog.ErrNoCatalog) {
-			return nil, "", usageErrorf("%v", err)
-		}
-		if st, serr := os.Stat(p); serr == nil && !st.IsDir() {
-			return nil, "", usageErrorf("%v", err)
-		}
-		return nil, "", withCode(ExitInternal, err)
-	}
-	if o.base == "" {
-		return lint.Run(cat, rules.All(), settings), cat.Root, nil
-	}
-	base, err := loadBase(ctx, cat.Root, o.base)
-	if err != nil {
-		return nil, "", err
-	}
-	settings.Base = base
-	res := lint.Run(cat, rules.All(), settings)
-	if !o.all {
-		onlyTouched(res, touched(base, cat))
-	}
-	return res, cat.Root, nil
+	return p
 }
 
-// writeReport writes to --output atomically (temp file + rename) or stdout.
+// writeReport writes to --output or stdout. A file is written whole or not
+// at all (a temporary file beside it, then a rename) and gets the mode a
+// newly created file gets (0666 less the umask), like a shell redirection.
 func writeReport(stdout io.Writer, output, format string, rep *report.Report) error {
 	if output == "" || output == "-" {
 		return report.Write(stdout, format, rep)
 	}
-	dir := filepath.Dir(output)
-	tmp, err := os.CreateTemp(dir, ".catalogen-report-*")
+	err := writeFileAtomic(output, func(w io.Writer) error { return report.Write(w, format, rep) })
 	if err != nil {
-		return err
+		return fmt.Errorf("writing the report to %s: %w", output, err)
 	}
-	defer os.Remove(tmp.Name())
-	if err := report.Write(tmp, format, rep); err != nil {
+	return nil
+}
+
+// writeFileAtomic writes path through a temporary file in the same folder.
+// Errors name path, never the temporary file.
+func writeFileAtomic(path string, write func(io.Writer) error) error {
+	dir := filepath.Dir(path)
+	mode := os.FileMode(0o666)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	var tmp *os.File
+	var tmpName string
+	for i := 0; ; i++ {
+		tmpName = filepath.Join(dir, fmt.Sprintf(".%s.catalogen-%d-%d", filepath.Base(path), os.Getpid(), i))
+		f, err := os.OpenFile(tmpName, os.O_WRONLY|os.O_CREATE|os.O_EXCL, mode)
+		if err == nil {
+			tmp = f
+			break
+		}
+		if !errors.Is(err, fs.ErrExist) || i > 100 {
+			return cleanPathError(err)
+		}
+	}
+	defer os.Remove(tmpName)
+	if err := write(tmp); err != nil {
 		tmp.Close()
-		return err
+		return cleanPathError(err)
 	}
 	if err := tmp.Close(); err != nil {
-		return err
+		return cleanPathError(err)
 	}
-	return os.Rename(tmp.Name(), output)
+	return cleanPathError(os.Rename(tmpName, path))
+}
+
+// cleanPathError drops the file name from an *os.PathError or
+// *os.LinkError, whose path would be the temporary file's.
+func cleanPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	return err
 }

@@ -77,8 +77,17 @@ func TestLintExitCodes(t *testing.T) {
 	assert.Equal(t, ExitUsage, code)
 	assert.Contains(t, stderr, "is a file")
 
-	code, _, _ = run("lint", filepath.Join(root, "does-not-exist"))
-	assert.Equal(t, ExitInternal, code)
+	// A PATH that does not exist is a usage error, named with what to give.
+	code, _, stderr = run("lint", filepath.Join(root, "does-not-exist"))
+	assert.Equal(t, ExitUsage, code)
+	assert.Contains(t, stderr, "does-not-exist does not exist: give a catalog root")
+	assert.NotContains(t, stderr, "stat ")
+	code, _, _ = run("lint", root, filepath.Join(root, "does-not-exist"))
+	assert.Equal(t, ExitUsage, code, "the same whatever its position")
+
+	code, _, stderr = run("lint", "--fail-level", "fatal", root)
+	assert.Equal(t, ExitUsage, code)
+	assert.Contains(t, stderr, "info, warning, error, none")
 }
 
 func TestLintConfig(t *testing.T) {

@@ -3,39 +3,137 @@ package cli
 import (
 	"bytes"
 	"context"
+	"fmt"
+	"io/fs"
+	"path"
 	"path/filepath"
 	"strings"
+	"testing/fstest"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/gitrepo"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules"
+	"github.com/catalogen/catalogen/pkg/lintconfig"
 )
 
-// loadBase reads the catalog rooted at root as it was at git revision rev.
-func loadBase(ctx context.Context, root, rev string) (*catalog.Catalog, error) {
-	abs, err := filepath.Abs(root)
+// gitBase is the git work tree holding the linted catalog, and the
+// revision a pull request is compared with.
+type gitBase struct {
+	git gitrepo.Git
+	top string // the work tree's root, symlinks resolved
+	rev string
+}
+
+// rel is abs (symlinks resolved) as a slash path relative to the work tree.
+func (b *gitBase) rel(p string) (string, bool) {
+	abs, err := filepath.Abs(p)
 	if err != nil {
-		return nil, err
-	}
-	top, err := gitrepo.TopLevel(ctx, abs)
-	if err != nil {
-		return nil, usageErrorf("--base: %v", err)
+		return "", false
 	}
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
+	rel, err := filepath.Rel(b.top, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+// loadBase reads, at git revision rev, the same part of the catalog that
+// PATH p selects in the catalog rooted at root: the whole catalog for a
+// catalog root, one template folder for a template folder, one version
+// folder for a version folder. Comparing a template folder of the work tree
+// with the whole catalog at the base would report every other entry as
+// removed.
+func loadBase(ctx context.Context, p, root, rev string) (*gitBase, *catalog.Catalog, error) {
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return nil, nil, err
+	}
+	top, err := gitrepo.TopLevel(ctx, abs)
+	if err != nil {
+		return nil, nil, usageErrorf("--base: %v (lint --base compares a git work tree with a revision)", err)
+	}
 	if real, err := filepath.EvalSymlinks(top); err == nil {
 		top = real
 	}
-	prefix, err := filepath.Rel(top, abs)
-	if err != nil || strings.HasPrefix(prefix, "..") {
-		return nil, usageErrorf("--base: %s is outside the git work tree %s", root, top)
+	b := &gitBase{git: gitrepo.Git{Dir: top}, top: top, rev: rev}
+	prefix, ok := b.rel(root)
+	if !ok {
+		return nil, nil, usageErrorf("--base: %s is outside the git work tree %s", root, top)
 	}
-	files, err := gitrepo.Git{Dir: top}.ReadTree(ctx, rev, filepath.ToSlash(prefix))
+	files, err := b.git.ReadTree(ctx, rev, prefix)
 	if err != nil {
-		return nil, usageErrorf("--base: %v", err)
+		return nil, nil, usageErrorf("--base: %v (fetch the revision first, e.g. actions/checkout with fetch-depth: 0)", err)
 	}
-	return catalog.LoadFiles(files, catalog.Options{})
+	sel := "."
+	if pr, ok := b.rel(p); ok {
+		if s, err := filepath.Rel(filepath.FromSlash(prefix), filepath.FromSlash(pr)); err == nil && s != "." {
+			sel = filepath.ToSlash(s)
+		}
+	}
+	m := fstest.MapFS{}
+	for name, data := range files {
+		m[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	if sel != "." {
+		if _, err := fs.Stat(m, sel); err != nil {
+			// The folder is new in the change: nothing to compare with.
+			return b, &catalog.Catalog{Root: "."}, nil
+		}
+	}
+	cat, err := catalog.LoadFS(m, sel, catalog.Options{})
+	if err != nil {
+		return nil, nil, withCode(ExitInternal, fmt.Errorf("--base: reading %s at %s: %w", root, rev, err))
+	}
+	return b, cat, nil
+}
+
+// config reads the configuration as it was at the base revision: the file
+// given with --config when it lies in the work tree (one outside it is not
+// part of the change and is read from disk), or else the first
+// .catalogen.yaml on the search path. nil when there is none.
+func (b *gitBase) config(ctx context.Context, p, root string, o lintOptions) (*lintconfig.Config, error) {
+	if o.noConfig {
+		return nil, nil
+	}
+	var candidates []string
+	if o.config != "" {
+		rel, ok := b.rel(o.config)
+		if !ok {
+			return configFor(p, root, o)
+		}
+		candidates = []string{rel}
+	} else {
+		dirs, err := lintconfig.SearchDirs(dirOf(p), root)
+		if err != nil {
+			return nil, withCode(ExitInternal, err)
+		}
+		for _, d := range dirs {
+			if rel, ok := b.rel(d); ok {
+				candidates = append(candidates, path.Join(rel, lintconfig.FileName))
+			}
+		}
+	}
+	for _, c := range candidates {
+		files, err := b.git.ReadTree(ctx, b.rev, c)
+		if err != nil {
+			return nil, usageErrorf("--base: %v", err)
+		}
+		data, ok := files[""]
+		if !ok {
+			continue
+		}
+		name := b.rev + ":" + c
+		cfg, err := lintconfig.Parse(name, data, rules.Lookup)
+		if err != nil {
+			return nil, usageErrorf("configuration at the base revision: %v", err)
+		}
+		return cfg, nil
+	}
+	return nil, nil
 }
 
 // touched returns the template folders (and stray files) whose files differ

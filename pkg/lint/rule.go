@@ -58,6 +58,9 @@ type Rule struct {
 	Doc      string   // why it matters, in Rancher's terms
 	Bad      string   // an example that is reported
 	Good     string   // the example fixed
+	// Fixable says that the rule attaches a mechanical, safe Fix to its
+	// findings (lint --fix); `catalogen rules` lists it.
+	Fixable bool
 
 	// Checks; a rule sets those it needs.
 	Catalog  func(p *Pass, c *catalog.Catalog)

@@ -16,17 +16,28 @@ type Settings struct {
 	Severity map[string]Severity // overrides by rule ID
 	Workers  int
 	// Base is the catalog at the base revision, for the rules that only a
-	// change can break (lint --base).
+	// change can break (lint --base). In that mode the findings of those
+	// rules cannot be silenced by inline comments: the change under review
+	// would otherwise be able to switch its own gate off.
 	Base *catalog.Catalog
+	// Exclude reports whether findings at a slash path (relative to the
+	// catalog root) are left out of the report. Excluded files are still
+	// read, so that what refers to them still finds them.
+	Exclude func(path string) bool
 }
 
 // Result is the outcome of a run.
 type Result struct {
 	Findings   []Finding // sorted
 	Suppressed int       // findings silenced by inline suppressions
-	Templates  int
-	Versions   int
-	FilesRead  int
+	// SuppressedFindings are those findings, each with the suppression's
+	// reason as Justification (SARIF reports them as suppressed results).
+	SuppressedFindings []Finding
+	// Excluded counts findings left out by Settings.Exclude.
+	Excluded  int
+	Templates int
+	Versions  int
+	FilesRead int
 	// Internal lists rule failures (a panic in a check). They are bugs in
 	// catalogen, never in the catalog; the command exits 3 when any occur.
 	Internal []error
@@ -126,9 +137,29 @@ func Run(c *catalog.Catalog, rules []*Rule, s Settings) *Result {
 			res.Findings[i].Severity = sev
 		}
 	}
-	res.Findings, res.Suppressed = applySuppressions(c, res.Findings, rules, s)
+	res.Findings, res.SuppressedFindings = applySuppressions(c, res.Findings, rules, s)
+	res.Suppressed = len(res.SuppressedFindings)
+	if s.Exclude != nil {
+		res.Findings, res.Excluded = exclude(res.Findings, s.Exclude)
+		res.SuppressedFindings, _ = exclude(res.SuppressedFindings, s.Exclude)
+		res.Suppressed = len(res.SuppressedFindings)
+	}
 	SortFindings(res.Findings)
+	SortFindings(res.SuppressedFindings)
 	return res
+}
+
+// exclude drops the findings whose path is excluded.
+func exclude(fs []Finding, excluded func(string) bool) (kept []Finding, n int) {
+	kept = fs[:0]
+	for _, f := range fs {
+		if f.Pos.Path != "" && excluded(f.Pos.Path) {
+			n++
+			continue
+		}
+		kept = append(kept, f)
+	}
+	return kept, n
 }
 
 // guard turns a panicking check into an internal error naming the rule and

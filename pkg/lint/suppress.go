@@ -31,7 +31,7 @@ type suppressionUse struct {
 	used bool
 }
 
-func applySuppressions(c *catalog.Catalog, findings []Finding, rules []*Rule, s Settings) ([]Finding, int) {
+func applySuppressions(c *catalog.Catalog, findings []Finding, rules []*Rule, s Settings) (kept, suppressed []Finding) {
 	byName := map[string]*Rule{}
 	for _, r := range rules {
 		byName[r.ID] = r
@@ -64,12 +64,16 @@ func applySuppressions(c *catalog.Catalog, findings []Finding, rules []*Rule, s 
 	}
 	eachFile(c, visit)
 
-	kept := findings[:0:0]
-	suppressed := 0
+	kept = findings[:0:0]
 	for _, f := range findings {
+		if s.Base != nil && f.Rule.Change != nil {
+			kept = append(kept, f)
+			continue
+		}
 		if u := match(uses[f.Pos.File], f, byName); u != nil {
 			u.used = true
-			suppressed++
+			f.Justification = u.s.Reason
+			suppressed = append(suppressed, f)
 			continue
 		}
 		kept = append(kept, f)

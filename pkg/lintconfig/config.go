@@ -47,7 +47,66 @@ func (c *Config) Excluded(p string) bool {
 	return false
 }
 
-// Find looks for FileName in dir and its parents.
+// SearchDirs lists the folders where the configuration of a lint of dir is
+// looked for, nearest first: dir and its parents up to the repository root
+// (the nearest folder above the catalog root that holds .git) or, outside a
+// repository, up to the catalog root. A folder above the checkout (a CI
+// runner's work folder, a home directory) is never consulted: its file
+// could silently switch the lint off.
+func SearchDirs(dir, catalogRoot string) ([]string, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	root, err := filepath.Abs(catalogRoot)
+	if err != nil {
+		return nil, err
+	}
+	stop := root
+	for d := root; ; {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			stop = d
+			break
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			break
+		}
+		d = parent
+	}
+	var dirs []string
+	for d := abs; ; {
+		dirs = append(dirs, d)
+		if d == stop {
+			return dirs, nil
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			// dir is not below the stop folder: only dir itself counts.
+			return dirs[:1], nil
+		}
+		d = parent
+	}
+}
+
+// FindFor returns the configuration file for a lint of dir inside the
+// catalog rooted at catalogRoot ("" when there is none); see SearchDirs.
+func FindFor(dir, catalogRoot string) (string, error) {
+	dirs, err := SearchDirs(dir, catalogRoot)
+	if err != nil {
+		return "", err
+	}
+	for _, d := range dirs {
+		p := filepath.Join(d, FileName)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p, nil
+		}
+	}
+	return "", nil
+}
+
+// Find looks for FileName in dir and all its parents, without bound; the
+// command uses FindFor.
 func Find(dir string) (string, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {

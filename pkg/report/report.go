@@ -24,6 +24,43 @@ type Finding struct {
 	Severity lint.Severity
 	Message  string
 	Source   string // the source line, for snippets
+	// Fix describes the fix lint --fix would apply ("" when none).
+	Fix string
+	// Justification is the reason of the suppression that silenced the
+	// finding (only in Report.Suppressed).
+	Justification string
+}
+
+// AnnotationPath is the file a finding is shown on where only files can
+// carry one (GitHub annotations): a finding about a template folder goes on
+// its config.yml, one about a version folder on its rancher-compose.yml.
+func (f Finding) AnnotationPath() string {
+	p := f.DisplayPath()
+	if f.Line > 0 {
+		return p
+	}
+	parts := strings.Split(f.File, "/")
+	switch {
+	case len(parts) == 2 && isTemplateTop(parts[0]):
+		return path.Join(p, "config.yml")
+	case len(parts) == 3 && isTemplateTop(parts[0]) && isNumber(parts[2]):
+		return path.Join(p, "rancher-compose.yml")
+	}
+	return p
+}
+
+func isTemplateTop(s string) bool { return s == "templates" || strings.HasSuffix(s, "-templates") }
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // DisplayPath is the path a person can open: Root joined with File.
@@ -38,6 +75,7 @@ func (f Finding) DisplayPath() string {
 type Summary struct {
 	Errors, Warnings, Infos int
 	Suppressed              int
+	Excluded                int // findings left out by the configuration's exclude
 	Files                   int
 	Templates, Versions     int
 	Duration                time.Duration
@@ -50,15 +88,47 @@ type Report struct {
 	Rules    []*lint.Rule // every rule, for SARIF's rule table
 	Tool     string       // "catalogen"
 	Version  string
+
+	// Suppressed are the findings silenced by inline suppressions, each
+	// with its justification (SARIF reports them as suppressed results).
+	Suppressed []Finding
+	// FailLevel is the lowest severity that fails the run (the exit code's
+	// --fail-level); FailNever is --fail-level none. JUnit marks as failures
+	// exactly the findings that fail the run.
+	FailLevel lint.Severity
+	FailNever bool
+	// Color turns on ANSI colours in the text format.
+	Color bool
+	// Config names the configuration file used ("" for none).
+	Config string
+	// BaseDir is the absolute folder that relative paths start from; SARIF
+	// declares it as originalUriBaseIds' %SRCROOT%.
+	BaseDir string
+}
+
+// Fails reports whether a finding fails the run.
+func (r *Report) Fails(f Finding) bool { return !r.FailNever && f.Severity >= r.FailLevel }
+
+func convert(root string, f lint.Finding) Finding {
+	out := Finding{
+		Root: root, File: f.Pos.Path, Line: f.Pos.Line, Col: f.Pos.Col,
+		Rule: f.Rule, Severity: f.Severity, Message: f.Message, Source: f.Line(),
+		Justification: f.Justification,
+	}
+	if f.Fix != nil {
+		out.Fix = f.Fix.Message
+	}
+	return out
 }
 
 // Add appends a run's findings for the catalog at root.
 func (r *Report) Add(root string, res *lint.Result) {
+	for _, f := range res.SuppressedFindings {
+		r.Suppressed = append(r.Suppressed, convert(root, f))
+	}
+	r.Summary.Excluded += res.Excluded
 	for _, f := range res.Findings {
-		r.Findings = append(r.Findings, Finding{
-			Root: root, File: f.Pos.Path, Line: f.Pos.Line, Col: f.Pos.Col,
-			Rule: f.Rule, Severity: f.Severity, Message: f.Message, Source: f.Line(),
-		})
+		r.Findings = append(r.Findings, convert(root, f))
 		switch f.Severity {
 		case lint.Error:
 			r.Summary.Errors++

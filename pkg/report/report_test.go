@@ -22,7 +22,9 @@ func sample() *Report {
 			{Root: "cat", File: "templates/x/0/docker-compose.yml", Line: 12, Col: 7, Rule: ruleA, Severity: lint.Error, Message: "volumes_from: db is not in web's group, 100% wrong", Source: "\tvolumes_from: [db]"},
 			{Root: "cat", File: "templates/x", Rule: ruleB, Severity: lint.Info, Message: "multi\nline"},
 		},
-		Summary: Summary{Errors: 1, Infos: 1, Suppressed: 2, Files: 3, Templates: 1, Versions: 1},
+		Summary:    Summary{Errors: 1, Infos: 1, Suppressed: 1, Files: 3, Templates: 1, Versions: 1},
+		Suppressed: []Finding{{Root: "cat", File: "templates/x/0/docker-compose.yml", Line: 3, Col: 12, Rule: ruleB, Severity: lint.Info, Message: "image has no tag", Source: "    image: busybox  # catalogen:ignore D005 -- pinned elsewhere", Justification: "pinned elsewhere"}},
+		FailLevel:  lint.Error,
 	}
 }
 
@@ -33,7 +35,7 @@ func TestText(t *testing.T) {
 	assert.Contains(t, out, "cat/templates/x/0/docker-compose.yml:12:7: error S004 sk.volumes-from: volumes_from: db is not in web's group")
 	assert.Contains(t, out, "     volumes_from: [db]\n          ^\n")
 	assert.Contains(t, out, "cat/templates/x: info D005 dc.image-tag: multi")
-	assert.Contains(t, out, "1 error, 0 warnings, 1 info, 2 suppressed in 3 files (1 template, 1 version)")
+	assert.Contains(t, out, "1 error, 0 warnings, 1 info, 1 suppressed in 3 files (1 template, 1 version)")
 }
 
 func TestJSON(t *testing.T) {
@@ -53,7 +55,7 @@ func TestJSON(t *testing.T) {
 	assert.EqualValues(t, 12, f["line"])
 	assert.EqualValues(t, 7, f["column"])
 	assert.Equal(t, 1, doc.Summary["errors"])
-	assert.Equal(t, 2, doc.Summary["suppressed"])
+	assert.Equal(t, 1, doc.Summary["suppressed"])
 
 	var empty bytes.Buffer
 	require.NoError(t, Write(&empty, "json", &Report{}))
@@ -96,7 +98,7 @@ func TestSARIF(t *testing.T) {
 	assert.Equal(t, "catalogen", run.Tool.Driver.Name)
 	require.Len(t, run.Tool.Driver.Rules, 2)
 	assert.Contains(t, run.Tool.Driver.Rules[1].Help.Markdown, "Bad:")
-	require.Len(t, run.Results, 2)
+	require.Len(t, run.Results, 3, "two findings and one suppressed")
 	assert.Equal(t, "S004", run.Results[0].RuleID)
 	assert.Equal(t, 1, run.Results[0].RuleIndex)
 	assert.Equal(t, "error", run.Results[0].Level)
@@ -109,9 +111,13 @@ func TestGitHub(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, Write(&b, "github", sample()))
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
-	require.Len(t, lines, 2)
+	require.Len(t, lines, 3)
 	assert.Equal(t, "::error file=cat/templates/x/0/docker-compose.yml,line=12,col=7,title=S004 sk.volumes-from::volumes_from: db is not in web's group, 100%25 wrong", lines[0])
-	assert.Equal(t, "::notice file=cat/templates/x,title=D005 dc.image-tag::multi%0Aline", lines[1])
+	// A folder-level finding annotates the folder's config.yml and names
+	// the folder in its message.
+	assert.Equal(t, "::notice file=cat/templates/x/config.yml,title=D005 dc.image-tag::cat/templates/x: multi%0Aline", lines[1])
+	// The log hides workflow commands: the last line is plain text.
+	assert.Equal(t, "catalogen: 1 error, 0 warnings, 1 info, 1 suppressed in 3 files (1 template, 1 version)", lines[2])
 }
 
 func TestJUnit(t *testing.T) {
@@ -119,8 +125,8 @@ func TestJUnit(t *testing.T) {
 	require.NoError(t, Write(&b, "junit", sample()))
 	var suites junitSuites
 	require.NoError(t, xml.Unmarshal(b.Bytes(), &suites))
-	assert.Equal(t, 2, suites.Tests)
-	assert.Equal(t, 2, suites.Failures)
+	assert.Equal(t, 3, suites.Tests, "two findings and one suppressed")
+	assert.Equal(t, 1, suites.Failures, "only the error reaches the fail level")
 	assert.Equal(t, "cat/templates/x/0/docker-compose.yml", suites.Suites[0].Name)
 
 	b.Reset()

@@ -1,9 +1,12 @@
 package report
 
 import (
-	"encoding/json"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io"
 	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/lint"
@@ -17,8 +20,9 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool    sarifTool     `json:"tool"`
-	Results []sarifResult `json:"results"`
+	Tool               sarifTool                `json:"tool"`
+	OriginalURIBaseIDs map[string]sarifArtifact `json:"originalUriBaseIds,omitempty"`
+	Results            []sarifResult            `json:"results"`
 }
 
 type sarifTool struct {
@@ -56,6 +60,16 @@ type sarifResult struct {
 	Level     string          `json:"level"`
 	Message   sarifText       `json:"message"`
 	Locations []sarifLocation `json:"locations"`
+	// PartialFingerprints identify a result across runs even when lines
+	// move, so code scanning keeps one alert instead of closing and
+	// reopening it.
+	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Justification string `json:"justification,omitempty"`
 }
 
 type sarifLocation struct {
@@ -68,8 +82,15 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
+
+// srcRoot is the base id of relative result URIs.
+const srcRoot = "%SRCROOT%"
+
+// fingerprintKey names catalogen's partial fingerprint.
+const fingerprintKey = "catalogenFinding/v1"
 
 type sarifRegion struct {
 	StartLine   int `json:"startLine"`
@@ -121,15 +142,33 @@ func writeSARIF(w io.Writer, r *Report) error {
 		})
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}}
-	for _, f := range r.Findings {
-		loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: sarifURI(f.DisplayPath())}}}
+	if r.BaseDir != "" {
+		run.OriginalURIBaseIDs = map[string]sarifArtifact{srcRoot: {URI: sarifURI(strings.TrimSuffix(filepath.ToSlash(r.BaseDir), "/") + "/")}}
+	}
+	seen := map[string]int{}
+	result := func(f Finding) sarifResult {
+		uri := sarifURI(f.DisplayPath())
+		art := sarifArtifact{URI: uri}
+		if r.BaseDir != "" && !strings.HasPrefix(uri, "file:") {
+			art.URIBaseID = srcRoot
+		}
+		loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: art}}
 		if f.Line > 0 {
 			loc.PhysicalLocation.Region = &sarifRegion{StartLine: f.Line, StartColumn: max(f.Col, 1)}
 		}
-		run.Results = append(run.Results, sarifResult{
+		return sarifResult{
 			RuleID: f.Rule.ID, RuleIndex: index[f.Rule.ID], Level: sarifLevel(f.Severity),
 			Message: sarifText{Text: f.Message}, Locations: []sarifLocation{loc},
-		})
+			PartialFingerprints: map[string]string{fingerprintKey: fingerprint(f, seen)},
+		}
+	}
+	for _, f := range r.Findings {
+		run.Results = append(run.Results, result(f))
+	}
+	for _, f := range r.Suppressed {
+		res := result(f)
+		res.Suppressions = []sarifSuppression{{Kind: "inSource", Justification: f.Justification}}
+		run.Results = append(run.Results, res)
 	}
 	if r.Tool == "" {
 		run.Tool.Driver.Name = "catalogen"
@@ -139,9 +178,22 @@ func writeSARIF(w io.Writer, r *Report) error {
 		Version: "2.1.0",
 		Runs:    []sarifRun{run},
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	return encodeJSON(w, log)
+}
+
+// fingerprint hashes what identifies a finding apart from its line number:
+// rule, file, message and the source line's text; identical ones in one
+// file are told apart by their order.
+func fingerprint(f Finding, seen map[string]int) string {
+	h := sha256.New()
+	for _, part := range []string{f.Rule.ID, f.File, f.Message, strings.TrimSpace(f.Source)} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	key := hex.EncodeToString(h.Sum(nil)[:16])
+	n := seen[key]
+	seen[key] = n + 1
+	return fmt.Sprintf("%s:%d", key, n+1)
 }
 
 // sarifURI makes a path a URI reference: relative paths stay relative (code
