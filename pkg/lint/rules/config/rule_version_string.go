@@ -1,6 +1,8 @@
 package config
 
 import (
+	"strconv"
+
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"gopkg.in/yaml.v3"
@@ -16,6 +18,7 @@ var ruleC004 = &lint.Rule{
 		"tools print numbers back differently (`1.10` becomes `1.1`, `1.0` becomes `1`). Quote the version.",
 	Bad:      `version: 17.07`,
 	Good:     `version: "17.07"`,
+	Fixable:  true,
 	Template: checkVersionString,
 }
 
@@ -45,5 +48,7 @@ func checkVersionString(p *lint.Pass, t *catalog.Template) {
 			kind = "number (in YAML 1.1)"
 		}
 	}
-	p.Report(c.at(v), "version %s is unquoted, so YAML reads it as a %s, not a string: the catalog CI then sees no default version; quote it: version: %q", v.Value, kind, v.Value)
+	pos := c.at(v)
+	fix := lint.ReplaceFix(pos, v.Value, strconv.Quote(v.Value), "quote the version")
+	p.ReportFix(pos, fix, "version %s is unquoted, so YAML reads it as a %s, not a string: the catalog CI then sees no default version; quote it: version: %q", v.Value, kind, v.Value)
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"gopkg.in/yaml.v3"
 )
 
 var ruleQ008 = &lint.Rule{
@@ -26,6 +27,7 @@ var ruleQ008 = &lint.Rule{
     required: true
 `,
 	Version: checkRequiredType,
+	Fixable: true,
 }
 
 func checkRequiredType(p *lint.Pass, v *catalog.Version) {
@@ -39,9 +41,13 @@ func checkRequiredType(p *lint.Pass, v *catalog.Version) {
 			continue // booleans are fine; other kinds are K004's
 		}
 		fix := "write required: true or required: false, unquoted"
+		var edit *lint.Fix
 		if out, _ := catalog.ResolveYAML11(strings.TrimSpace(n.Value)); out == "true" || out == "false" {
 			fix = fmt.Sprintf("write required: %s, unquoted", out)
+			if quote := map[yaml.Style]string{yaml.DoubleQuotedStyle: `"`, yaml.SingleQuotedStyle: "'"}[n.Style]; quote != "" {
+				edit = lint.ReplaceFix(at(info, n), quote+n.Value+quote, out, "write required: "+out+", unquoted")
+			}
 		}
-		p.Report(at(info, n), "%s: required %s is a string, not a boolean: Rancher's conversion of .catalog fails and the whole version is dropped; %s", qname(q), describe(n), fix)
+		p.ReportFix(at(info, n), edit, "%s: required %s is a string, not a boolean: Rancher's conversion of .catalog fails and the whole version is dropped; %s", qname(q), describe(n), fix)
 	}
 }

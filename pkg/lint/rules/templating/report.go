@@ -29,3 +29,13 @@ func (r *reporter) report(pos catalog.Pos, what, format string, args ...any) {
 	r.seen[k] = true
 	r.p.Report(pos, format, args...)
 }
+
+// reportFix is report with a fix (nil for none).
+func (r *reporter) reportFix(pos catalog.Pos, what string, fix *lint.Fix, format string, args ...any) {
+	k := reportKey{pos.Path, pos.Line, pos.Col, what}
+	if r.seen[k] {
+		return
+	}
+	r.seen[k] = true
+	r.p.ReportFix(pos, fix, format, args...)
+}

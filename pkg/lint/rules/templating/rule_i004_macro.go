@@ -22,6 +22,7 @@ var ruleI004 = &lint.Rule{
 	Good: `    labels:
       io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,
 	Version: checkI004,
+	Fixable: true,
 }
 
 func checkI004(p *lint.Pass, v *catalog.Version) {
@@ -36,7 +37,8 @@ func checkI004(p *lint.Pass, v *catalog.Version) {
 				continue // a question of that name is an ordinary answer
 			}
 			written := it.Text[ref.Offset:ref.End]
-			r.report(it.Pos(ref.Offset, ref.End), written, "%s: %s is a Cattle macro, but Rancher's interpolation runs first and replaces it with a blank string; write $${%s} so Cattle receives ${%s}", it.where(), written, ref.Name, ref.Name)
+			pos := it.Pos(ref.Offset, ref.End)
+			r.reportFix(pos, written, lint.ReplaceFix(pos, written, "$"+written, "escape the macro as $"+written), "%s: %s is a Cattle macro, but Rancher's interpolation runs first and replaces it with a blank string; write $${%s} so Cattle receives ${%s}", it.where(), written, ref.Name, ref.Name)
 		}
 	})
 }

@@ -1,7 +1,9 @@
 package templating
 
 import (
+	"bytes"
 	"fmt"
+	"regexp"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
@@ -26,6 +28,19 @@ var ruleT001 = &lint.Rule{
     - variable: NAME_TEMPLATE
       default: "%{{service_name}}.%{{stack_name}}"`,
 	Version: checkT001,
+	Fixable: true,
+}
+
+// literalBraces matches the Cattle-style placeholders (`{{service_name}}`)
+// that are meant literally; a file whose every `{{` is one of them needs
+// none of Rancher's templating, so `# notemplating` is a safe fix.
+var literalBraces = regexp.MustCompile(`\{\{[A-Za-z_][A-Za-z0-9_]*\}\}`)
+
+func notemplatingFix(f *catalog.File) *lint.Fix {
+	if f.Data == nil || bytes.Count(f.Data, []byte("{{")) != len(literalBraces.FindAllIndex(f.Data, -1)) {
+		return nil
+	}
+	return lint.InsertFix(f, "# notemplating\n", "make # notemplating the first line")
 }
 
 func checkT001(p *lint.Pass, v *catalog.Version) {
@@ -39,6 +54,6 @@ func checkT001(p *lint.Pass, v *catalog.Version) {
 		if m := notDefinedRe.FindStringSubmatch(msg); m != nil {
 			hint = fmt.Sprintf("`{{%s}}` is read as a call of an unknown template function; if the braces are meant literally, make `# notemplating` the file's first line or write them as {{`{{`}}", m[1])
 		}
-		p.Report(pos, "%s is not a valid Go template (%s): Rancher's executor templates every compose file, so deploying this version fails; %s", f.Name, msg, hint)
+		p.ReportFix(pos, notemplatingFix(f), "%s is not a valid Go template (%s): Rancher's executor templates every compose file, so deploying this version fails; %s", f.Name, msg, hint)
 	}
 }
