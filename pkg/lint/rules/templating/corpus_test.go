@@ -19,6 +19,7 @@ var table = []linttest.Identity{
 	{ID: "T005", Slug: "tpl.rendered-yaml", Severity: lint.Error},
 	{ID: "T006", Slug: "tpl.bool-compare", Severity: lint.Error},
 	{ID: "T007", Slug: "tpl.multiline-in-template", Severity: lint.Warning},
+	{ID: "T008", Slug: "tpl.host-functions", Severity: lint.Warning},
 	{ID: "I001", Slug: "interp.syntax", Severity: lint.Error},
 	{ID: "I002", Slug: "interp.undeclared", Severity: lint.Warning},
 	{ID: "I003", Slug: "interp.in-key", Severity: lint.Warning},
