@@ -211,7 +211,9 @@ func schemaFinding(f composeFile, s *serviceSchema, conv *converter, svc service
 		}
 		return f.at(k), msg, true
 	case "invalid_type", "pattern", "enum":
-		if conv.unsureUnder(node) {
+		if conv.unsureUnder(node) && !(e.kind == "invalid_type" && onlyCollections(details) && node != nil && node.Kind == yaml.ScalarNode) {
+			// A guessed answer may well fit; but no answer turns a
+			// scalar into the mapping or list the schema wants.
 			return catalog.Pos{}, "", false
 		}
 		got := describe(e.err.Value())
@@ -228,6 +230,9 @@ func schemaFinding(f composeFile, s *serviceSchema, conv *converter, svc service
 			return valuePos(), fmt.Sprintf("service %q must be a mapping of service keys (image:, ports:, ...), not %s", svc.name, got), true
 		}
 		msg := fmt.Sprintf("%s must be %s, not %s", where, want, got)
+		if conv.unsureUnder(node) {
+			return valuePos(), fmt.Sprintf("%s must be %s, not a string: %q interpolates to text whatever the answer, and the executor rejects the stack", where, want, node.Value), true
+		}
 		if node != nil && node.Kind == yaml.ScalarNode && strings.Contains(node.Value, "$") {
 			msg += fmt.Sprintf(" (what %q interpolates to with the questions' defaults)", node.Value)
 		}
@@ -408,4 +413,18 @@ func unknownServiceKey(f composeFile, s *serviceSchema, name, key string) string
 		return msg + fmt.Sprintf("; did you mean %q?", hint)
 	}
 	return msg
+}
+
+// onlyCollections reports whether an invalid_type error expects a mapping or
+// a list and no scalar type.
+func onlyCollections(details gojsonschema.ErrorDetails) bool {
+	raw, _ := details["expected"].(string)
+	for _, t := range strings.Split(strings.Trim(raw, "[]"), ",") {
+		switch strings.TrimSpace(t) {
+		case "object", "array", "null", "":
+		default:
+			return false
+		}
+	}
+	return true
 }
