@@ -84,6 +84,7 @@ func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
   build   renders blueprints (app, releases, topologies, questions) and Go
           templates into versioned catalog folders; released folders never change.
   lint    checks any Rancher 1.x catalog the way Rancher 1.6 reads it.
+  plan    shows where a version's containers land on your hosts, and what breaks.
 
 ` + exitCodesHelp,
 		Example: `  catalogen build --out ./out

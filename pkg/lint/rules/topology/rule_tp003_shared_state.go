@@ -90,53 +90,7 @@ type volume struct {
 }
 
 func checkLocalVolumes(p *lint.Pass, w *stack.View) {
-	vols := map[string]*volume{}
-	var order []string
-	get := func(name string) *volume {
-		if vols[name] == nil {
-			vols[name] = &volume{Name: name}
-			order = append(order, name)
-		}
-		return vols[name]
-	}
-	for i := range w.Project.Volumes {
-		e := w.Project.Volumes[i]
-		vol := get(e.Key.Value)
-		vol.Decl, vol.Doc, vol.Node = &e, e.Doc, e.Key
-		if ext := yamlnode.Value(e.Value, "external"); ext != nil && !(ext.Kind == yaml.ScalarNode && ext.Value == "false") {
-			vol.External = true
-		}
-		if pc, _ := w.Scalar(yamlnode.Value(e.Value, "per_container")); pc == "true" {
-			vol.External = true // one volume per container: nothing is shared
-		}
-		if k, d := yamlnode.Get(e.Value, "driver"); k != nil {
-			vol.Raw = d.Value
-			vol.Node = at(d, k)
-			var sure bool
-			vol.Driver, sure = w.Scalar(d)
-			vol.Unsure = !sure
-		}
-	}
-	for _, s := range placed(w) {
-		_, sdriver, sdriverSure := w.FieldString(s, "volume_driver")
-		sdriverEntry, hasSDriver := s.Field("volume_driver")
-		hasSDriver = hasSDriver && sdriverEntry.Value != nil
-		for _, m := range mounts(w, s) {
-			if !m.named() {
-				continue
-			}
-			vol := get(m.Source)
-			if !slices.Contains(vol.Users, s) {
-				vol.Users = append(vol.Users, s)
-				vol.Mounts = append(vol.Mounts, m)
-			}
-			if vol.Decl == nil && hasSDriver && vol.Node == nil {
-				// v1 semantics: the service's volume_driver creates it.
-				vol.Raw, vol.Driver, vol.Unsure = sdriverEntry.Value.Value, sdriver, !sdriverSure
-				vol.Doc, vol.Node = sdriverEntry.Doc, sdriverEntry.Value
-			}
-		}
-	}
+	vols, order := namedVolumes(w)
 	byQuestion := map[string][]*volume{}
 	var questions []string
 	reasons := map[string]string{}
@@ -188,6 +142,59 @@ func checkLocalVolumes(p *lint.Pass, w *stack.View) {
 		}
 		p.Report(pos, "question %s defaults to local, the driver of volume%s %s, but %s: with local each host gets its own copy of the data; default to a driver that shares data between hosts (e.g. rancher-nfs), or pin the services to one host", variable, plural(len(names)), strings.Join(names, ", "), why)
 	}
+}
+
+// namedVolumes returns the stack's named volumes as declared and used, by
+// name, and their names in order of first appearance.
+func namedVolumes(w *stack.View) (map[string]*volume, []string) {
+	vols := map[string]*volume{}
+	var order []string
+	get := func(name string) *volume {
+		if vols[name] == nil {
+			vols[name] = &volume{Name: name}
+			order = append(order, name)
+		}
+		return vols[name]
+	}
+	for i := range w.Project.Volumes {
+		e := w.Project.Volumes[i]
+		vol := get(e.Key.Value)
+		vol.Decl, vol.Doc, vol.Node = &e, e.Doc, e.Key
+		if ext := yamlnode.Value(e.Value, "external"); ext != nil && !(ext.Kind == yaml.ScalarNode && ext.Value == "false") {
+			vol.External = true
+		}
+		if pc, _ := w.Scalar(yamlnode.Value(e.Value, "per_container")); pc == "true" {
+			vol.External = true // one volume per container: nothing is shared
+		}
+		if k, d := yamlnode.Get(e.Value, "driver"); k != nil {
+			vol.Raw = d.Value
+			vol.Node = at(d, k)
+			var sure bool
+			vol.Driver, sure = w.Scalar(d)
+			vol.Unsure = !sure
+		}
+	}
+	for _, s := range placed(w) {
+		_, sdriver, sdriverSure := w.FieldString(s, "volume_driver")
+		sdriverEntry, hasSDriver := s.Field("volume_driver")
+		hasSDriver = hasSDriver && sdriverEntry.Value != nil
+		for _, m := range mounts(w, s) {
+			if !m.named() {
+				continue
+			}
+			vol := get(m.Source)
+			if !slices.Contains(vol.Users, s) {
+				vol.Users = append(vol.Users, s)
+				vol.Mounts = append(vol.Mounts, m)
+			}
+			if vol.Decl == nil && hasSDriver && vol.Node == nil {
+				// v1 semantics: the service's volume_driver creates it.
+				vol.Raw, vol.Driver, vol.Unsure = sdriverEntry.Value.Value, sdriver, !sdriverSure
+				vol.Doc, vol.Node = sdriverEntry.Doc, sdriverEntry.Value
+			}
+		}
+	}
+	return vols, order
 }
 
 // spreads reports whether the users of a volume can run on different
