@@ -1,7 +1,7 @@
 GO ?= go
 FUZZTIME ?= 5m
 
-.PHONY: all build test bench vet fmt fuzz docs out clean
+.PHONY: all build test bench vet fmt fuzz docs out clean wrapper-images
 
 all: vet test build
 
@@ -33,6 +33,17 @@ vet:
 
 fmt:
 	gofmt -w $$(git ls-files '*.go')
+
+# The setup wrapper image of every Harbor release in wrapper/installers.tsv,
+# tagged WRAPPER_REPOSITORY:<wrapper tag> (what the built-in blueprint
+# references). Needs a Docker engine; PUSH=1 pushes them.
+WRAPPER_REPOSITORY ?= ghcr.io/catalogen/harbor-setup
+wrapper-images:
+	@awk -F'\t' '!/^#/ && NF == 6 { print $$1, $$2 }' wrapper/installers.tsv | while read -r release tag; do \
+		echo "wrapper: Harbor $$release -> $(WRAPPER_REPOSITORY):$$tag"; \
+		docker build -f wrapper/Dockerfile --build-arg HARBOR_RELEASE=$$release -t $(WRAPPER_REPOSITORY):$$tag . || exit 1; \
+		if [ -n "$(PUSH)" ]; then docker push $(WRAPPER_REPOSITORY):$$tag || exit 1; fi; \
+	done
 
 # Render the built-in blueprints into ./out.
 out:
