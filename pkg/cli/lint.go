@@ -213,6 +213,9 @@ func runLint(cmd *cobra.Command, args []string, o lintOptions) error {
 		}
 		return silentExit(ExitInternal)
 	}
+	if o.fix && o.diff {
+		return nil // a preview, like build --diff
+	}
 	for _, f := range rep.Findings {
 		if rep.Fails(f) {
 			return silentExit(ExitFindings)

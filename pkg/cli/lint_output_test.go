@@ -1,0 +1,93 @@
+package cli
+
+import (
+	"encoding/xml"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Issue: JUnit reported every finding as a failure whatever --fail-level
+// said; the failures must agree with the exit code.
+func TestJUnitAgreesWithExitCode(t *testing.T) {
+	root := tree(t, map[string]string{
+		"templates/app/config.yml":            "name: App\nversion: 1.0\n",
+		"templates/app/0/rancher-compose.yml": ".catalog:\n  name: App\n  version: \"1.0\"\n",
+		"templates/app/0/docker-compose.yml":  "version: '2'\nservices:\n  web:\n    image: nginx\n",
+	})
+	_, fs, _ := lintJSON(t, "--no-config", root)
+	bySev := map[string]int{}
+	for _, f := range fs {
+		bySev[f.Severity]++
+	}
+	require.NotZero(t, bySev["warning"]+bySev["info"], "the catalog has findings below error")
+	for _, level := range failLevels {
+		code, out, _ := run("lint", "--no-config", "--format", "junit", "--fail-level", level, root)
+		var suites struct {
+			Tests    int `xml:"tests,attr"`
+			Failures int `xml:"failures,attr"`
+		}
+		require.NoError(t, xml.Unmarshal([]byte(out), &suites))
+		want := 0
+		for _, sev := range []string{"info", "warning", "error"} {
+			if level != "none" && severityRank(sev) >= severityRank(level) {
+				want += bySev[sev]
+			}
+		}
+		assert.Equal(t, want, suites.Failures, "--fail-level %s", level)
+		assert.Equal(t, want > 0, code == ExitFindings, "--fail-level %s: exit %d with %d failures", level, code, suites.Failures)
+		assert.GreaterOrEqual(t, suites.Tests, len(fs))
+	}
+}
+
+func severityRank(s string) int {
+	return map[string]int{"info": 0, "warning": 1, "error": 2}[s]
+}
+
+func TestColorFlag(t *testing.T) {
+	root := badSuppressionCatalog(t)
+	_, out, _ := run("lint", "--no-config", root)
+	assert.NotContains(t, out, "\x1b[", "no colours when stdout is not a terminal")
+	_, out, _ = run("lint", "--no-config", "--color", "always", root)
+	assert.Contains(t, out, "\x1b[1;31m"[:2], "colours on request")
+	assert.Contains(t, out, "\x1b[35mCG002\x1b[0m")
+	_, out, _ = run("lint", "--no-config", "--color", "always", "--format", "json", root)
+	assert.NotContains(t, out, "\x1b[", "colours only in the text format")
+	code, _, stderr := run("lint", "--color", "sometimes", root)
+	assert.Equal(t, ExitUsage, code)
+	assert.Contains(t, stderr, "auto, always, never")
+
+	// auto: a terminal gets colours unless NO_COLOR is set.
+	tty, err := os.OpenFile("/dev/ptmx", os.O_RDWR, 0)
+	if err != nil {
+		t.Fatalf("a pseudo-terminal is needed to test --color auto: %v", err)
+	}
+	defer tty.Close()
+	t.Setenv("TERM", "xterm")
+	t.Setenv("NO_COLOR", "")
+	assert.True(t, useColor("auto", tty, false))
+	assert.False(t, useColor("auto", tty, true), "not when the report goes to a file")
+	t.Setenv("NO_COLOR", "1")
+	assert.False(t, useColor("auto", tty, false))
+	assert.True(t, useColor("always", tty, false))
+	t.Setenv("NO_COLOR", "")
+	t.Setenv("TERM", "dumb")
+	assert.False(t, useColor("auto", tty, false))
+}
+
+// Control characters from a catalog file reach no terminal raw.
+func TestLintEscapesControlCharacters(t *testing.T) {
+	root := tree(t, map[string]string{
+		"templates/app/config.yml":            "name: App\nversion: \"1.0.0\"\n",
+		"templates/app/0/rancher-compose.yml": ".catalog:\n  name: App\n  version: \"1.0.0\"\n",
+		"templates/app/0/docker-compose.yml":  "version: '2'\nservices:\n  web:\n    image: \"\\e]0;owned\\a\\e[2Jnginx\"\n",
+	})
+	for _, format := range []string{"text", "github", "junit", "json", "sarif"} {
+		_, out, stderr := run("lint", "--no-config", "--format", format, root)
+		assert.NotContains(t, out, "\x1b", format)
+		assert.NotContains(t, out, "\a", format)
+		assert.NotContains(t, stderr, "\x1b", format)
+	}
+}
