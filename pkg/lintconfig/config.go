@@ -163,6 +163,9 @@ func Parse(name string, data []byte, lookup func(string) *lint.Rule) (*Config, e
 	if len(root.Content) == 0 {
 		return cfg, nil
 	}
+	if errs := validate(name, root.Content[0]); len(errs) > 0 {
+		return nil, errors.New(strings.Join(errs, "\n"))
+	}
 	var generic any
 	if err := root.Content[0].Decode(&generic); err != nil {
 		return nil, fmt.Errorf("%s: %v", name, err)
@@ -179,7 +182,7 @@ func Parse(name string, data []byte, lookup func(string) *lint.Rule) (*Config, e
 		var msgs []string
 		for _, e := range res.Errors() {
 			line := lineOf(root.Content[0], e.Field())
-			msgs = append(msgs, fmt.Sprintf("%s:%d: %s: %s", name, line, e.Field(), e.Description()))
+			msgs = append(msgs, fmt.Sprintf("%s:%d: %s: %s (see schemas/catalogen-config.schema.json)", name, line, e.Field(), e.Description()))
 		}
 		sort.Strings(msgs)
 		return nil, errors.New(strings.Join(msgs, "\n"))
@@ -211,7 +214,7 @@ func (c *Config) readRules(name string, m *yaml.Node, lookup func(string) *lint.
 		key, val := m.Content[i], m.Content[i+1]
 		r := lookup(key.Value)
 		if r == nil {
-			return fmt.Errorf("%s:%d:%d: unknown rule %q: use a rule ID or slug from `catalogen rules`", name, key.Line, key.Column, key.Value)
+			return fmt.Errorf("%s:%d:%d: rules: unknown rule %q: use a rule ID or slug from `catalogen rules`%s", name, key.Line, key.Column, key.Value, didYouMean(key.Value, ruleNames()))
 		}
 		setting, sev := val.Value, ""
 		if val.Kind == yaml.MappingNode {

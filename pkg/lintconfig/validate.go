@@ -1,0 +1,177 @@
+package lintconfig
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/catalogen/catalogen/pkg/lint/rules"
+	"gopkg.in/yaml.v3"
+)
+
+// The fields and values a configuration may hold, for messages.
+var (
+	topFields     = []string{"exclude", "fail-level", "rules"}
+	ruleSettings  = []string{"off", "on", "info", "warning", "error"}
+	ruleFields    = []string{"enabled", "severity"}
+	severities    = []string{"info", "warning", "error"}
+	failLevelVals = []string{"info", "warning", "error", "none"}
+)
+
+// validate checks the shape of a configuration document and explains each
+// problem with its line and column, the field, what is allowed and, for a
+// near miss, the likely intended word. The JSON schema stays the reference
+// (editors use it); this gives the messages a person can act on.
+func validate(name string, doc *yaml.Node) []string {
+	var errs []string
+	fail := func(n *yaml.Node, field, format string, args ...any) {
+		msg := fmt.Sprintf(format, args...)
+		if field != "" {
+			msg = field + ": " + msg
+		}
+		errs = append(errs, fmt.Sprintf("%s:%d:%d: %s", name, n.Line, n.Column, msg))
+	}
+	if doc.Kind != yaml.MappingNode {
+		fail(doc, "", "the configuration is a mapping with the keys %s", strings.Join(topFields, ", "))
+		return errs
+	}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		key, val := doc.Content[i], doc.Content[i+1]
+		switch key.Value {
+		case "rules":
+			if val.Kind != yaml.MappingNode {
+				if val.Tag != "!!null" {
+					fail(val, "rules", "must be a mapping of rule ID or slug to a setting, as in `rules: {D005: off}`")
+				}
+				continue
+			}
+			for j := 0; j+1 < len(val.Content); j += 2 {
+				validateRule(val.Content[j], val.Content[j+1], fail)
+			}
+		case "exclude":
+			if val.Kind != yaml.SequenceNode {
+				if val.Tag != "!!null" {
+					fail(val, "exclude", "must be a list of path patterns, as in `exclude: [\"templates/legacy-*\"]`")
+				}
+				continue
+			}
+			for j, item := range val.Content {
+				if item.Kind != yaml.ScalarNode || item.Value == "" {
+					fail(item, fmt.Sprintf("exclude[%d]", j), "must be a non-empty path pattern such as templates/legacy-*")
+				}
+			}
+		case "fail-level":
+			if val.Kind != yaml.ScalarNode || !contains(failLevelVals, strings.ToLower(val.Value)) && val.Value != "warn" {
+				fail(val, "fail-level", "%q is not a level; allowed: %s%s", val.Value, strings.Join(failLevelVals, ", "), didYouMean(val.Value, failLevelVals))
+			}
+		default:
+			fail(key, "", "unknown field %q; allowed: %s%s", key.Value, strings.Join(topFields, ", "), didYouMean(key.Value, topFields))
+		}
+	}
+	return errs
+}
+
+func validateRule(key, val *yaml.Node, fail func(*yaml.Node, string, string, ...any)) {
+	field := "rules." + key.Value
+	allowed := strings.Join(ruleSettings, ", ") + ", or {enabled: true|false, severity: " + strings.Join(severities, "|") + "}"
+	switch val.Kind {
+	case yaml.ScalarNode:
+		v := strings.ToLower(val.Value)
+		if !contains(ruleSettings, v) && v != "warn" && v != "true" && v != "false" {
+			fail(val, field, "%q is not a setting; allowed: %s%s", val.Value, allowed, didYouMean(val.Value, ruleSettings))
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(val.Content); i += 2 {
+			k, v := val.Content[i], val.Content[i+1]
+			switch k.Value {
+			case "enabled":
+				if v.Tag != "!!bool" {
+					fail(v, field+".enabled", "%q is not a boolean; write true or false", v.Value)
+				}
+			case "severity":
+				if !contains(severities, strings.ToLower(v.Value)) && v.Value != "warn" {
+					fail(v, field+".severity", "%q is not a severity; allowed: %s%s", v.Value, strings.Join(severities, ", "), didYouMean(v.Value, severities))
+				}
+			default:
+				fail(k, field, "unknown field %q; allowed: %s%s", k.Value, strings.Join(ruleFields, ", "), didYouMean(k.Value, ruleFields))
+			}
+		}
+	default:
+		fail(val, field, "must be a setting; allowed: %s", allowed)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ruleNames are every rule ID and slug, for suggestions.
+func ruleNames() []string {
+	var out []string
+	for _, r := range rules.All() {
+		out = append(out, r.ID, r.Slug)
+	}
+	return out
+}
+
+// didYouMean returns ` (did you mean "x"?)` for the closest candidate
+// within a small edit distance, or "".
+func didYouMean(s string, candidates []string) string {
+	if best := Suggest(s, candidates); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", best)
+	}
+	return ""
+}
+
+// Suggest returns the candidate closest to s when it is a near miss: at
+// most one edit for short words, two for longer ones (a swap of two
+// neighbours counts as one), ignoring case.
+func Suggest(s string, candidates []string) string {
+	limit := 1
+	if len(s) > 5 {
+		limit = 2
+	}
+	best, bestD := "", limit+1
+	sorted := append([]string(nil), candidates...)
+	sort.Strings(sorted)
+	for _, c := range sorted {
+		if d := distance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if best == s {
+		return ""
+	}
+	return best
+}
+
+// distance is the optimal string alignment distance.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	d := make([][]int, len(ra)+1)
+	for i := range d {
+		d[i] = make([]int, len(rb)+1)
+		d[i][0] = i
+	}
+	for j := range d[0] {
+		d[0][j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+			}
+		}
+	}
+	return d[len(ra)][len(rb)]
+}
