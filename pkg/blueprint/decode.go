@@ -62,6 +62,8 @@ type rawQuestion struct {
 	MaxLength    *int        `yaml:"maxLength"`
 	ValidChars   *string     `yaml:"validChars"`
 	InvalidChars *string     `yaml:"invalidChars"`
+	Since        *string     `yaml:"since"`
+	Until        *string     `yaml:"until"`
 	pos          Pos
 }
 
@@ -94,6 +96,8 @@ func (q rawQuestion) applyTo(base Question) Question {
 	set(&out.Type, q.Type)
 	set(&out.ValidChars, q.ValidChars)
 	set(&out.InvalidChars, q.InvalidChars)
+	set(&out.Since, q.Since)
+	set(&out.Until, q.Until)
 	if q.Required != nil {
 		out.Required = *q.Required
 	}

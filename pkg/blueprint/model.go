@@ -11,6 +11,8 @@ package blueprint
 import (
 	"fmt"
 	"io/fs"
+	"strconv"
+	"strings"
 )
 
 // Blueprint is one loaded, validated blueprint.
@@ -87,7 +89,46 @@ type Question struct {
 	MaxLength    *int
 	ValidChars   string
 	InvalidChars string
+	// Since and Until bound the releases that ask the question (Until
+	// exclusive): an application setting that exists only in some releases.
+	Since, Until string
 	Pos          Pos
+}
+
+// Asks reports whether the question belongs to release r's version folder.
+func (q Question) Asks(r Release) bool {
+	if q.Since != "" && versionLess(r.Version, q.Since) {
+		return false
+	}
+	if q.Until != "" && !versionLess(r.Version, q.Until) {
+		return false
+	}
+	return true
+}
+
+// ForRelease returns the entry with only the questions release r asks.
+func (e Entry) ForRelease(r Release) Entry {
+	out := e
+	out.Questions = nil
+	for _, q := range e.Questions {
+		if q.Asks(r) {
+			out.Questions = append(out.Questions, q)
+		}
+	}
+	return out
+}
+
+// versionLess compares MAJOR.MINOR.PATCH versions numerically.
+func versionLess(a, b string) bool {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		x, _ := strconv.Atoi(pa[i])
+		y, _ := strconv.Atoi(pb[i])
+		if x != y {
+			return x < y
+		}
+	}
+	return len(pa) < len(pb)
 }
 
 // ReleasesOf returns the releases entry e ships, in publication order.

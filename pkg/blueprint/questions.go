@@ -15,6 +15,9 @@ var secretTypes = []string{"password", "masked", "secret"}
 // question type, beyond what the schema can say.
 func (b *builder) checkQuestion(q Question, path []string) {
 	field := func(name string) []string { return append(slices.Clone(path), name) }
+	if q.Since != "" && q.Until != "" && !versionLess(q.Since, q.Until) {
+		b.errorf(field("until"), "%q is not after since (%q): no release would ask the question", q.Until, q.Since)
+	}
 	switch {
 	case q.Type == "enum" && len(q.Options) == 0:
 		b.errorf(field("options"), "an enum question needs options")
