@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -26,21 +25,9 @@ func shared(t testing.TB, rel string) string {
 	return dir
 }
 
-type hit struct {
-	rule, pathPrefix string
-}
-
-func has(res *lint.Result, h hit) bool {
-	for _, f := range res.Findings {
-		if f.Rule.ID == h.rule && strings.HasPrefix(f.Pos.Path, h.pathPrefix) {
-			return true
-		}
-	}
-	return false
-}
-
-// TestCommunityCatalog lints the real community catalog: everything is read,
-// nothing crashes, and the known defects are found.
+// TestCommunityCatalog lints the real community catalog: everything is read
+// and nothing crashes. What each rule finds there is pinned in
+// testdata/community-catalog.golden (TestCommunityGolden).
 func TestCommunityCatalog(t *testing.T) {
 	c, err := catalog.Load(shared(t, "corpus/community-catalog"), catalog.Options{})
 	require.NoError(t, err)
@@ -48,44 +35,6 @@ func TestCommunityCatalog(t *testing.T) {
 	require.Empty(t, res.Internal)
 	assert.Equal(t, 416, res.Versions, "every version folder is read")
 	assert.True(t, res.AtLeast(lint.Error), "the corpus has errors: lint exits 1")
-
-	for _, h := range []hit{
-		{"K006", "templates/registry/3"},
-		{"K006", "templates/zinst/"},
-		{"S002", "templates/es-cluster/"},
-		{"T002", "templates/minio/0/"},
-		{"T002", "templates/minio/4/"},
-		{"T003", "templates/awx/0/"},
-		{"T001", ""},
-		{"K005", "templates/filebeat/"},
-		{"K005", "templates/rabbitmq-3/"},
-		{"K005", "templates/turtl/"},
-		{"I003", "templates/traefik/"},
-		{"B001", ""},
-	} {
-		assert.True(t, has(res, h), "expected %s under %q", h.rule, h.pathPrefix)
-	}
-	for i := 0; i <= 4; i++ {
-		assert.True(t, has(res, hit{"T002", "templates/minio/" + string(rune('0'+i)) + "/"}), "T002 minio/%d", i)
-	}
-}
-
-// TestHarborReference lints the published Harbor entries and finds the
-// defects the generator fixes.
-func TestHarborReference(t *testing.T) {
-	c, err := catalog.Load(shared(t, "reference/rancher-catalog-extension"), catalog.Options{})
-	require.NoError(t, err)
-	res := lint.Run(c, rules.All(), lint.Settings{})
-	require.Empty(t, res.Internal)
-	for _, h := range []hit{
-		{"I002", "templates/project-harbor/4/"}, // ${traefikdomain} never asked
-		{"K011", "templates/project-harbor/"},   // uuid harbor-0 twice
-		{"D005", "templates/project-harbor/4/"}, // rancher/lb-service-haproxy untagged
-		{"Q009", "templates/project-harbor/"},   // admin password typed string
-		{"Q011", "templates/project-harbor/"},   // Vmware123! default
-	} {
-		assert.True(t, has(res, h), "expected %s under %q", h.rule, h.pathPrefix)
-	}
 }
 
 func BenchmarkLintCorpus(b *testing.B) {

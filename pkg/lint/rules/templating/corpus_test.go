@@ -1,8 +1,6 @@
 package templating
 
 import (
-	"sort"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -35,40 +33,6 @@ func TestRuleTable(t *testing.T) { linttest.CheckIdentities(t, Rules(), table) }
 func lintShared(t *testing.T, rel string) map[string][]string {
 	t.Helper()
 	return linttest.ByRule(linttest.LintShared(t, rel, Rules()), linttest.Folder)
-}
-
-// The community catalog's known templating and interpolation defects, and
-// nothing else: every finding here was checked by hand.
-func TestCommunityCatalog(t *testing.T) {
-	got := lintShared(t, "corpus/community-catalog")
-	traefik := []string{}
-	for i := 9; i <= 33; i++ {
-		traefik = append(traefik, "templates/traefik/"+strconv.Itoa(i))
-	}
-	sort.Strings(traefik)
-	want := map[string][]string{
-		// %{{service_name}} without # notemplating (external-dns providers)
-		"T001": {
-			"infra-templates/cloudflare/3", "infra-templates/digitalocean-dns/0", "infra-templates/digitalocean-dns/1",
-			"infra-templates/digitalocean-dns/2", "infra-templates/dnsimple/2", "infra-templates/dnsupdate-rfc2136/1",
-			"infra-templates/dnsupdate-rfc2136/2", "templates/cloudflare/3", "templates/dnsimple/2", "templates/dnsupdate-rfc2136/1",
-		},
-		// (ne .Values.DEPLOY_LB "true") and ...
-		"T002": {"templates/minio/0", "templates/minio/1", "templates/minio/2", "templates/minio/3", "templates/minio/4"},
-		// .Values.LB_HOST_LABEL is not a question
-		"T003": {"templates/awx/0"},
-		// ${acme_vol_name}: / ${VOLUME_NAME}: as top-level volume keys
-		"I003": traefik,
-		"I002": {
-			"templates/Concrete5/0", "templates/awx/0", "templates/convoy-efs/0", "templates/cowcheck/0", "templates/meanshop/0",
-			"templates/nuxeo/0", "templates/reactioncommerce/0", "templates/traefik/6", "templates/traefik/7", "templates/wekan/1",
-		},
-	}
-	for _, r := range table {
-		if strings.Join(got[r.ID], " ") != strings.Join(want[r.ID], " ") {
-			t.Errorf("%s found in\n  %v\nwant\n  %v", r.ID, got[r.ID], want[r.ID])
-		}
-	}
 }
 
 // The Harbor reference catalog asks no question for ${traefikdomain} in

@@ -27,31 +27,6 @@ func lintShared(t *testing.T, rel string) map[string][]string {
 	})
 }
 
-// The community catalog is a set of working catalogs: every finding was
-// read in its file and is a warning. Harbor's distributed entries log to
-// 127.0.0.1:1514 from services that can run where the global log service
-// (harbor-log=true) does not; its converged entry defaults volumedriver to
-// local while a global service shares the pin; unpinned services keep data
-// in host directories (gocd, jenkins-ci, taiga) or share a local volume
-// (zammad); quasardb's two nodes claim port 2836 on the host network.
-func TestCommunityCatalog(t *testing.T) {
-	got := lintShared(t, "corpus/community-catalog")
-	want := map[string][]string{
-		"TP002": {"templates/project-harbor/1 warning", "templates/project-harbor/3 warning"},
-		"TP003": {
-			"templates/gocd-server/0 warning", "templates/jenkins-ci/1 warning", "templates/jenkins-ci/2 warning",
-			"templates/jenkins-ci/3 warning", "templates/jenkins-ci/4 warning", "templates/project-harbor/4 warning",
-			"templates/taiga/0 warning", "templates/zammad/0 warning", "templates/zammad/1 warning",
-		},
-		"TP005": {"templates/quasardb-community/0 warning"},
-	}
-	for _, r := range table {
-		if strings.Join(got[r.ID], " | ") != strings.Join(want[r.ID], " | ") {
-			t.Errorf("%s found in\n  %v\nwant\n  %v", r.ID, got[r.ID], want[r.ID])
-		}
-	}
-}
-
 // The Harbor reference catalog: folders 0 and 2 (single host) are clean;
 // 1 and 3 (distributed) log where the log service may not run; 4
 // (converged) defaults the volume driver to local.

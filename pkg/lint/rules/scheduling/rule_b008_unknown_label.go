@@ -1,0 +1,46 @@
+package scheduling
+
+import (
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/rancher/labels"
+)
+
+var ruleB008 = &lint.Rule{
+	ID:       "B008",
+	Slug:     "lbl.unknown",
+	Severity: lint.Warning,
+	Summary:  "an io.rancher.* label key is one Rancher reads",
+	Doc: "Cattle, the executor and Rancher's infrastructure services (1.x) act on a fixed set of `io.rancher.*` " +
+		"label keys (scheduling, sidekicks, container options, load balancer and network labels) and ignore every " +
+		"other key without a word. A typo anywhere in the key (`io.rancher.scheduler.afinity:host_label`, " +
+		"`io.rancher.container.pull_imgae`) turns a setting into a plain label, so the service is scheduled or " +
+		"started as if it were not there. Warning when the key is close to one Rancher reads (a likely typo, with " +
+		"the suggestion); info otherwise, for a team's own label under the io.rancher. namespace.",
+	Bad: `labels:
+  io.rancher.scheduler.afinity:host_label: role=db`,
+	Good: `labels:
+  io.rancher.scheduler.affinity:host_label: role=db`,
+	Version: checkB008,
+}
+
+func checkB008(p *lint.Pass, v *catalog.Version) {
+	w := stack.New(v)
+	if w == nil {
+		return
+	}
+	candidates := labels.Candidates()
+	for _, s := range w.Services() {
+		for _, l := range s.Labels() {
+			if labels.IsKnown(l.Key) {
+				continue
+			}
+			if c := closest(l.Key, candidates); c != "" {
+				p.Report(l.Pos(), "label %s of service %s is not one Rancher reads, so it is silently ignored; did you mean %s?", l.Key, s.Name, c)
+				continue
+			}
+			p.ReportSeverity(lint.Info, l.Pos(), "label %s of service %s is under io.rancher. but no Rancher component reads it: fine for a label of your own, otherwise check its spelling", l.Key, s.Name)
+		}
+	}
+}

@@ -1,0 +1,94 @@
+package labels
+
+import "strings"
+
+// Known lists the io.rancher.* label keys that Rancher 1.6 (Cattle, the
+// executor, the load balancer and network services) reads from a service,
+// plus those it writes itself. A key under io.rancher. that is neither here
+// nor under a KnownPrefixes entry is read by nothing Rancher ships.
+var Known = []string{
+	"io.rancher.sidekicks",
+	"io.rancher.scheduler.global",
+	"io.rancher.container.pull_image",
+	"io.rancher.container.start_once",
+	"io.rancher.container.hostname_override",
+	"io.rancher.container.dns",
+	"io.rancher.container.dns.priority",
+	"io.rancher.container.requested_ip",
+	"io.rancher.container.network",
+	"io.rancher.container.create_agent",
+	"io.rancher.container.create_agent_label",
+	"io.rancher.container.agent.role",
+	"io.rancher.container.agent.volumes_strategy",
+	"io.rancher.container.system",
+	"io.rancher.service.selector.link",
+	"io.rancher.service.selector.container",
+	"io.rancher.service.allocate.skip.serialize",
+	"io.rancher.service.ui_link.label",
+	"io.rancher.lb_service.target",
+	"io.rancher.loadbalancer.ssl.ports",
+	"io.rancher.loadbalancer.proxy-protocol.ports",
+	"io.rancher.network.cni.binary",
+	"io.rancher.network.macsync",
+	"io.rancher.network.arpsync",
+	"io.rancher.cni.link_mtu_overhead",
+	"io.rancher.websocket.proxy.port",
+	"io.rancher.websocket.proxy.scheme",
+	"io.rancher.internal.service.vxlan",
+	// Written by Rancher (B006 reports a service that sets them).
+	"io.rancher.stack.name",
+	"io.rancher.stack_service.name",
+	"io.rancher.project.name",
+	"io.rancher.project_service.name",
+	"io.rancher.service.deployment.unit",
+	"io.rancher.service.launch.config",
+	"io.rancher.service.requested.host.id",
+	"io.rancher.service.hash",
+	"io.rancher.container.uuid",
+	"io.rancher.container.name",
+	"io.rancher.container.ip",
+	"io.rancher.container.mac_address",
+}
+
+// KnownPrefixes are families of io.rancher.* keys with a free last part.
+// Affinity keys have a parser of their own (ParseAffinityKey).
+var KnownPrefixes = []string{
+	AffinityPrefix,
+	"io.rancher.loadbalancer.target.",
+	"io.rancher.container.agent_service.",
+	"io.rancher.network.per_host_subnet.",
+	"io.rancher.k8s.",
+	"io.rancher.host.",
+}
+
+// IsKnown reports whether Rancher reads (or writes) the label key. Keys
+// outside io.rancher. are not Rancher's and count as known.
+func IsKnown(key string) bool {
+	k := strings.ToLower(key)
+	if !strings.HasPrefix(k, "io.rancher.") {
+		return true
+	}
+	for _, known := range Known {
+		if k == known {
+			return true
+		}
+	}
+	for _, p := range KnownPrefixes {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Candidates returns every known key and the affinity keys, for spelling
+// suggestions.
+func Candidates() []string {
+	out := append([]string(nil), Known...)
+	for _, kind := range []string{"host_label", "container_label", "container"} {
+		for _, suffix := range []string{"", "_soft", "_ne", "_soft_ne"} {
+			out = append(out, AffinityPrefix+":"+kind+suffix)
+		}
+	}
+	return out
+}
