@@ -2,6 +2,7 @@ package harborsetup
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -47,6 +48,8 @@ type Setting struct {
 	// Bool, the two spellings the release's consumer reads ([true, false]).
 	Allowed    []string
 	AllowedFor func(*Release) []string
+	// Aliases maps names an Enum also accepts to the release's value.
+	Aliases func(*Release) map[string]string
 	Min, Max   int64
 	// Check adds a constraint of the value's consumer (a database image, a
 	// URL, an nginx directive).
@@ -144,7 +147,13 @@ var Settings = []*Setting{
 			}
 			return []string{"1", "2", "3"}
 		},
-		Doc: "Up to 1.3.0: 1 base, 2 one level, 3 subtree; from 1.4.0: 0, 1, 2."},
+		Aliases: func(r *Release) map[string]string {
+			if r.AtLeast("1.4.0") {
+				return map[string]string{"base": "0", "onelevel": "1", "subtree": "2"}
+			}
+			return map[string]string{"base": "1", "onelevel": "2", "subtree": "3"}
+		},
+		Doc: "base, onelevel or subtree (any release), or the release's number: up to 1.3.0 1 base, 2 one level, 3 subtree; from 1.4.0 0, 1, 2."},
 	{Env: "LDAP_TIMEOUT", Key: "ldap_timeout", Kind: Int, Since: "1.1.0", Default: "5", Min: 1, Max: 3600},
 	{Env: "LDAP_VERIFY_CERT", Key: "ldap_verify_cert", Kind: Bool, Since: "1.4.0", Default: "true", Allowed: trueFalse},
 	{Key: "db_host", Kind: Fixed, Since: "1.3.0", Default: "mysql", Doc: "The stack's mysql service."},
@@ -211,7 +220,16 @@ func (s *Setting) AllowedText(r *Release) string {
 	case Bool:
 		return "true or false (also on/off, yes/no, 1/0)"
 	case Enum:
-		return "one of " + strings.Join(s.AllowedValues(r), ", ")
+		allowed := s.AllowedValues(r)
+		if s.Aliases != nil {
+			var names []string
+			for n := range s.Aliases(r) {
+				names = append(names, n)
+			}
+			sort.Strings(names)
+			allowed = append(names, allowed...)
+		}
+		return "one of " + strings.Join(allowed, ", ")
 	case Hostname:
 		return "a DNS name with a dot, an IP address, or localhost, with an optional :port"
 	case FilePath:

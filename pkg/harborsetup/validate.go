@@ -129,6 +129,11 @@ func checkValue(r *Release, s *Setting, v string) (string, error) {
 		sp := s.AllowedValues(r)
 		v = map[bool]string{true: sp[0], false: sp[1]}[b]
 	case Enum:
+		if s.Aliases != nil {
+			if a, ok := s.Aliases(r)[v]; ok {
+				v = a
+			}
+		}
 		if err := checkEnum(s.AllowedValues(r), v); err != nil {
 			return "", fmt.Errorf("%w; allowed: %s", err, strings.Join(s.AllowedValues(r), ", "))
 		}
