@@ -77,7 +77,7 @@ func TestBuildBuiltin(t *testing.T) {
 	r := buildRun("build", "--out", out)
 	require.Equal(t, ExitOK, r.code, r.stderr)
 	assert.Contains(t, r.stdout, "new  templates/harbor/0  (harbor 0.5.0-rancher.1)")
-	assert.Contains(t, r.stdout, "wrote 39 file(s) to "+out)
+	assert.Contains(t, r.stdout, "wrote 50 file(s) to "+out)
 	assert.FileExists(t, filepath.Join(out, "templates/harbor-converged/0/rancher-compose.yml"))
 	first := buildTree(t, out)
 
@@ -99,7 +99,7 @@ func TestBuildCheckAndDiff(t *testing.T) {
 	assert.Equal(t, ExitFindings, r.code)
 	assert.Contains(t, r.stdout, "--- /dev/null\n+++ b/templates/greeter/0/docker-compose.yml.tpl\n")
 	assert.Contains(t, r.stderr, "would add  templates/greeter/1  (greeter 2.1.0-rancher.1)")
-	assert.Contains(t, r.stderr, "is not up to date: 8 file(s) differ")
+	assert.Contains(t, r.stderr, "is not up to date: 10 file(s) differ")
 	assert.NoDirExists(t, out, "--check writes nothing")
 
 	r = buildRun("build", "--blueprint", bp, "--out", out, "--diff")
@@ -155,7 +155,7 @@ func TestBuildImmutable(t *testing.T) {
 			assert.Equal(t, "templates/greeter/config.yml", p, "only config.yml may change")
 		}
 	}
-	assert.ElementsMatch(t, []string{"templates/greeter/2/README.md", "templates/greeter/2/docker-compose.yml.tpl", "templates/greeter/2/rancher-compose.yml"}, added)
+	assert.ElementsMatch(t, []string{"templates/greeter/2/README.md", "templates/greeter/2/docker-compose.yml.tpl", "templates/greeter/2/rancher-compose.yml", "templates/greeter/2/topology.svg"}, added)
 	assert.Contains(t, after["templates/greeter/2/docker-compose.yml.tpl"], "restart: always")
 }
 

@@ -88,6 +88,15 @@ func (s *scheduler) hostsOf(services []string) []string {
 // checkVolumes reports local volumes that end up on several hosts, and
 // drivers no infrastructure stack provides.
 func (s *scheduler) checkVolumes() {
+	// Local volumes split the same way are reported together.
+	type split struct{ names, users, hosts []string }
+	var splits []*split
+	defer func() {
+		for _, sp := range splits {
+			s.problem(Error, KindLocalVolume, "", "", "volume%s %s use%s the local driver, and %s run on %s: each host gets its own copy and the containers never see each other's data; use a driver that shares data (rancher-nfs) or keep these services on one host",
+				plural(len(sp.names)), strings.Join(sp.names, ", "), map[bool]string{true: "s", false: ""}[len(sp.names) == 1], strings.Join(sp.users, ", "), strings.Join(sp.hosts, ", "))
+		}
+	}()
 	for _, v := range topology.Volumes(s.w) {
 		driver := v.Driver
 		if driver == "" {
@@ -100,7 +109,15 @@ func (s *scheduler) checkVolumes() {
 		}
 		if driver == "local" {
 			if len(vp.Hosts) > 1 {
-				s.problem(Error, KindLocalVolume, "", "", "volume %s uses the local driver, and %s run on %s: each host gets its own copy of %s and they never see each other's data; use a driver that shares data (rancher-nfs) or keep these services on one host", v.Name, strings.Join(v.Users, ", "), strings.Join(vp.Hosts, ", "), v.Name)
+				found := false
+				for _, sp := range splits {
+					if slices.Equal(sp.users, v.Users) && slices.Equal(sp.hosts, vp.Hosts) {
+						sp.names, found = append(sp.names, v.Name), true
+					}
+				}
+				if !found {
+					splits = append(splits, &split{[]string{v.Name}, v.Users, vp.Hosts})
+				}
 			}
 			continue
 		}

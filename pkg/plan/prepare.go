@@ -61,6 +61,29 @@ func answerValues(v *catalog.Version, answers map[string]string) (map[string]str
 	return values, probs
 }
 
+// deployFor returns v as deployed with answers under a stack name. With no
+// answers and the template's own name as stack name this is how the
+// catalog model already reads the version (question defaults, rendered as
+// Rancher does), so its view is used as it is; otherwise v is rendered
+// again with the answers.
+func deployFor(v *catalog.Version, answers map[string]string, stackName string) (*deployed, error) {
+	if len(answers) > 0 || stackName != v.Template.Name {
+		return deploy(v, answers, stackName)
+	}
+	values, probs := answerValues(v, nil)
+	d := &deployed{values: values, problems: probs, view: stack.New(v)}
+	if d.view == nil {
+		return nil, fmt.Errorf("%s: no docker-compose project to plan (missing, or not valid YAML after templating)", v.Dir)
+	}
+	for _, f := range []*catalog.File{v.ComposeFile(), v.RancherComposeFile()} {
+		if f != nil && f.Rendered != nil && f.Rendered.ExecErr != nil {
+			d.problems = append(d.problems, Problem{Kind: KindRender, Severity: Error,
+				Message: fmt.Sprintf("%s: templating stops with %v; Rancher deploys the output up to that point, which is what is planned", f.Path, f.Rendered.ExecErr)})
+		}
+	}
+	return d, nil
+}
+
 // deploy renders v with answers and stack name as Rancher would and returns
 // the stack view of the result.
 func deploy(v *catalog.Version, answers map[string]string, stackName string) (*deployed, error) {

@@ -32,7 +32,7 @@ func New(v *catalog.Version, inv *Inventory, opts Options) (*Plan, error) {
 	if name == "" {
 		name = v.Template.Name
 	}
-	d, err := deploy(v, opts.Answers, strings.ToLower(name))
+	d, err := deployFor(v, opts.Answers, strings.ToLower(name))
 	if err != nil {
 		return nil, err
 	}
@@ -701,10 +701,20 @@ func (s *scheduler) containerLabels(m *catalog.Service) map[string]string {
 	return out
 }
 
+// rejections says why hosts were rejected, hosts with the same reason
+// together.
 func rejections(rs []Rejection) string {
-	parts := make([]string, len(rs))
-	for i, r := range rs {
-		parts[i] = r.Host + " " + r.Reason
+	var reasons []string
+	hosts := map[string][]string{}
+	for _, r := range rs {
+		if hosts[r.Reason] == nil {
+			reasons = append(reasons, r.Reason)
+		}
+		hosts[r.Reason] = append(hosts[r.Reason], r.Host)
+	}
+	parts := make([]string, len(reasons))
+	for i, why := range reasons {
+		parts[i] = strings.Join(hosts[why], ", ") + ": " + why
 	}
 	return strings.Join(parts, "; ")
 }

@@ -87,13 +87,15 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
-	questions, err := questionsBlock(e)
-	if err != nil {
-		return Entry{}, err
-	}
 	out := Entry{Name: e.Name, Blueprint: bp.File, Files: map[string][]byte{}}
 	previous := ""
 	for _, r := range releases {
+		// Each version folder asks the questions of its release.
+		e := e.ForRelease(r)
+		questions, err := questionsBlock(e)
+		if err != nil {
+			return Entry{}, err
+		}
 		data, err := newTemplateData(bp, e, r, previous, questions)
 		if err != nil {
 			return Entry{}, err
@@ -104,6 +106,9 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 			return Entry{}, fmt.Errorf("entry %s, release %s: %w", e.Name, r.CatalogVersion(), err)
 		}
 		if err := finishVersion(e, r, data.Catalog, files); err != nil {
+			return Entry{}, fmt.Errorf("entry %s, release %s: %w", e.Name, r.CatalogVersion(), err)
+		}
+		if err := addDiagram(e.Name, files); err != nil {
 			return Entry{}, fmt.Errorf("entry %s, release %s: %w", e.Name, r.CatalogVersion(), err)
 		}
 		out.Versions = append(out.Versions, Version{Release: r, CatalogVersion: r.CatalogVersion(), Files: files})

@@ -65,7 +65,7 @@ func TestGenericApp(t *testing.T) {
 	assert.Equal(t, "2.0.0-rancher.1", e.Versions[0].CatalogVersion)
 	assert.Equal(t, "2.1.0-rancher.1", e.Versions[1].CatalogVersion)
 	for _, v := range e.Versions {
-		assert.ElementsMatch(t, []string{"docker-compose.yml.tpl", "rancher-compose.yml", "README.md"}, keys(v.Files))
+		assert.ElementsMatch(t, []string{"docker-compose.yml.tpl", "rancher-compose.yml", "README.md", DiagramFile}, keys(v.Files))
 	}
 
 	var dc struct {
