@@ -44,16 +44,7 @@ func checkInterpolatedValues(p *lint.Pass, v *catalog.Version) {
 	if proj == nil {
 		return
 	}
-	// An optional question with no default is answered "" by a user who
-	// accepts the defaults; only a required one is sure to be typed.
-	a := &answers{values: v.Values(), unsure: map[string]bool{}}
-	if v.Catalog != nil {
-		for _, q := range v.Catalog.Questions {
-			if q.Default == "" && q.Required {
-				a.unsure[q.Variable] = true
-			}
-		}
-	}
+	a := defaultAnswers(v)
 	for _, s := range proj.Services {
 		if misreadSection(proj, s) {
 			continue
@@ -97,6 +88,22 @@ func checkInterpolatedValues(p *lint.Pass, v *catalog.Version) {
 			}
 		}
 	}
+}
+
+// defaultAnswers are the answers of a user who accepts every default: an
+// optional question without a default is answered "", and only a required
+// one is sure to be typed (unsure). Rules about values that break when
+// blank use it; newAnswers is more cautious.
+func defaultAnswers(v *catalog.Version) *answers {
+	a := &answers{values: v.Values(), unsure: map[string]bool{}}
+	if v.Catalog != nil {
+		for _, q := range v.Catalog.Questions {
+			if q.Default == "" && q.Required {
+				a.unsure[q.Variable] = true
+			}
+		}
+	}
+	return a
 }
 
 // interpolate substitutes s as the executor does with the default answers,

@@ -43,6 +43,10 @@ func exampleCatalog(r *lint.Rule, example string, bad bool) map[string][]byte {
 		// The fix is in docker-compose.yml.
 		files["templates/app/0/rancher-compose.yml"] = []byte(r.Bad)
 		files["templates/app/0/docker-compose.yml"] = []byte(example)
+	case r.ID == "K012":
+		// The range is matched against the template's other versions.
+		files["templates/app/1/rancher-compose.yml"] = []byte(".catalog:\n  version: \"1.0.0\"\n")
+		files["templates/app/1/docker-compose.yml"] = files["templates/app/0/docker-compose.yml"]
 	case (r.ID == "K006" || r.ID == "K011") && bad:
 		files["templates/app/1/rancher-compose.yml"] = []byte(rc)
 		files["templates/app/1/docker-compose.yml"] = files["templates/app/0/docker-compose.yml"]
