@@ -18,6 +18,7 @@ var table = []linttest.Identity{
 	{ID: "T006", Slug: "tpl.bool-compare", Severity: lint.Error},
 	{ID: "T007", Slug: "tpl.multiline-in-template", Severity: lint.Warning},
 	{ID: "T008", Slug: "tpl.host-functions", Severity: lint.Warning},
+	{ID: "T009", Slug: "tpl.no-value", Severity: lint.Error},
 	{ID: "I001", Slug: "interp.syntax", Severity: lint.Error},
 	{ID: "I002", Slug: "interp.undeclared", Severity: lint.Warning},
 	{ID: "I003", Slug: "interp.in-key", Severity: lint.Warning},

@@ -1,6 +1,8 @@
 package templating
 
 import (
+	"text/template/parse"
+
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 )
@@ -43,5 +45,24 @@ func checkT004(p *lint.Pass, v *catalog.Version) {
 	if f.ParseErr != nil {
 		raw = ", and as raw YAML it does not even parse (" + f.ParseErr.Error() + ")"
 	}
+	if refs, err := f.ValueRefs(); err == nil && len(refs) == 0 && !hasControl(f) {
+		// Braces meant literally (`--format "{{.ID}}"`): a .tpl is
+		// templated just the same, so renaming would not help.
+		p.Report(firstAction(f), "docker-compose.yml contains `{{ }}` that look literal (no answer is used): Rancher's executor templates the file whatever its name, so they do not reach the container as written%s; write them as {{`{{...}}`}} or put `# notemplating` on the first line", raw)
+		return
+	}
 	p.Report(firstAction(f), "docker-compose.yml contains Go template actions: Rancher templates it anyway, but the catalog CI and other tools read docker-compose.yml as plain YAML, raw braces included%s; rename it to docker-compose.yml.tpl", raw)
+}
+
+// hasControl reports whether f's template uses if, range, with or a
+// template call: logic, not literal braces.
+func hasControl(f *catalog.File) bool {
+	found := false
+	inspect(parseTrees(f), func(n parse.Node) {
+		switch n.(type) {
+		case *parse.IfNode, *parse.RangeNode, *parse.WithNode, *parse.TemplateNode:
+			found = true
+		}
+	})
+	return found
 }

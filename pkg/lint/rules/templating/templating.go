@@ -13,6 +13,6 @@ import "github.com/catalogen/catalogen/pkg/lint"
 func Rules() []*lint.Rule { return rules }
 
 var rules = []*lint.Rule{
-	ruleT001, ruleT002, ruleT003, ruleT004, ruleT005, ruleT006, ruleT007, ruleT008,
+	ruleT001, ruleT002, ruleT003, ruleT004, ruleT005, ruleT006, ruleT007, ruleT008, ruleT009,
 	ruleI001, ruleI002, ruleI003, ruleI004,
 }
