@@ -21,7 +21,23 @@ func LoadFile(file string) (*Blueprint, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Load(DiskSource(), strings.TrimPrefix(filepath.ToSlash(abs), "/"))
+	src := DiskSource()
+	src.Root = strings.TrimPrefix(filepath.ToSlash(projectRoot(filepath.Dir(abs))), "/")
+	return Load(src, strings.TrimPrefix(filepath.ToSlash(abs), "/"))
+}
+
+// projectRoot is the folder a blueprint on disk may read from: the git work
+// tree that holds it (blueprints/ and catalog/ side by side), or its own
+// folder outside of one.
+func projectRoot(dir string) string {
+	for d := dir; ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		if filepath.Dir(d) == d {
+			return dir
+		}
+	}
 }
 
 // DiskSource reads the whole file system (paths without the leading "/")
@@ -44,7 +60,7 @@ func DiskSource() Source {
 // All problems found are returned together as Errors.
 func Load(src Source, file string) (*Blueprint, error) {
 	shown := src.Show(file)
-	data, err := fs.ReadFile(src.FS, file)
+	data, err := src.ReadFile(file)
 	if err != nil {
 		return nil, fmt.Errorf("blueprint %s: %w", shown, unwrapPathError(err))
 	}
@@ -163,7 +179,7 @@ func (b *builder) releases(raws []rawRelease) []Release {
 				b.errorf(at("releases", i, "default"), "only one release can be the default")
 			}
 		}
-		if r.UpgradeFrom != "" {
+		if r.UpgradeFrom != "" && r.UpgradeFrom != NoUpgrade {
 			if err := checkRange(r.UpgradeFrom); err != nil {
 				b.errorf(at("releases", i, "upgradeFrom"), "%v; write a blang/semver range such as \">=1.1.1-rancher.1 <1.1.2-rancher.1\"", err)
 			}
@@ -264,8 +280,19 @@ func (b *builder) resolve(base, rel string, field []string) (string, bool) {
 		return "", false
 	}
 	p := path.Join(base, rel)
-	if p == ".." || strings.HasPrefix(p, "../") {
-		b.errorf(field, "%q leaves the folder the blueprint is read from", rel)
+	// Everything a blueprint reads lies in the blueprint's own folder:
+	// `templates: ../../..` would otherwise read (and ship) any folder of
+	// the machine.
+	home := b.src.Root
+	if home == "" {
+		home = "."
+	}
+	if p == ".." || strings.HasPrefix(p, "../") || home != "." && p != home && !strings.HasPrefix(p, home+"/") {
+		b.errorf(field, "%q leaves the folder the blueprint is read from (%s); keep templates and the icon inside it", rel, b.src.Show(home))
+		return "", false
+	}
+	if err := b.src.CheckNoLinks(home, p); err != nil {
+		b.errorf(field, "%v", err)
 		return "", false
 	}
 	return p, true

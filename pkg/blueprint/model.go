@@ -62,6 +62,21 @@ func (r Release) CatalogVersion() string {
 	return fmt.Sprintf("%s-rancher.%d", r.Version, r.Revision)
 }
 
+// NoUpgrade as a release's upgradeFrom means that no earlier release may
+// upgrade to it in place (Harbor's database schema changed, say): Rancher
+// offers an upgrade from every older version when upgrade_from is absent.
+const NoUpgrade = "none"
+
+// UpgradeRange is the upgrade_from range written for the release, "" for
+// none. NoUpgrade becomes the earlier revisions of the same version, which
+// the catalog so far does not have.
+func (r Release) UpgradeRange() string {
+	if r.UpgradeFrom == NoUpgrade {
+		return fmt.Sprintf(">=%s-rancher.0 <%s", r.Version, r.CatalogVersion())
+	}
+	return r.UpgradeFrom
+}
+
 // Entry is one catalog entry (template folder), usually one topology.
 type Entry struct {
 	Name        string
@@ -157,7 +172,10 @@ func (bp *Blueprint) DefaultRelease() Release {
 // Source is a file tree a blueprint is read from, with the way its paths are
 // shown to people.
 type Source struct {
-	FS      fs.FS
+	FS fs.FS
+	// Root is the folder (a path of FS) that the blueprint's templates and
+	// icon must stay inside; "" for all of FS.
+	Root    string
 	Display func(path string) string
 }
 

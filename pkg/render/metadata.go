@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"fmt"
-	"io/fs"
 	"path"
 	"strconv"
 	"strings"
@@ -25,7 +24,14 @@ func catalogBlock(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Releas
 	m.str("description", e.Description)
 	m.str("minimum_rancher_version", first(r.MinimumRancherVersion, bp.App.MinimumRancherVersion))
 	m.str("maximum_rancher_version", first(r.MaximumRancherVersion, bp.App.MaximumRancherVersion))
-	m.str("upgrade_from", r.UpgradeFrom)
+	if r.UpgradeFrom == blueprint.NoUpgrade {
+		// A range that admits no running stack, on purpose.
+		n := strNode(r.UpgradeRange())
+		n.LineComment = "# catalogen:ignore K012 -- no in-place upgrade from an earlier release (upgradeFrom: none)"
+		m.add("upgrade_from", n)
+	} else {
+		m.str("upgrade_from", r.UpgradeRange())
+	}
 	top := &mapping{}
 	top.add(".catalog", m.node())
 	out, err := encode(top.node())
@@ -104,7 +110,7 @@ func readIcon(bp *blueprint.Blueprint, e blueprint.Entry) (string, []byte, error
 	if bp.Icon == "" {
 		return "", nil, nil
 	}
-	data, err := fs.ReadFile(bp.Source.FS, bp.Icon)
+	data, err := bp.Source.ReadFile(bp.Icon)
 	if err != nil {
 		return "", nil, fmt.Errorf("%s: icon: %w", bp.File, err)
 	}

@@ -9,9 +9,8 @@ import (
 	"strings"
 	"text/template"
 
-	"github.com/Masterminds/sprig/v3"
-
 	"github.com/catalogen/catalogen/pkg/blueprint"
+	"github.com/catalogen/catalogen/pkg/rancher/tmpl"
 )
 
 // templateSuffix marks files that are templates; the suffix is dropped from
@@ -21,6 +20,7 @@ const templateSuffix = ".tmpl"
 // templateSet is one entry's parsed templates.
 type templateSet struct {
 	root    *template.Template
+	budget  *tmpl.Budget // bounds each execution (see tmpl's limits)
 	outputs []output
 }
 
@@ -33,8 +33,10 @@ type output struct {
 // loadTemplates parses the partials (`_*.tmpl` in the blueprint's templates
 // folder and in the entry's folder) and the entry's files.
 func loadTemplates(bp *blueprint.Blueprint, e blueprint.Entry) (*templateSet, error) {
+	budget := tmpl.NewBudget()
 	set := &templateSet{
-		root: template.New(e.Name).Option("missingkey=error").Funcs(funcMap(e)),
+		root:   template.New(e.Name).Option("missingkey=error").Funcs(budget.Funcs(funcMap(e))),
+		budget: budget,
 	}
 	for _, dir := range []string{bp.Templates, e.Templates} {
 		if err := set.addPartials(bp.Source, dir); err != nil {
@@ -53,14 +55,14 @@ func loadTemplates(bp *blueprint.Blueprint, e blueprint.Entry) (*templateSet, er
 		case de.IsDir():
 			return nil, fmt.Errorf("%s: sub-folders are not supported (Rancher keys version files by base name)", bp.Source.Show(file))
 		}
-		data, err := fs.ReadFile(bp.Source.FS, file)
+		data, err := bp.Source.ReadFile(file)
 		if err != nil {
 			return nil, err
 		}
 		out := output{name: strings.TrimSuffix(name, templateSuffix)}
 		if strings.HasSuffix(name, templateSuffix) {
 			out.template = bp.Source.Show(file)
-			if _, err := set.root.New(out.template).Parse(string(data)); err != nil {
+			if err := set.parse(out.template, data); err != nil {
 				return nil, err
 			}
 		} else {
@@ -74,7 +76,20 @@ func loadTemplates(bp *blueprint.Blueprint, e blueprint.Entry) (*templateSet, er
 	if len(set.outputs) == 0 {
 		return nil, fmt.Errorf("%s: entry %s: no templates in %s", e.Pos, e.Name, bp.Source.Show(e.Templates))
 	}
+	for _, t := range set.root.Templates() {
+		tmpl.Instrument(t.Tree)
+	}
 	return set, nil
+}
+
+// parse adds one template file, refused beforehand when it is beyond the
+// limits that keep the parser from exhausting memory or the stack.
+func (s *templateSet) parse(name string, data []byte) error {
+	if err := tmpl.CheckSource(name, data); err != nil {
+		return err
+	}
+	_, err := s.root.New(name).Parse(string(data))
+	return err
 }
 
 func (s *templateSet) addPartials(src blueprint.Source, dir string) error {
@@ -83,11 +98,11 @@ func (s *templateSet) addPartials(src blueprint.Source, dir string) error {
 		return err
 	}
 	for _, m := range matches {
-		data, err := fs.ReadFile(src.FS, m)
+		data, err := src.ReadFile(m)
 		if err != nil {
 			return err
 		}
-		if _, err := s.root.New(src.Show(m)).Parse(string(data)); err != nil {
+		if err := s.parse(src.Show(m), data); err != nil {
 			return err
 		}
 	}
@@ -103,7 +118,13 @@ func (s *templateSet) render(data *templateData) (map[string][]byte, error) {
 			continue
 		}
 		var buf bytes.Buffer
-		if err := s.root.ExecuteTemplate(&buf, o.template, data); err != nil {
+		s.budget.Start()
+		err := s.root.ExecuteTemplate(s.budget.Writer(&buf), o.template, data)
+		s.budget.Stop()
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "template: ") {
+				err = fmt.Errorf("%s: %w", o.template, err) // the writer's errors come back bare
+			}
 			return nil, err
 		}
 		files[o.name] = buf.Bytes()
@@ -111,10 +132,11 @@ func (s *templateSet) render(data *templateData) (map[string][]byte, error) {
 	return files, nil
 }
 
-// funcMap is sprig's hermetic set (no clock, randomness or environment, so
-// output depends on inputs only) plus the quoting functions and `question`.
+// funcMap is sprig's functions minus everything that reads the host (the
+// clock, randomness, the environment, the network), so output depends on
+// inputs only, plus the quoting functions and `question`.
 func funcMap(e blueprint.Entry) template.FuncMap {
-	fm := sprig.HermeticTxtFuncMap()
+	fm := tmpl.DeterministicFuncMap()
 	fm["yamlScalar"] = YAMLScalar
 	fm["composeScalar"] = ComposeScalar
 	fm["composeText"] = ComposeText

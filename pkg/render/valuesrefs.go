@@ -12,6 +12,9 @@ import (
 // It fails when Rancher could not parse the template, unknown functions
 // included.
 func valuesRefs(name string, content []byte) ([]string, error) {
+	if err := tmpl.CheckSource(name, content); err != nil {
+		return nil, err
+	}
 	if _, err := template.New(name).Funcs(tmpl.FuncMap()).Parse(string(content)); err != nil {
 		return nil, err
 	}
