@@ -7,6 +7,7 @@ package catalogdir
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -31,7 +32,15 @@ type Existing struct {
 // how releases are matched to folders.
 func Read(dir string, entries []string) (*Existing, error) {
 	ex := &Existing{Dir: dir, Files: map[string][]byte{}, Folders: map[string]map[string]int{}, MaxFolder: map[string]int{}}
-	if st, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+	st, err := os.Stat(dir)
+	if err == nil && st.IsDir() {
+		// A build interrupted after its journal was written is completed
+		// first, so that what is read is the new tree, not a mix.
+		if err := Recover(dir); err != nil {
+			return nil, err
+		}
+	}
+	if errors.Is(err, fs.ErrNotExist) {
 		for _, e := range entries {
 			ex.Folders[e], ex.MaxFolder[e] = map[string]int{}, -1
 		}
@@ -55,6 +64,12 @@ func Read(dir string, entries []string) (*Existing, error) {
 func (ex *Existing) readEntry(entry string) error {
 	ex.Folders[entry], ex.MaxFolder[entry] = map[string]int{}, -1
 	rel := path.Join("templates", entry)
+	for _, p := range []string{"templates", rel} {
+		full := filepath.Join(ex.Dir, filepath.FromSlash(p))
+		if st, err := os.Lstat(full); err == nil && st.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link; build neither reads nor writes through links: replace it with a real folder", full)
+		}
+	}
 	des, err := os.ReadDir(filepath.Join(ex.Dir, filepath.FromSlash(rel)))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -70,8 +85,14 @@ func (ex *Existing) readEntry(entry string) error {
 			continue
 		}
 		n, err := strconv.Atoi(de.Name())
+		if err == nil && de.Type()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link; build neither reads nor writes through links: replace it with a real folder", filepath.Join(ex.Dir, filepath.FromSlash(p)))
+		}
 		if !de.IsDir() || err != nil || n < 0 {
 			continue // not a version folder; Rancher ignores it too
+		}
+		if n > MaxFolderNumber {
+			return fmt.Errorf("%s: version folder number %d is above %d, so the next release would have no folder number; renumber the folder", filepath.Join(ex.Dir, filepath.FromSlash(p)), n, MaxFolderNumber)
 		}
 		ex.MaxFolder[entry] = max(ex.MaxFolder[entry], n)
 		if err := ex.readVersion(entry, p, n); err != nil {
@@ -105,14 +126,39 @@ func (ex *Existing) readVersion(entry, folder string, n int) error {
 	return nil
 }
 
+// MaxFileSize bounds each file read from the output folder: a catalog file
+// above it is not one build wrote.
+const MaxFileSize = 8 << 20
+
 func (ex *Existing) readFile(p string) error {
-	data, err := os.ReadFile(filepath.Join(ex.Dir, filepath.FromSlash(p)))
+	full := filepath.Join(ex.Dir, filepath.FromSlash(p))
+	f, err := os.OpenFile(full, os.O_RDONLY|openFlags, 0)
 	if err != nil {
 		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !st.Mode().IsRegular() || st.Size() > MaxFileSize {
+		return fmt.Errorf("%s is not a regular file of at most %d MiB; move it out of the catalog", full, MaxFileSize>>20)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return err
+	}
+	if len(data) > MaxFileSize {
+		return fmt.Errorf("%s grew above %d MiB while being read", full, MaxFileSize>>20)
 	}
 	ex.Files[p] = data
 	return nil
 }
+
+// MaxFolderNumber is the highest version folder number build accepts:
+// far above any real catalog, and far enough below the largest int that the
+// next folder numbers never overflow.
+const MaxFolderNumber = 1 << 30
 
 // catalogVersion reads .catalog.version (or catalog.version) the way
 // catalog-service does, from the raw file.
