@@ -13,8 +13,10 @@ var ruleQ011 = &lint.Rule{
 	Doc: "A default is pre-filled and deployed whenever the user does not change it, and it is public: " +
 		"anyone who knows the catalog knows the password. This applies to `password` and `masked` " +
 		"questions and to text questions named like secrets (see Q009); `secret` questions are exempt, " +
-		"their answer is the name of a Rancher secret. A non-empty default is a warning; a well-known " +
-		"one (admin, changeme, Harbor12345, ...) is an error.",
+		"their answer is the name of a Rancher secret. A default that is a file path (`/certs/privkey.pem` for a " +
+		"`*_KEY` question) names where a secret is, not the secret, and is not reported. A non-empty default is a " +
+		"warning; a well-known one (admin, changeme, Harbor12345, ...) is an error: every stack deployed with the " +
+		"defaults is open to anyone (a security defect of the deployed stack; Rancher itself deploys it).",
 	Bad: `questions:
   - variable: admin_password
     type: password
@@ -48,8 +50,8 @@ func checkPasswordDefault(p *lint.Pass, v *catalog.Version) {
 			continue
 		}
 		def := effective(dn)
-		if strings.TrimSpace(def) == "" {
-			continue
+		if strings.TrimSpace(def) == "" || looksLikePath(def) {
+			continue // a path (`/certs/privkey.pem` for a *_KEY) names where the secret is
 		}
 		if wellKnownPasswords[strings.ToLower(strings.TrimSpace(def))] {
 			p.ReportSeverity(lint.Error, at(info, dn), "%s defaults to %q, a well-known password that anyone will try first; leave the default empty and mark the question required: true", qname(q), def)
@@ -57,4 +59,22 @@ func checkPasswordDefault(p *lint.Pass, v *catalog.Version) {
 		}
 		p.Report(at(info, dn), "%s has a default password: anyone who knows the catalog knows it; leave the default empty and mark the question required: true", qname(q))
 	}
+}
+
+// looksLikePath reports whether a default is a file path rather than a
+// secret value.
+func looksLikePath(s string) bool {
+	s = strings.TrimSpace(s)
+	if strings.ContainsAny(s, " \t") {
+		return false
+	}
+	if strings.HasPrefix(s, "/") || strings.HasPrefix(s, "./") || strings.HasPrefix(s, "~/") {
+		return strings.Count(s, "/") >= 1 && len(s) > 1
+	}
+	for _, ext := range []string{".pem", ".key", ".crt", ".cert", ".p12", ".pfx", ".jks"} {
+		if strings.HasSuffix(strings.ToLower(s), ext) {
+			return true
+		}
+	}
+	return false
 }
