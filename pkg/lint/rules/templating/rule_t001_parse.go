@@ -17,7 +17,9 @@ var ruleT001 = &lint.Rule{
 	Doc: "Rancher's executor runs docker-compose and rancher-compose files through Go's text/template (with sprig) " +
 		"whatever their suffix; `.tpl` is only a marker. Literal braces such as Cattle-style `%{{service_name}}` in a " +
 		"question default, or a broken action, make parsing fail and the stack cannot be deployed. Put `# notemplating` " +
-		"on the file's first line when it needs literal braces, or write them as {{`{{`}}.",
+		"on the file's first line when it needs literal braces, or write them as {{`{{`}}. Error from Rancher v1.6.0, the first " +
+		"release that templates compose files; info for a version capped below it with maximum_rancher_version, which no " +
+		"templating Rancher lists.",
 	Bad: `.catalog:
   questions:
     - variable: NAME_TEMPLATE
@@ -53,6 +55,10 @@ func checkT001(p *lint.Pass, v *catalog.Version) {
 		hint := "fix the template action, or make `# notemplating` the file's first line if the braces are meant literally"
 		if m := notDefinedRe.FindStringSubmatch(msg); m != nil {
 			hint = fmt.Sprintf("`{{%s}}` is read as a call of an unknown template function; if the braces are meant literally, make `# notemplating` the file's first line or write them as {{`{{`}}", m[1])
+		}
+		if sev, capped := templatingSeverity(v, lint.Error); capped != "" {
+			p.ReportSeverity(sev, pos, "%s is not a valid Go template (%s)%s; %s", f.Name, msg, capped, hint)
+			continue
 		}
 		p.ReportFix(pos, notemplatingFix(f), "%s is not a valid Go template (%s): Rancher's executor templates every compose file, so deploying this version fails; %s", f.Name, msg, hint)
 	}

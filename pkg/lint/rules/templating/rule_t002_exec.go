@@ -47,6 +47,7 @@ func checkT002(p *lint.Pass, v *catalog.Version) {
 		case strings.Contains(msg, "incompatible types for comparison"):
 			hint = "; answers in .Values are always strings: compare them with quoted strings"
 		}
-		p.Report(pos, "%s fails to render with the default answers: %s. Rancher ignores template execution errors and deploys the output truncated at this action, silently dropping everything after it%s", f.Name, msg, hint)
+		sev, capped := templatingSeverity(v, p.Rule().Severity)
+		p.ReportSeverity(sev, pos, "%s fails to render with the default answers: %s. Rancher ignores template execution errors and deploys the output truncated at this action, silently dropping everything after it%s%s", f.Name, msg, hint, capped)
 	}
 }

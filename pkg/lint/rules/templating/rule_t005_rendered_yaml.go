@@ -58,7 +58,8 @@ func checkT005(p *lint.Pass, v *catalog.Version) {
 		if r.ExecErr != nil {
 			cause = "the output was cut short by the template execution error (T002); fix that first"
 		}
-		p.Report(pos, "%s renders with the default answers to invalid YAML%s: %s; Rancher cannot deploy it; %s", f.Name, rendered, e.Msg, cause)
+		sev, capped := templatingSeverity(v, p.Rule().Severity)
+		p.ReportSeverity(sev, pos, "%s renders with the default answers to invalid YAML%s: %s; Rancher cannot deploy it; %s%s", f.Name, rendered, e.Msg, cause, capped)
 	}
 }
 

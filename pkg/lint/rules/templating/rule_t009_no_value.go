@@ -39,7 +39,8 @@ func checkT009(p *lint.Pass, v *catalog.Version) {
 			}
 			missingFields(t.Root, 0, func(n *parse.FieldNode) {
 				field := "." + strings.Join(n.Ident, ".")
-				p.Report(nodePos(f, n), "%s is not in the data Rancher templates %s with (.Values, .Stack, .Release, .Environment): it renders `<no value>` without an error; if the braces are meant literally, write {{`%s`}} or put `# notemplating` on the first line", field, f.Name, clip(actionText(f, n), 40))
+				sev, capped := templatingSeverity(v, p.Rule().Severity)
+				p.ReportSeverity(sev, nodePos(f, n), "%s is not in the data Rancher templates %s with (.Values, .Stack, .Release, .Environment): it renders `<no value>` without an error; if the braces are meant literally, write {{`%s`}} or put `# notemplating` on the first line%s", field, f.Name, clip(actionText(f, n), 40), capped)
 			})
 		}
 	}
@@ -102,4 +103,3 @@ func actionText(f *catalog.File, n parse.Node) string {
 	}
 	return string(f.Data[start : off+end+2])
 }
-

@@ -2,14 +2,17 @@ package templating
 
 import (
 	"bytes"
-	"github.com/catalogen/catalogen/pkg/lint/spelling"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 	"text/template/parse"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/lint/spelling"
 	"github.com/catalogen/catalogen/pkg/rancher/tmpl"
+	"github.com/catalogen/catalogen/pkg/rancher/version"
 )
 
 // templatedFiles returns the compose files Rancher's executor runs through
@@ -264,4 +267,21 @@ func similarQuestion(info *catalog.Info, name string) string {
 		return ""
 	}
 	return best
+}
+
+// firstTemplating is the first Rancher release whose catalog templates compose
+// files (rancher-compose-executor's template.Apply). A version capped below
+// it with maximum_rancher_version is never listed by a Rancher that would
+// template it, so template failures there break nothing.
+const firstTemplating = "v1.6.0"
+
+// templatingSeverity is sev, or Info with the cap when v is never templated.
+func templatingSeverity(v *catalog.Version, sev lint.Severity) (lint.Severity, string) {
+	if v.Catalog == nil {
+		return sev, ""
+	}
+	if max := v.Catalog.MaximumRancherVersion; max != "" && version.GreaterThan(firstTemplating, max) {
+		return lint.Info, fmt.Sprintf(" (info only: maximum_rancher_version %s is below %s, the first Rancher that templates compose files, so no Rancher that lists this version templates it)", max, firstTemplating)
+	}
+	return sev, ""
 }
