@@ -2,12 +2,16 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/catalogen/catalogen/pkg/blueprint"
+	"github.com/catalogen/catalogen/pkg/render"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -76,10 +80,26 @@ func TestBuildBuiltin(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	r := buildRun("build", "--out", out)
 	require.Equal(t, ExitOK, r.code, r.stderr)
-	assert.Contains(t, r.stdout, "new  templates/harbor/0  (harbor 0.5.0-rancher.1)")
-	assert.Contains(t, r.stdout, "wrote 50 file(s) to "+out)
-	assert.FileExists(t, filepath.Join(out, "templates/harbor-converged/0/rancher-compose.yml"))
+	// What to expect comes from the built-in blueprints, so that adding a
+	// release never means editing this test.
+	bps, err := blueprint.Builtin()
+	require.NoError(t, err)
+	cat, err := render.Render(bps)
+	require.NoError(t, err)
+	want := 0
+	for _, e := range cat.Entries {
+		want += len(e.Files)
+		for i, v := range e.Versions {
+			want += len(v.Files)
+			assert.Contains(t, r.stdout, fmt.Sprintf("new  templates/%s/%d  (%s %s)", e.Name, i, e.Name, v.CatalogVersion))
+			for name := range v.Files {
+				assert.FileExists(t, filepath.Join(out, "templates", e.Name, strconv.Itoa(i), name))
+			}
+		}
+	}
 	first := buildTree(t, out)
+	assert.Len(t, first, want)
+	assert.Contains(t, r.stdout, fmt.Sprintf("wrote %d file(s) to %s", want, out))
 
 	r = buildRun("build", "--out", out)
 	require.Equal(t, ExitOK, r.code, r.stderr)

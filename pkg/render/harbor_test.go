@@ -80,22 +80,6 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-// harborImages is harbor.md's table of images per Harbor version.
-var harborImages = map[string]map[string]string{
-	"0.5.0": {"log": "vmware/harbor-log:0.5.0", "registry": "library/registry:2.5.0", "mysql": "vmware/harbor-db:0.5.0",
-		"ui": "vmware/harbor-ui:0.5.0", "jobservice": "vmware/harbor-jobservice:0.5.0", "proxy": "nginx:1.11.5",
-		"harbor-setupwrapper": "mreferre/harbor-setupwrapper:0.5.0"},
-	"1.1.1": {"log": "vmware/harbor-log:v1.1.1", "registry": "vmware/registry:photon-2.6.0", "mysql": "vmware/harbor-db:v1.1.1",
-		"adminserver": "vmware/harbor-adminserver:v1.1.1", "ui": "vmware/harbor-ui:v1.1.1", "jobservice": "vmware/harbor-jobservice:v1.1.1",
-		"proxy": "vmware/nginx:1.11.5-patched", "harbor-setupwrapper": "mreferre/harbor-setupwrapper:1.1.1-1"},
-	"1.1.2": {"log": "vmware/harbor-log:v1.1.2", "registry": "vmware/registry:2.6.1-photon", "mysql": "vmware/harbor-db:v1.1.2",
-		"adminserver": "vmware/harbor-adminserver:v1.1.2", "ui": "vmware/harbor-ui:v1.1.2", "jobservice": "vmware/harbor-jobservice:v1.1.2",
-		"proxy": "vmware/nginx:1.11.5-patched", "harbor-setupwrapper": "mreferre/harbor-setupwrapper:1.1.2-1"},
-	"1.2.2": {"log": "vmware/harbor-log:v1.2.2", "registry": "vmware/registry:2.6.2-photon", "mysql": "vmware/harbor-db:v1.2.2",
-		"adminserver": "vmware/harbor-adminserver:v1.2.2", "ui": "vmware/harbor-ui:v1.2.2", "jobservice": "vmware/harbor-jobservice:v1.2.2",
-		"proxy": "vmware/nginx-photon:1.11.13", "harbor-setupwrapper": "mreferre/harbor-setupwrapper:1.2.2-1"},
-}
-
 const (
 	hostLabel = "io.rancher.scheduler.affinity:host_label"
 	global    = "io.rancher.scheduler.global"
@@ -104,35 +88,38 @@ const (
 // TestHarborEntries checks the facts of harbor.md against every rendered
 // Harbor version: images, fixed wiring and each topology's shape.
 func TestHarborEntries(t *testing.T) {
-	shipped := map[string][]string{
-		"harbor":             {"0.5.0", "1.1.1", "1.1.2", "1.2.2"},
-		"harbor-distributed": {"0.5.0", "1.1.1", "1.1.2", "1.2.2"},
-		"harbor-converged":   {"1.1.1", "1.1.2", "1.2.2"},
-	}
-	for name, versions := range shipped {
+	// What each entry ships, and the default, come from the blueprint; the
+	// facts of each release from Harbor's installer for that release.
+	shipped, defaultVersion := blueprintReleases(t)
+	require.NotEmpty(t, shipped)
+	for name, releases := range shipped {
 		e := entryNamed(t, name)
-		var got []string
+		var want, got []string
+		for _, r := range releases {
+			want = append(want, r.Version)
+		}
 		for _, v := range e.Versions {
 			got = append(got, v.Release.Version)
 		}
-		assert.Equal(t, versions, got, name)
+		assert.Equal(t, want, got, name)
 		var config map[string]string
 		require.NoError(t, yaml.Unmarshal(e.Files["config.yml"], &config))
-		assert.Equal(t, "1.1.1-rancher.1", config["version"], "%s: the default is the newest release with a published wrapper image", name)
+		assert.Equal(t, defaultVersion, config["version"], "%s: config.yml points at the blueprint's default release", name)
 		for _, k := range []string{"name", "description", "category", "license", "projectURL", "maintainer"} {
 			assert.NotEmpty(t, config[k], "%s config.yml %s", name, k)
 		}
 		assert.Regexp(t, `^([\S]+ ){2,5}<[^@]+@[^@]+\.[^@]+>$`, config["maintainer"])
 		assert.Contains(t, e.Files, "catalogIcon-"+name+".svg")
 
-		for _, v := range e.Versions {
+		for i, v := range e.Versions {
 			t.Run(name+"/"+v.CatalogVersion, func(t *testing.T) {
+				facts := installer(t, v.Release.Version)
 				doc := composeDoc(t, v)
-				checkFixedWiring(t, doc, v.Release.Version)
+				checkFixedWiring(t, doc, facts, releases[i])
 				checkQuestionTypes(t, v)
 				switch name {
 				case "harbor":
-					checkSingleHost(t, doc, rancherComposeDoc(t, v), v.Release.Version)
+					checkSingleHost(t, doc, rancherComposeDoc(t, v), facts)
 				case "harbor-distributed":
 					checkDistributed(t, doc, rancherComposeDoc(t, v))
 				case "harbor-converged":
@@ -143,25 +130,26 @@ func TestHarborEntries(t *testing.T) {
 	}
 }
 
-func harborServices(version string) []string {
-	s := []string{"harbor-setupwrapper", "log", "registry", "mysql", "ui", "jobservice", "proxy"}
-	if version != "0.5.0" {
-		s = append(s, "adminserver")
-	}
-	return s
+func harborServices(facts installerFacts) []string {
+	return append([]string{"harbor-setupwrapper"}, facts.Services...)
 }
 
-func checkFixedWiring(t *testing.T, doc map[string]any, version string) {
+func checkFixedWiring(t *testing.T, doc map[string]any, facts installerFacts, release blueprint.Release) {
 	services, _ := get(doc, "services").(map[string]any)
-	for svc, want := range harborImages[version] {
-		assert.Equal(t, want, get(services, svc, "image"), "%s image", svc)
+	for svc, want := range facts.Images {
+		assert.Equal(t, want, get(services, svc, "image"), "%s image (the installer's)", svc)
 	}
-	for _, svc := range harborServices(version) {
+	if tag := dataString(release, "wrapperTag"); tag != "" {
+		assert.True(t, strings.HasSuffix(get(services, "harbor-setupwrapper", "image").(string), ":"+tag), "the wrapper image has the release's wrapperTag %s", tag)
+	}
+	for _, svc := range harborServices(facts) {
 		require.Contains(t, services, svc)
 		assert.Equal(t, "container_name", get(services, svc, "labels", "io.rancher.container.hostname_override"), svc)
 	}
-	if version == "0.5.0" {
-		assert.NotContains(t, services, "adminserver", "adminserver arrived with Harbor 1.1")
+	for svc := range services {
+		if svc != "harbor-setupwrapper" && svc != "harbor-lb" {
+			assert.Contains(t, facts.Services, svc, "%s is a service of this release's installer", svc)
+		}
 	}
 	w := get(services, "harbor-setupwrapper")
 	assert.Equal(t, "none", get(w, "network_mode"))
@@ -173,7 +161,7 @@ func checkFixedWiring(t *testing.T, doc map[string]any, version string) {
 			continue
 		}
 		assert.Equal(t, "syslog", get(services, svc, "logging", "driver"), svc)
-		assert.Equal(t, "tcp://127.0.0.1:1514", get(services, svc, "logging", "options", "syslog-address"), svc)
+		assert.Equal(t, facts.SyslogAddress, get(services, svc, "logging", "options", "syslog-address"), svc)
 		assert.Equal(t, svc, get(services, svc, "logging", "options", "tag"), svc)
 		assert.Contains(t, strs(get(services, svc, "depends_on")), "log", svc)
 	}
@@ -186,7 +174,7 @@ func checkFixedWiring(t *testing.T, doc map[string]any, version string) {
 	}
 	assert.Equal(t, []string{"serve", "/etc/registry/config.yml"}, strs(get(services, "registry", "command")))
 	assert.Contains(t, strs(get(services, "registry", "environment")), "GODEBUG=netdns=cgo")
-	assert.Equal(t, []string{"127.0.0.1:1514:514"}, strs(get(services, "log", "ports")), "log listens on loopback only")
+	assert.Equal(t, []string{"127.0.0.1:" + facts.LogHostPort + ":" + facts.LogPort}, strs(get(services, "log", "ports")), "log listens on loopback only, on the installer's port")
 	assert.True(t, slices.ContainsFunc(strs(get(services, "log", "volumes")), func(v string) bool {
 		return strings.HasPrefix(v, "/var/log/harbor/:/var/log/docker/")
 	}))
@@ -196,8 +184,8 @@ func checkFixedWiring(t *testing.T, doc map[string]any, version string) {
 	}
 	assert.Contains(t, env, "SELF_REGISTRATION=on", "a true boolean answer becomes Harbor's on")
 	uiVolumes := strings.Join(strs(get(services, "ui", "volumes")), " ")
-	if version == "1.2.2" {
-		assert.Contains(t, uiVolumes, ":/etc/ui/token/", "Harbor 1.2's ui keeps its token keys")
+	if slices.Contains(facts.Mounts["ui"], "/etc/ui/token/") {
+		assert.Contains(t, uiVolumes, ":/etc/ui/token/", "the installer mounts the ui's token keys")
 	} else {
 		assert.NotContains(t, uiVolumes, "/etc/ui/token")
 	}
@@ -222,17 +210,17 @@ func checkQuestionTypes(t *testing.T, v Version) {
 	}
 }
 
-func checkSingleHost(t *testing.T, doc, rc map[string]any, version string) {
+func checkSingleHost(t *testing.T, doc, rc map[string]any, facts installerFacts) {
 	services, _ := get(doc, "services").(map[string]any)
 	sidekicks := strings.Split(get(services, "harbor-setupwrapper", "labels", "io.rancher.sidekicks").(string), ", ")
 	var want []string
-	for _, s := range harborServices(version) {
+	for _, s := range harborServices(facts) {
 		if s != "harbor-setupwrapper" && s != "log" {
 			want = append(want, s)
 		}
 	}
 	assert.ElementsMatch(t, want, sidekicks, "every Harbor service but log is a sidekick")
-	for _, s := range harborServices(version) {
+	for _, s := range harborServices(facts) {
 		assert.Equal(t, "${harborhostlabel}", get(services, s, "labels", hostLabel), "%s: one hard host label affinity", s)
 	}
 	for _, s := range sidekicks {
@@ -241,11 +229,7 @@ func checkSingleHost(t *testing.T, doc, rc map[string]any, version string) {
 		assert.Equal(t, false, get(rc, "services", s, "start_on_create"), s)
 	}
 	assert.Equal(t, true, get(rc, "services", "harbor-setupwrapper", "start_on_create"))
-	ports := []string{"80:80", "443:443"}
-	if version != "0.5.0" {
-		ports = append(ports, "4443:4443")
-	}
-	assert.Equal(t, ports, strs(get(services, "proxy", "ports")))
+	assert.Equal(t, facts.ProxyPorts, strs(get(services, "proxy", "ports")), "the installer's proxy ports")
 	assert.Equal(t, "${harborhostname}", hostnameEnv(services))
 }
 
