@@ -12,8 +12,8 @@ var ruleL007 = &lint.Rule{
 	Summary:  "compose version folders have docker-compose.yml or docker-compose.yml.tpl",
 	Doc: "For templates/, infra-templates/, swarm-templates/ and mesos-templates/, Rancher's UI deploys " +
 		"`docker-compose.yml.tpl` if present, else `docker-compose.yml`, from the version folder. With neither, " +
-		"the stack is created without services. Kubernetes and machine templates carry other files and are " +
-		"not checked.",
+		"the stack is created without services (error). Kubernetes and machine templates carry other files and are " +
+		"not checked. A compose file directly in the template folder is ignored by Rancher: info.",
 	Bad: `# templates/nginx/1/
 #   docker-compose.yaml      (wrong extension: never sent)
 #   rancher-compose.yml`,
@@ -30,7 +30,7 @@ func checkTemplateDockerCompose(p *lint.Pass, t *catalog.Template) {
 	}
 	for _, f := range t.Files {
 		if f.Name == "docker-compose.yml" || f.Name == "docker-compose.yml.tpl" {
-			p.Report(catalog.FilePos(f), "%s lies directly in the template folder, where Rancher never reads it: move it into a version folder such as %s/%d/", f.Name, t.Dir, nextRevision(t))
+			p.ReportSeverity(lint.Info, catalog.FilePos(f), "%s lies directly in the template folder, where Rancher never reads it (harmless, but it misleads readers): move it into a version folder such as %s/%d/ or remove it", f.Name, t.Dir, nextRevision(t))
 		}
 	}
 }

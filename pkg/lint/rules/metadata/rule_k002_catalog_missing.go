@@ -3,6 +3,7 @@ package metadata
 import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/version"
 )
 
 var ruleK002 = &lint.Rule{
@@ -10,7 +11,9 @@ var ruleK002 = &lint.Rule{
 	Summary: "rancher-compose.yml has a `.catalog` block with a `version`",
 	Doc: "catalog-service lists a version folder only when its rancher-compose.yml has a `.catalog` " +
 		"(or, in a v2 file, `catalog`) block with a non-empty `version`. Without it the folder is " +
-		"dropped silently: no error, the version just never shows up in the UI.",
+		"dropped silently: no error, the version just never shows up in the UI. A folder named with a semver " +
+		"version (`1.2.3`) is the exception: catalog-service (v1.6) takes the folder name as the version, so it " +
+		"needs neither. Error: the version is not listed.",
 	Bad: `.catalog:
   name: Redis
   description: In-memory store
@@ -31,6 +34,9 @@ func checkCatalogMissing(p *lint.Pass, v *catalog.Version) {
 	f := v.RancherCompose
 	if f == nil || f.ReadErr != nil || f.ParseErr != nil {
 		return
+	}
+	if v.Revision() < 0 && version.IsSemver(v.Folder) {
+		return // the folder name is the version
 	}
 	info := v.Catalog
 	if info == nil {

@@ -14,8 +14,9 @@ var ruleQ001 = &lint.Rule{
 	Summary: "every question has a `variable` that is a valid name, unique within the version",
 	Doc: "The answer to a question reaches the compose files only through its variable: `${NAME}` or " +
 		"`$NAME` interpolation, whose names are `[A-Za-z_][A-Za-z0-9_]*`, and `.Values.NAME` in " +
-		"templates. A question without a variable, or with a name such as `db-host`, cannot be used; " +
-		"two questions with the same variable share one answer.",
+		"templates. A question without a variable, or with a name such as `db-host`, cannot be used (error: " +
+		"the setting never reaches the stack). Two questions with the same variable collapse into one answer " +
+		"and nothing fails (warning: the UI asks the same thing twice and one answer is lost).",
 	Bad: `questions:
   - variable: db-host
     type: string
@@ -57,7 +58,7 @@ func checkVariable(p *lint.Pass, v *catalog.Version) {
 			p.Report(at(info, n), "variable %q cannot be used as ${%s} or .Values.%s: names are letters, digits and _, not starting with a digit; e.g. %s", q.Variable, q.Variable, q.Variable, suggestVariable(q.Variable))
 		}
 		if prev, ok := first[q.Variable]; ok {
-			p.Report(at(info, n), "variable %s is declared twice (first at line %d): the two questions share one answer; rename or remove one", q.Variable, yamlnode.Resolve(prev.Field("variable")).Line)
+			p.ReportSeverity(lint.Warning, at(info, n), "variable %s is declared twice (first at line %d): the UI asks twice and the two answers collapse into one; rename or remove one", q.Variable, yamlnode.Resolve(prev.Field("variable")).Line)
 			continue
 		}
 		first[q.Variable] = q
