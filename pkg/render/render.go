@@ -87,13 +87,15 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 	if err != nil {
 		return Entry{}, err
 	}
-	questions, err := questionsBlock(e)
-	if err != nil {
-		return Entry{}, err
-	}
 	out := Entry{Name: e.Name, Blueprint: bp.File, Files: map[string][]byte{}}
 	previous := ""
 	for _, r := range releases {
+		// Each version folder asks the questions of its release.
+		e := e.ForRelease(r)
+		questions, err := questionsBlock(e)
+		if err != nil {
+			return Entry{}, err
+		}
 		data, err := newTemplateData(bp, e, r, previous, questions)
 		if err != nil {
 			return Entry{}, err

@@ -33,7 +33,7 @@ func checkReleases(bp *blueprint.Blueprint, e blueprint.Entry, releases []bluepr
 				errs = append(errs, fmt.Sprintf("%s: entry %s: release %s comes after %s but does not sort above it in Rancher; list releases oldest first, and raise version or revision", r.Pos, e.Name, cv, prev))
 			}
 		}
-		if r.UpgradeFrom != "" && !admitsEarlier(r.UpgradeFrom, earlierThan(bp.Releases, r)) {
+		if r.UpgradeFrom != "" && r.UpgradeFrom != blueprint.NoUpgrade && !admitsEarlier(r.UpgradeFrom, earlierThan(bp.Releases, r)) {
 			errs = append(errs, fmt.Sprintf("%s: upgradeFrom %q of %s matches none of the earlier releases, so Rancher would never offer it", r.Pos, r.UpgradeFrom, cv))
 		}
 	}

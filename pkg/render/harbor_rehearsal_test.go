@@ -1,0 +1,296 @@
+package render
+
+import (
+	"bufio"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
+
+	"github.com/catalogen/catalogen/pkg/blueprint"
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/harborsetup"
+	"github.com/catalogen/catalogen/pkg/rancher/deploy"
+)
+
+// TestHarborDeploymentRehearsal deploys every version of every Harbor entry
+// on paper: it renders the version with answers exactly as Rancher 1.6 does
+// (templating, then $ interpolation) and checks the wiring against the setup
+// wrapper's contract (pkg/harborsetup): the wrapper gets every setting it
+// needs and accepts them; every file each consumer reads reaches it through a
+// volume it shares with the wrapper; each consumer starts through
+// harbor-envload with its release's original command; HARBORHOSTNAME is the
+// address clients use through the topology's ingress; and every image is one
+// this project builds or the Harbor release publishes.
+func TestHarborDeploymentRehearsal(t *testing.T) {
+	published := publishedImages(t)
+	cat := builtinCatalog(t)
+	files := map[string][]byte{}
+	for _, e := range cat.Entries {
+		for name, data := range e.Files {
+			files[path.Join("templates", e.Name, name)] = data
+		}
+		for i, v := range e.Versions {
+			for name, data := range v.Files {
+				files[path.Join("templates", e.Name, itoa(i), name)] = data
+			}
+		}
+	}
+	loaded, err := catalog.LoadFiles(files, catalog.Options{})
+	require.NoError(t, err)
+	for _, tpl := range loaded.Templates {
+		entry := entryNamed(t, tpl.Name)
+		for i, v := range tpl.Versions {
+			release := entry.Versions[i].Release
+			for _, answers := range rehearsalAnswers(t, v, tpl.Name) {
+				t.Run(tpl.Name+"/"+release.CatalogVersion()+"/"+answers["traefik_http_port"]+answers["ldap_scope"], func(t *testing.T) {
+					r, err := harborsetup.Lookup(release.Version)
+					require.NoError(t, err, "the setup program knows every release the blueprint ships")
+					res, err := deploy.Render(v, answers, deploy.Options{StackName: "harbor"})
+					require.NoError(t, err)
+					assert.Empty(t, res.Warnings)
+					var doc struct {
+						Services map[string]composeService `yaml:"services"`
+						Volumes  map[string]any            `yaml:"volumes"`
+					}
+					require.NoError(t, yaml.Unmarshal(res.File("docker-compose.yml").Data, &doc))
+					wrapper, ok := doc.Services["harbor-setupwrapper"]
+					require.True(t, ok)
+
+					env := checkWrapperSettings(t, r, wrapper)
+					assert.Equal(t, clientAddress(t, tpl.Name, res), env["HARBORHOSTNAME"], "HARBORHOSTNAME is the address clients use")
+					checkDelivery(t, r, doc.Services)
+					checkImages(t, release.Version, doc.Services, published)
+				})
+			}
+		}
+	}
+}
+
+type composeService struct {
+	Image       string            `yaml:"image"`
+	Environment []string          `yaml:"environment"`
+	Volumes     []string          `yaml:"volumes"`
+	VolumesFrom []string          `yaml:"volumes_from"`
+	Entrypoint  []string          `yaml:"entrypoint"`
+	Command     []string          `yaml:"command"`
+	Ports       []string          `yaml:"ports"`
+	Labels      map[string]string `yaml:"labels"`
+}
+
+// rehearsalAnswers: the question defaults with the required answers a user
+// must give, and a second set with every choice turned the other way.
+func rehearsalAnswers(t *testing.T, v *catalog.Version, entry string) []map[string]string {
+	base := map[string]string{}
+	for _, q := range v.Catalog.Questions {
+		base[q.Variable] = q.Default
+	}
+	base["harborhostname"] = "registry.example.com"
+	base["harbor_admin_password"] = "Adm1n'pa$$ w0rd%s #x"
+	base["db_password"] = "db-Passw0rd:42"
+	other := map[string]string{}
+	for k, val := range base {
+		other[k] = val
+	}
+	for _, q := range v.Catalog.Questions {
+		switch q.Type {
+		case "boolean":
+			other[q.Variable] = map[string]string{"true": "false", "false": "true"}[q.Default]
+		case "enum":
+			if len(q.Options) > 1 {
+				other[q.Variable] = q.Options[0]
+				if q.Options[0] == q.Default {
+					other[q.Variable] = q.Options[1]
+				}
+			}
+		}
+	}
+	other["harborhostname"] = "10.0.0.7"
+	if _, ok := base["traefik_http_port"]; ok {
+		other["traefik_http_port"] = "80"
+	}
+	if _, ok := base["volumedriver"]; ok && entry == "harbor-distributed" {
+		other["volumedriver"] = "rancher-nfs"
+	}
+	return []map[string]string{base, other}
+}
+
+// checkWrapperSettings: the wrapper's environment holds only settings of the
+// release, every required one, and the setup program accepts them all.
+func checkWrapperSettings(t *testing.T, r *harborsetup.Release, wrapper composeService) map[string]string {
+	env := map[string]string{}
+	for _, kv := range wrapper.Environment {
+		k, v, _ := strings.Cut(kv, "=")
+		env[k] = v
+		s := harborsetup.SettingByEnv(k)
+		if assert.NotNil(t, s, "%s is not a variable of the setup program", k) {
+			assert.True(t, s.Has(r), "%s is not a setting of Harbor %s", k, r.Version)
+		}
+	}
+	for _, s := range harborsetup.SettingsFor(r) {
+		if s.Required {
+			assert.NotEmpty(t, env[s.Env], "the wrapper needs %s", s.Env)
+		}
+	}
+	_, err := harborsetup.Resolve(r, wrapper.Environment)
+	assert.NoError(t, err, "the setup program accepts what the catalog passes")
+	return env
+}
+
+// clientAddress is where clients reach Harbor through the entry's ingress.
+func clientAddress(t *testing.T, entry string, res *deploy.Result) string {
+	host := res.Values["harborhostname"]
+	switch entry {
+	case "harbor-distributed":
+		if port := res.Values["traefik_http_port"]; port != "80" {
+			return host + ":" + port
+		}
+	case "harbor-converged":
+		var rc struct {
+			Services map[string]struct {
+				LBConfig struct {
+					PortRules []struct {
+						SourcePort int    `yaml:"source_port"`
+						Service    string `yaml:"service"`
+					} `yaml:"port_rules"`
+				} `yaml:"lb_config"`
+			} `yaml:"services"`
+		}
+		require.NoError(t, yaml.Unmarshal(res.File("rancher-compose.yml").Data, &rc))
+		rules := rc.Services["harbor-lb"].LBConfig.PortRules
+		require.Len(t, rules, 1)
+		assert.Equal(t, "proxy", rules[0].Service)
+		if rules[0].SourcePort != 80 {
+			return host + ":" + itoa(rules[0].SourcePort)
+		}
+	}
+	return host
+}
+
+// checkDelivery: each consumer of the release's table reaches, through a
+// volume the wrapper also mounts at the same path, every file it reads and
+// its setup folder, and starts through the loader with its original command.
+func checkDelivery(t *testing.T, r *harborsetup.Release, services map[string]composeService) {
+	wrapper := services["harbor-setupwrapper"]
+	for _, c := range r.Consumers {
+		svc, ok := services[c.Service]
+		if !assert.True(t, ok, "consumer %s is a service", c.Service) {
+			continue
+		}
+		setup := path.Join(harborsetup.SetupDir, c.Service)
+		paths := []string{path.Join(setup, harborsetup.LoaderName), path.Join(setup, harborsetup.ReadyName)}
+		if c.Env != "" {
+			paths = append(paths, path.Join(setup, harborsetup.EnvName))
+		}
+		for _, d := range c.Files {
+			paths = append(paths, d.To)
+		}
+		for _, p := range paths {
+			assert.True(t, sharesWithWrapper(svc, wrapper, p), "%s does not see the wrapper's %s", c.Service, p)
+		}
+		want := []string{path.Join(setup, harborsetup.LoaderName), "--ready", path.Join(setup, harborsetup.ReadyName)}
+		if c.Env != "" {
+			want = append(want, "--env", path.Join(setup, harborsetup.EnvName))
+		}
+		assert.Equal(t, append(want, "--"), svc.Entrypoint, "%s starts through harbor-envload", c.Service)
+		assert.Equal(t, c.Command, svc.Command, "%s execs its image's original command", c.Service)
+	}
+	for name, svc := range services {
+		if name != "harbor-setupwrapper" && r.Consumer(name) == nil {
+			assert.Empty(t, svc.Entrypoint, "%s reads nothing of the wrapper's", name)
+		}
+	}
+}
+
+// sharesWithWrapper reports whether container path p of svc is the same
+// storage as p in the wrapper: both inherit it (volumes_from), or both
+// mount one named volume or host folder at a parent of p, at the same place.
+func sharesWithWrapper(svc, wrapper composeService, p string) bool {
+	if slices.Contains(svc.VolumesFrom, "harbor-setupwrapper") {
+		_, _, ok := mountOf(wrapper.Volumes, p)
+		return ok
+	}
+	src, dst, ok := mountOf(svc.Volumes, p)
+	if !ok || src == "" {
+		return false
+	}
+	wsrc, wdst, ok := mountOf(wrapper.Volumes, p)
+	return ok && wsrc == src && wdst == dst
+}
+
+// mountOf finds the deepest mount covering p: its source ("" for an
+// anonymous volume) and destination.
+func mountOf(volumes []string, p string) (src, dst string, ok bool) {
+	for _, v := range volumes {
+		parts := strings.Split(v, ":")
+		s, d := "", parts[0]
+		if len(parts) > 1 {
+			s, d = parts[0], parts[1]
+		}
+		d = strings.TrimSuffix(d, "/")
+		if (p == d || strings.HasPrefix(p, d+"/")) && len(d) > len(dst) {
+			src, dst, ok = s, d, true
+		}
+	}
+	return src, dst, ok
+}
+
+// checkImages: the wrapper is this project's image for the release; every
+// other Harbor image is one the release publishes.
+func checkImages(t *testing.T, version string, services map[string]composeService, published map[string][]string) {
+	pin, err := harborsetup.PinOf(version)
+	require.NoError(t, err)
+	bps := builtinBlueprint(t)
+	assert.Equal(t, bps.Data["wrapperRepository"].(string)+":"+pin.WrapperTag, services["harbor-setupwrapper"].Image,
+		"the wrapper image is built from wrapper/installers.tsv")
+	images := published[version]
+	require.NotEmpty(t, images, "harbor-images-per-version.txt lists Harbor %s", version)
+	for name, svc := range services {
+		switch name {
+		case "harbor-setupwrapper":
+		case "harbor-lb":
+			assert.True(t, strings.HasPrefix(svc.Image, "rancher/lb-service-haproxy:"), svc.Image)
+		default:
+			assert.Contains(t, images, svc.Image, "%s: an image Harbor %s publishes", name, version)
+		}
+	}
+}
+
+func builtinBlueprint(t *testing.T) *blueprint.Blueprint {
+	t.Helper()
+	bps, err := blueprint.Builtin()
+	require.NoError(t, err)
+	return bps[0]
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+// publishedImages reads shared/docs/harbor-images-per-version.txt: release
+// (without its v) → images.
+func publishedImages(t *testing.T) map[string][]string {
+	f, err := os.Open(filepath.Join(moduleRoot(t), "..", "shared", "docs", "harbor-images-per-version.txt"))
+	require.NoError(t, err, "shared/ must sit beside the checkout")
+	defer f.Close()
+	out := map[string][]string{}
+	release := ""
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if !strings.HasPrefix(line, " ") && strings.TrimSpace(line) != "" {
+			release = strings.TrimPrefix(strings.TrimSpace(line), "v")
+			continue
+		}
+		if _, image, ok := strings.Cut(strings.TrimSpace(line), "="); ok {
+			out[release] = append(out[release], image)
+		}
+	}
+	require.NoError(t, sc.Err())
+	return out
+}
