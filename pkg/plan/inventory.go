@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"sort"
 	"strconv"
@@ -64,7 +65,7 @@ func LoadInventory(path string) (*Inventory, error) {
 // Errors name the file, line and column and say what is expected.
 func ParseInventory(name string, data []byte) (*Inventory, error) {
 	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && err != io.EOF {
 		return nil, fmt.Errorf("%s: not YAML: %v", name, err)
 	}
 	if len(doc.Content) == 0 {
@@ -198,7 +199,7 @@ func LoadAnswers(path string) (map[string]string, error) {
 // ParseAnswers reads answers from YAML; see LoadAnswers.
 func ParseAnswers(name string, data []byte) (map[string]string, error) {
 	var doc yaml.Node
-	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil {
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && err != io.EOF {
 		return nil, fmt.Errorf("%s: not YAML: %v", name, err)
 	}
 	out := map[string]string{}

@@ -76,9 +76,20 @@ func deployFor(v *catalog.Version, answers map[string]string, stackName string) 
 		return nil, fmt.Errorf("%s: no docker-compose project to plan (missing, or not valid YAML after templating)", v.Dir)
 	}
 	for _, f := range []*catalog.File{v.ComposeFile(), v.RancherComposeFile()} {
-		if f != nil && f.Rendered != nil && f.Rendered.ExecErr != nil {
+		if f == nil || f.Rendered == nil {
+			continue
+		}
+		if f.Rendered.ExecErr != nil {
 			d.problems = append(d.problems, Problem{Kind: KindRender, Severity: Error,
 				Message: fmt.Sprintf("%s: templating stops with %v; Rancher deploys the output up to that point, which is what is planned", f.Path, f.Rendered.ExecErr)})
+		}
+		if root := f.Rendered.Doc; root != nil {
+			if root.Kind == yaml.DocumentNode && len(root.Content) > 0 {
+				root = root.Content[0]
+			}
+			if root.Kind == yaml.MappingNode {
+				d.interpolateDoc(f, root, false)
+			}
 		}
 	}
 	return d, nil
@@ -153,26 +164,7 @@ func (d *deployed) render(f *catalog.File, data tmpl.Data) ([]byte, error) {
 		return []byte("# notemplating\n"), nil
 	}
 	root := doc.Content[0]
-	v2 := false
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == "version" && root.Content[i+1].Value == "2" {
-			v2 = true
-		}
-	}
-	// The executor interpolates service values (and v2 volume and network
-	// values); keys stay as written, and `.catalog` is metadata.
-	var kept []*yaml.Node
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		switch {
-		case k.Value == ".catalog" || k.Value == "catalog":
-			continue
-		case !v2 || k.Value == "services" || k.Value == "volumes" || k.Value == "networks":
-			d.interpolate(f, v, map[*yaml.Node]bool{})
-		}
-		kept = append(kept, k, v)
-	}
-	root.Content = kept
+	d.interpolateDoc(f, root, true)
 	var buf bytes.Buffer
 	buf.WriteString("# notemplating\n")
 	enc := yaml.NewEncoder(&buf)
@@ -183,10 +175,37 @@ func (d *deployed) render(f *catalog.File, data tmpl.Data) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// interpolateDoc interpolates a compose document as the executor does:
+// service values (and v2 volume and network values); keys stay as written,
+// and `.catalog` is metadata, dropped when write is set. Without write the
+// document is only checked, and problems reported.
+func (d *deployed) interpolateDoc(f *catalog.File, root *yaml.Node, write bool) {
+	v2 := false
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "version" && root.Content[i+1].Value == "2" {
+			v2 = true
+		}
+	}
+	var kept []*yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch {
+		case k.Value == ".catalog" || k.Value == "catalog":
+			continue
+		case !v2 || k.Value == "services" || k.Value == "volumes" || k.Value == "networks":
+			d.interpolate(f, v, map[*yaml.Node]bool{}, write)
+		}
+		kept = append(kept, k, v)
+	}
+	if write {
+		root.Content = kept
+	}
+}
+
 // interpolate substitutes `$` references in every scalar value under n
 // (mapping keys stay), then doubles every `$` so the value reads back as
-// itself.
-func (d *deployed) interpolate(f *catalog.File, n *yaml.Node, seen map[*yaml.Node]bool) {
+// itself; without write it only reports problems.
+func (d *deployed) interpolate(f *catalog.File, n *yaml.Node, seen map[*yaml.Node]bool, write bool) {
 	if n == nil || seen[n] {
 		return
 	}
@@ -194,11 +213,11 @@ func (d *deployed) interpolate(f *catalog.File, n *yaml.Node, seen map[*yaml.Nod
 	switch n.Kind {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
-			d.interpolate(f, n.Content[i+1], seen)
+			d.interpolate(f, n.Content[i+1], seen, write)
 		}
 	case yaml.SequenceNode:
 		for _, c := range n.Content {
-			d.interpolate(f, c, seen)
+			d.interpolate(f, c, seen, write)
 		}
 	case yaml.ScalarNode:
 		if !interp.NeedsEscape(n.Value) {
@@ -216,6 +235,9 @@ func (d *deployed) interpolate(f *catalog.File, n *yaml.Node, seen map[*yaml.Nod
 		for _, m := range missing {
 			d.problems = append(d.problems, Problem{Kind: KindRender, Severity: Warning,
 				Message: fmt.Sprintf("%s:%d: ${%s} is no question of this version: Rancher substitutes a blank string", f.Path, n.Line, m)})
+		}
+		if !write {
+			return
 		}
 		// Interpolation happens after YAML parsing: the result is a string
 		// whatever it looks like.

@@ -36,7 +36,7 @@ func New(v *catalog.Version, inv *Inventory, opts Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Entry: v.Template.Name, Stack: strings.ToLower(name), Stacks: inv.Stacks}
+	p := &Plan{Entry: v.Template.Name, Stack: strings.ToLower(name), Stacks: inv.Stacks, Problems: []Problem{}}
 	if v.Catalog != nil {
 		p.Version = v.Catalog.Version
 	}
@@ -547,7 +547,7 @@ func (s *scheduler) place(u *unit) {
 		scores[h.Name] = soft
 		best = max(best, soft)
 	}
-	if softRules {
+	if softRules && best > 0 {
 		for _, h := range sp.Eligible {
 			if scores[h] == best {
 				sp.Preferred = append(sp.Preferred, h)
