@@ -2,12 +2,14 @@ package catalogdir
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/catalogen/catalogen/pkg/gitrepo"
 	"github.com/catalogen/catalogen/pkg/render"
 )
 
@@ -39,6 +41,9 @@ type Violation struct {
 	Files                             []string // base names that differ or are missing
 	NextFolder                        string
 	Diff                              string
+	// EditedByHand: the folder is in a git work tree and differs from its
+	// last commit, so the difference is an edit on disk, not the blueprint.
+	EditedByHand bool
 }
 
 func (e *ImmutableError) Error() string {
@@ -48,9 +53,14 @@ func (e *ImmutableError) Error() string {
 			b.WriteString("\n")
 		}
 		r := v.Release.Release
-		fmt.Fprintf(&b, "%s holds the released version %s of entry %s, and rendering it again would change %s.\n",
-			v.Folder, v.Version, v.Entry, strings.Join(v.Files, ", "))
-		fmt.Fprintf(&b, "Released folders never change. Either keep this release rendering as before (guard the template change with release data or a version check), or ship the change as a new packaging revision: add to %s\n", v.Blueprint)
+		files := strings.Join(v.Files, ", ")
+		if v.EditedByHand {
+			fmt.Fprintf(&b, "%s, the released version %s of entry %s, was edited by hand: %s differ from the last commit and from what the blueprint renders for that release.\n", v.Folder, v.Version, v.Entry, files)
+			fmt.Fprintf(&b, "Released folders never change: put the folder back (git checkout -- %s) and build again. To change the release on purpose, ship it as a new packaging revision: add to %s\n", v.Folder, v.Blueprint)
+		} else {
+			fmt.Fprintf(&b, "%s holds the released version %s of entry %s, but the files on disk differ from what the blueprint renders for that release: %s.\n", v.Folder, v.Version, v.Entry, files)
+			b.WriteString("Released folders never change. If the folder was edited by hand after its release, restore it from version control. If the blueprint or a template now renders it differently, keep this release rendering as before (guard the template change with release data or a version check), or ship the change as a new packaging revision: add to " + v.Blueprint + "\n")
+		}
 		fmt.Fprintf(&b, "    - version: %s\n      revision: %d\n      ...same images and data, plus the change...\n", r.Version, r.Revision+1)
 		fmt.Fprintf(&b, "which becomes %s-rancher.%d in a new folder (%s).\n", r.Version, r.Revision+1, v.NextFolder)
 		b.WriteString(v.Diff)
@@ -103,8 +113,9 @@ func MakePlan(cat *render.Catalog, ex *Existing) (*Plan, error) {
 				sort.Strings(differ)
 				viol := Violation{
 					Entry: e.Name, Version: v.CatalogVersion, Blueprint: e.Blueprint, Release: v,
-					Folder: path.Join(ex.Dir, folder), Files: differ,
-					NextFolder: path.Join(ex.Dir, base, strconv.Itoa(ex.MaxFolder[e.Name]+1+pendingNew)),
+					Folder: path.Join(ex.Display, folder), Files: differ,
+					NextFolder:   path.Join(ex.Display, base, strconv.Itoa(ex.MaxFolder[e.Name]+1+pendingNew)),
+					EditedByHand: editedInGit(ex.Dir, folder),
 				}
 				pendingNew++ // the next violation's revision would come after this one
 				for _, name := range differ {
@@ -137,6 +148,16 @@ func (p *Plan) Diff() string {
 		b.WriteString(UnifiedDiff(fp, p.existing[fp], p.Files[fp]))
 	}
 	return b.String()
+}
+
+// editedInGit reports whether folder (relative to dir) has changes that
+// are not committed, when dir is in a git work tree.
+func editedInGit(dir, folder string) bool {
+	if dir == "" {
+		return false
+	}
+	out, err := gitrepo.Git{Dir: dir}.Run(context.Background(), "status", "--porcelain", "--", folder)
+	return err == nil && len(bytes.TrimSpace(out)) > 0
 }
 
 // checkNames refuses entry and file names that are not plain names: joined

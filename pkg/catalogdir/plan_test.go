@@ -81,7 +81,7 @@ func TestReleasedFolderIsImmutable(t *testing.T) {
 	require.Len(t, imm.Violations, 2)
 	msg := err.Error()
 	for _, want := range []string{
-		filepath.Join(dir, "templates/app/0") + " holds the released version 1.0.0-rancher.1 of entry app, and rendering it again would change docker-compose.yml.",
+		filepath.Join(dir, "templates/app/0") + " holds the released version 1.0.0-rancher.1 of entry app, but the files on disk differ from what the blueprint renders for that release: docker-compose.yml.",
 		"add to app.yaml\n    - version: 1.0.0\n      revision: 2\n",
 		"which becomes 1.0.0-rancher.2 in a new folder (" + filepath.Join(dir, "templates/app/2") + ").",
 		"which becomes 1.1.0-rancher.2 in a new folder (" + filepath.Join(dir, "templates/app/3") + ").",

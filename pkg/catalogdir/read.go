@@ -20,7 +20,10 @@ import (
 
 // Existing is what an output folder holds for the entries being built.
 type Existing struct {
-	Dir       string
+	Dir string
+	// Display is how messages name Dir (Read sets it to Dir; "" shows
+	// paths relative to it, as publish does for its cached clone).
+	Display   string
 	Files     map[string][]byte         // slash path relative to Dir → content
 	Folders   map[string]map[string]int // entry → catalog version → folder number
 	MaxFolder map[string]int            // entry → highest numeric folder, -1 if none
@@ -31,7 +34,7 @@ type Existing struct {
 // version it holds (rancher-compose.yml's .catalog.version), since that is
 // how releases are matched to folders.
 func Read(dir string, entries []string) (*Existing, error) {
-	ex := &Existing{Dir: dir, Files: map[string][]byte{}, Folders: map[string]map[string]int{}, MaxFolder: map[string]int{}}
+	ex := &Existing{Dir: dir, Display: dir, Files: map[string][]byte{}, Folders: map[string]map[string]int{}, MaxFolder: map[string]int{}}
 	st, err := os.Stat(dir)
 	if err == nil && st.IsDir() {
 		// A build interrupted after its journal was written is completed

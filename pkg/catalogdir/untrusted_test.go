@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -184,4 +185,42 @@ func TestVersionFolderNumberOverflow(t *testing.T) {
 	_, err := Read(dir, []string{"app"})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "renumber")
+}
+
+// A released folder edited by hand in a git checkout is reported as that,
+// with the command that restores it, instead of blaming the blueprint.
+func TestHandEditedReleasedFolder(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Fatal("git is required: apt-get install git")
+	}
+	dir := t.TempDir()
+	gitIn := func(args ...string) {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com", "GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com")
+		out, err := cmd.CombinedOutput()
+		require.NoError(t, err, "%s", out)
+	}
+	gitIn("init", "-q")
+	build(t, dir, catalogOf("", "1.0.0"))
+	gitIn("add", "-A")
+	gitIn("commit", "-qm", "release")
+	f := filepath.Join(dir, "templates/app/0/docker-compose.yml")
+	require.NoError(t, os.WriteFile(f, []byte("services: {} # tweaked\n"), 0o644))
+
+	ex, err := Read(dir, []string{"app"})
+	require.NoError(t, err)
+	_, err = MakePlan(catalogOf("", "1.0.0"), ex)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "was edited by hand")
+	assert.Contains(t, err.Error(), "git checkout -- "+filepath.Join(dir, "templates/app/0"))
+	assert.NotContains(t, err.Error(), "If the blueprint")
+
+	// Committed, the edit can no longer be told from a blueprint change:
+	// the message names both causes.
+	gitIn("commit", "-qam", "tweak")
+	_, err = MakePlan(catalogOf("", "1.0.0"), ex)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "files on disk differ from what the blueprint renders")
+	assert.Contains(t, err.Error(), "edited by hand after its release")
 }
