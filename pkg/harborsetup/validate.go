@@ -222,9 +222,11 @@ func (r *Release) python2() bool {
 	return false
 }
 
-// pySpace is Python's str.isspace for one character (what strip removes).
+// pySpace is Python's str.isspace for one character (what strip removes),
+// in Python 2.7 or 3: Python 2.7's Unicode 5.2 still counts U+180E
+// (Mongolian vowel separator) as a space.
 func pySpace(c rune) bool {
-	return unicode.IsSpace(c) || (c >= 0x1c && c <= 0x1f)
+	return unicode.IsSpace(c) || (c >= 0x1c && c <= 0x1f) || c == 0x180e
 }
 
 var hostLabel = regexp.MustCompile(`^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$`)

@@ -99,6 +99,7 @@ func TestResolveRefuses(t *testing.T) {
 		{name: "trailing blank", set: map[string]string{"EMAIL_PASSWORD": "secret "}, want: "EMAIL_PASSWORD"},
 		{name: "trailing tab", set: map[string]string{"EMAIL_IDENTITY": "id\t"}, want: "EMAIL_IDENTITY"},
 		{name: "NBSP at the end", set: map[string]string{"LDAP_FILTER": "(cn=*)\u00a0"}, want: "LDAP_FILTER"},
+		{name: "Mongolian vowel separator at the end (a space to Python 2.7)", set: map[string]string{"EMAIL_IDENTITY": "id\u180e"}, want: "EMAIL_IDENTITY"},
 		{name: "ideographic space at the start", set: map[string]string{"EMAIL_FROM": "\u3000a"}, want: "EMAIL_FROM"},
 		{name: "exactly two double quotes", set: map[string]string{"EMAIL_PASSWORD": `""`}, want: "EMAIL_PASSWORD"},
 		{name: "blank before the first semicolon", set: map[string]string{"LDAP_BASEDN": "ou=x ;dc=y"}, want: "LDAP_BASEDN"},

@@ -90,12 +90,17 @@ func findPythons() {
 
 func firstWorking(candidates []string, major, probe string) (string, error) {
 	for _, p := range candidates {
-		code := "import sys; sys.stdout.write(str(sys.version_info[0]))"
+		// sys.executable is the interpreter itself, not a pyenv shim,
+		// which costs a second or more per start.
+		code := "import sys; sys.stdout.write(str(sys.version_info[0]) + ' ' + sys.executable)"
 		if probe != "" {
 			code += "; " + probe
 		}
 		out, err := exec.Command(p, "-c", code).Output()
-		if err == nil && string(out) == major {
+		if m, exe, ok := strings.Cut(string(out), " "); err == nil && ok && m == major {
+			if _, err := os.Stat(exe); err == nil {
+				return exe, nil
+			}
 			return p, nil
 		}
 	}
