@@ -14,7 +14,9 @@ var ruleTR004 = &lint.Rule{
 	Doc: "rancher-traefik adds a container to a backend only when Rancher reports it running and healthy, and a " +
 		"container without a Rancher health check is never reported healthy. A service with `traefik.enable` " +
 		"`true` or `stack` and no `health_check` (in docker-compose.yml or rancher-compose.yml) is therefore " +
-		"never routed to.",
+		"never routed to. Services written for Traefik 1.x's own Rancher provider (a `traefik.frontend.rule` or " +
+		"another label the external mode does not read) are exempt: that provider routes to every running " +
+		"container that is not unhealthy, with or without a health check.",
 	Bad: `# docker-compose.yml
 web:
   image: nginx:1.25
@@ -40,7 +42,7 @@ func checkTR004(p *lint.Pass, v *catalog.Version) {
 	}
 	for _, s := range w.Services() {
 		l, value, present, sure := w.Label(s, traefikEnable)
-		if !present || !sure || !traefikPublishes(value) || stack.HasHealthCheck(s) {
+		if !present || !sure || !traefikPublishes(value) || stack.HasHealthCheck(s) || stack.TraefikProvider(s) {
 			continue
 		}
 		p.Report(l.Pos(), "service %s is published through Traefik (traefik.enable: %s) but has no health_check: rancher-traefik routes only to healthy containers, so it never routes to this one; add a health_check (in rancher-compose.yml) that probes the port Traefik routes to", s.Name, value)

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 )
 
 // traefikEnable is the label that publishes a service through Traefik.
@@ -15,15 +17,7 @@ func traefikPublishes(v string) bool { return v == "true" || v == "stack" }
 
 // traefikExternalKeys are the labels rancher-traefik's template reads in
 // the catalog's `external` integration mode (spec §8).
-var traefikExternalKeys = []string{
-	"traefik.enable", "traefik.domain", "traefik.domain.regexp",
-	"traefik.alias", "traefik.alias.fqdn", "traefik.port", "traefik.protocol",
-	"traefik.priority", "traefik.weight", "traefik.sticky", "traefik.acme",
-	"traefik.frontend.passhostheader", "traefik.backend.loadbalancer.method",
-	"traefik.backend.circuitbreaker.expression",
-	"traefik.path", "traefik.path.strip", "traefik.path.prefix", "traefik.path.prefix.strip",
-	"traefik.ratelimit.enable", "traefik.ratelimit.period", "traefik.ratelimit.average", "traefik.ratelimit.burst",
-}
+var traefikExternalKeys = stack.TraefikExternalKeys
 
 // traefikProviderKeys are the labels of Traefik 1.7's own Rancher provider
 // (the `api` and `metadata` modes), without the `traefik.` prefix, lower

@@ -17,7 +17,9 @@ var ruleTP001 = &lint.Rule{
 		"of them, so a sidekick pinned differently from its primary narrows the choice to hosts carrying both " +
 		"labels, and to none when the same label key is asked with two values (error: the service stays in " +
 		"Activating). When every other service of a stack is pinned with one host_label, a service without " +
-		"the pin can start on any host, away from the state and local endpoints the others share (warning). " +
+		"the pin and that keeps state (volumes) or uses the host's network can start on any host, away from the " +
+		"state and local endpoints the others share (warning). A stateless service, such as a proxy that reaches " +
+		"its backends by name over Rancher's overlay network, works from any host and is not reported. " +
 		"Values are compared after interpolation with the questions' defaults.",
 	Bad: `services:
   app:
@@ -102,7 +104,9 @@ func checkStackPin(p *lint.Pass, w *stack.View) {
 			continue
 		}
 		if !pl.Pinned() {
-			unpinned = append(unpinned, s)
+			if stateful(w, s) {
+				unpinned = append(unpinned, s)
+			}
 			continue
 		}
 		if key != "" && pl.PinKey() != key {
@@ -124,4 +128,17 @@ func checkStackPin(p *lint.Pass, w *stack.View) {
 	for _, s := range unpinned {
 		p.Report(s.Pos(), "services %s are all pinned to hosts with %s, but service %s has no host_label rule and can start on any other host, away from them; add %s: %s to %s", strings.Join(names, ", "), key, s.Name, example.Label.Key, example.Label.Value, s.Name)
 	}
+}
+
+// stateful reports whether an unpinned service depends on the host it runs
+// on: it mounts volumes or shares another container's, or it uses the host's
+// network. Anything else reaches the stack over the overlay network from
+// whatever host it lands on.
+func stateful(w *stack.View, s *catalog.Service) bool {
+	for _, key := range []string{"volumes", "volumes_from"} {
+		if e, ok := s.Field(key); ok && e.Value != nil && len(e.Value.Content) > 0 {
+			return true
+		}
+	}
+	return hostNetwork(w, s)
 }

@@ -18,7 +18,10 @@ var ruleTP004 = &lint.Rule{
 		"and the Host rule is built from `traefik.domain` (with `traefik.alias` and `traefik.alias.fqdn`, which " +
 		"are only read when a domain is set); without a domain the rule is a bare `<service>.<stack>` that no " +
 		"client resolves. Publishing the same container port on the host as well bypasses Traefik (its TLS, " +
-		"auth and rate limits) and ties the service to free host ports. A missing health_check is TR004's finding.",
+		"auth and rate limits) and ties the service to free host ports. A service written for Traefik 1.x's own " +
+		"Rancher provider (`traefik.frontend.rule: Host:...` or another label the external mode does not read) " +
+		"gets its route from those labels and its port from the container, so only the host port check applies. " +
+		"A missing health_check is TR004's finding.",
 	Bad: `web:
   image: nginx:1.25
   ports: ["8080:80"]         # reachable around Traefik
@@ -45,6 +48,7 @@ func checkTP004(p *lint.Pass, v *catalog.Version) {
 		if !present || !sure || value != "true" && value != "stack" {
 			continue
 		}
+		provider := stack.TraefikProvider(s)
 		port := 80
 		_, portValue, hasPort, portSure := w.Label(s, "traefik.port")
 		if hasPort {
@@ -56,10 +60,10 @@ func checkTP004(p *lint.Pass, v *catalog.Version) {
 				continue // TR002
 			}
 			port = n
-		} else {
+		} else if !provider {
 			p.Report(enable.Pos(), "service %s is published through Traefik without traefik.port, so Traefik sends requests to port 80 of its containers; set traefik.port to the port the service listens on", s.Name)
 		}
-		if !hasValue(w, s, "traefik.domain") && !hasValue(w, s, "traefik.domain.regexp") {
+		if !provider && !hasValue(w, s, "traefik.domain") && !hasValue(w, s, "traefik.domain.regexp") {
 			what := "a Host rule of just " + s.Name + ".<stack>"
 			if hasValue(w, s, "traefik.alias") || hasValue(w, s, "traefik.alias.fqdn") {
 				what += " (traefik.alias and traefik.alias.fqdn are only read with a domain)"
