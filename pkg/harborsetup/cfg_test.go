@@ -25,10 +25,10 @@ const hostile = `p a$s${x}$$w %(y)s%% 'q' "d" #h x;y ;z /s\b\n&c=d:e <f> é 漢 
 // database password, a size).
 var fallbacks = []string{
 	hostile,
-	`a$s${x}$$w%(y)s%%'q'"d"#h;y/s\b&c=d:e<f>é漢😀`,                // no blanks
+	`a$s${x}$$w%(y)s%%'q'"d"#h;y/s\b&c=d:e<f>é漢😀`,               // no blanks
 	`p a$s${x}$$w %(y)s%% 'q' "d" #h x;y ;z \b&c:e <f>` + "\tt", // ASCII, no / or =
-	`p%y%%/a=b:c@d,e+f.g-h_`,                                     // database password
-	`512k`,                                                       // a size
+	`p%y%%/a=b:c@d,e+f.g-h_`,                                    // database password
+	`512k`,                                                      // a size
 }
 
 // hostileAnswers sets every Text and Secret setting of r to the first
