@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/catalogen/catalogen/pkg/gitrepo"
 	"github.com/catalogen/catalogen/pkg/publish"
 	"github.com/catalogen/catalogen/pkg/render"
 	"github.com/spf13/cobra"
@@ -16,6 +17,7 @@ func init() { register(newPublishCommand) }
 type publishOptions struct {
 	repo, branch, message, cache string
 	dryRun                       bool
+	createBranch                 bool
 	blueprints                   []string
 }
 
@@ -27,6 +29,7 @@ func addPublishFlags(cmd *cobra.Command, o *publishOptions, withRepo bool) {
 	f.StringVar(&o.branch, "branch", "main", "branch that Rancher reads the catalog from")
 	f.StringVar(&o.message, "message", "", "first line of the commit message (default: names the versions added)")
 	f.StringVar(&o.cache, "cache", "", "folder for cached clones (default: the user cache folder)")
+	f.BoolVar(&o.createBranch, "create-branch", false, "allow --branch to name a branch the repository does not have yet (it is started with the whole catalog)")
 }
 
 func newPublishCommand() *cobra.Command {
@@ -81,7 +84,7 @@ func runPublish(cmd *cobra.Command, o publishOptions) error {
 func publishCatalog(cmd *cobra.Command, cat *render.Catalog, o publishOptions) error {
 	out, errw := cmd.OutOrStdout(), cmd.ErrOrStderr()
 	res, err := publish.Publish(cmd.Context(), cat, publish.Options{
-		Repo: o.repo, Branch: o.branch, Message: o.message, DryRun: o.dryRun, Cache: o.cache,
+		Repo: o.repo, Branch: o.branch, Message: o.message, DryRun: o.dryRun, Cache: o.cache, CreateBranch: o.createBranch,
 		Lint: lintRendered, Log: errw,
 	})
 	switch {
@@ -89,13 +92,13 @@ func publishCatalog(cmd *cobra.Command, cat *render.Catalog, o publishOptions) e
 		return withCode(ExitFindings, err)
 	case errors.Is(err, publish.ErrReleasedChanged):
 		return withCode(ExitFindings, err)
-	case errors.Is(err, publish.ErrBadRepo):
+	case errors.Is(err, publish.ErrBadRepo), errors.Is(err, publish.ErrBadBranch), errors.Is(err, publish.ErrUnknownBranch):
 		return withCode(ExitUsage, err)
 	case err != nil:
 		return withCode(ExitInternal, err)
 	}
 	if res.UpToDate {
-		fmt.Fprintf(out, "%s (%s) is up to date: nothing to publish, no commit made\n", o.repo, o.branch)
+		fmt.Fprintf(out, "%s (%s) is up to date: nothing to publish, no commit made\n", gitrepo.Redacted(o.repo), o.branch)
 		return nil
 	}
 	if o.dryRun {
@@ -106,7 +109,7 @@ func publishCatalog(cmd *cobra.Command, cat *render.Catalog, o publishOptions) e
 	for _, nf := range res.NewFolders {
 		fmt.Fprintf(out, "new  %s  (%s %s)\n", nf.Path, nf.Entry, nf.Version)
 	}
-	fmt.Fprintf(out, "pushed %s to %s (%s): %d file(s) changed\n", short(res.Commit), o.repo, o.branch, len(res.Changed))
+	fmt.Fprintf(out, "pushed %s to %s (%s): %d file(s) changed\n", short(res.Commit), gitrepo.Redacted(o.repo), o.branch, len(res.Changed))
 	return nil
 }
 

@@ -6,8 +6,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
 )
 
@@ -20,30 +23,99 @@ func CacheDir(base, url string) string {
 	return filepath.Join(base, hex.EncodeToString(sum[:8]))
 }
 
-// Sync makes dir a clone of url whose work tree is exactly the remote branch
-// (or empty on a new branch). It reuses an existing clone of the same URL.
-// It returns whether the branch exists on the remote.
-func Sync(ctx context.Context, url, branch, dir string) (bool, error) {
-	g := Git{Dir: dir}
+// ErrUnknownBranch means the branch to publish to does not exist on a
+// remote that has other branches, and creating it was not asked for.
+var ErrUnknownBranch = errors.New("unknown branch")
+
+// Remote is a repository URL with its password kept apart: the clone's
+// configuration (a file other users may read) records URL only, and git
+// gets the password from a credential helper reading the environment of
+// its own process.
+type Remote struct {
+	URL                string
+	Username, Password string
+}
+
+// ParseRemote takes the password out of an http(s) URL such as
+// https://user:TOKEN@host/org/catalog.git.
+func ParseRemote(raw string) Remote {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil || (u.Scheme != "https" && u.Scheme != "http") {
+		return Remote{URL: raw}
+	}
+	pass, ok := u.User.Password()
+	if !ok {
+		return Remote{URL: raw}
+	}
+	name := u.User.Username()
+	u.User = url.User(name)
+	return Remote{URL: u.String(), Username: name, Password: pass}
+}
+
+// Redacted is the URL with any password replaced, for messages.
+func Redacted(raw string) string {
+	if r := ParseRemote(raw); r.Password != "" {
+		return r.URL
+	}
+	return raw
+}
+
+// Env is what git needs in its environment to authenticate: a credential
+// helper, set through git's environment configuration (never written to
+// a file), that answers with the password.
+func (r Remote) Env() []string {
+	if r.Password == "" {
+		return nil
+	}
+	return []string{
+		"GIT_CONFIG_COUNT=2",
+		"GIT_CONFIG_KEY_0=credential.helper", "GIT_CONFIG_VALUE_0=",
+		"GIT_CONFIG_KEY_1=credential.helper",
+		`GIT_CONFIG_VALUE_1=!f() { test "$1" = get && printf 'username=%s\npassword=%s\n' "$CATALOGEN_GIT_USERNAME" "$CATALOGEN_GIT_PASSWORD"; }; f`,
+		"CATALOGEN_GIT_USERNAME=" + r.Username,
+		"CATALOGEN_GIT_PASSWORD=" + r.Password,
+	}
+}
+
+// Sync makes dir a clone of the remote whose work tree is exactly the
+// remote branch. It reuses an existing clone of the same URL. A branch the
+// remote does not have is started empty when create is set or the remote
+// has no branch at all; otherwise it is refused (a typo would publish the
+// whole catalog to a new branch). It returns whether the branch exists on
+// the remote.
+func Sync(ctx context.Context, r Remote, branch, dir string, create bool) (bool, error) {
+	g := Git{Dir: dir, Env: r.Env()}
 	if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
 		out, err := g.Run(ctx, "config", "--get", "remote.origin.url")
-		if err != nil || strings.TrimSpace(string(out)) != url {
+		recorded := strings.TrimSpace(string(out))
+		switch {
+		case err == nil && recorded == r.URL:
+		case err == nil && ParseRemote(recorded).URL == r.URL:
+			// A clone made before passwords were kept out of the cache.
+			if _, err := g.Run(ctx, "remote", "set-url", "origin", r.URL); err != nil {
+				return false, err
+			}
+		default:
 			return false, fmt.Errorf("cache %s holds a clone of another repository; remove it or choose another --cache", dir)
 		}
 	} else {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
 			return false, err
 		}
 		if _, err := g.Run(ctx, "init", "-q"); err != nil {
 			return false, err
 		}
-		if _, err := g.Run(ctx, "remote", "add", "origin", url); err != nil {
+		if _, err := g.Run(ctx, "remote", "add", "origin", r.URL); err != nil {
 			return false, err
 		}
 	}
-	exists, err := remoteHasBranch(ctx, g, branch)
+	heads, err := remoteHeads(ctx, g)
 	if err != nil {
 		return false, err
+	}
+	exists := slices.Contains(heads, branch)
+	if !exists && len(heads) > 0 && !create {
+		return false, fmt.Errorf("%w %q: the repository has %s; check --branch, or pass --create-branch to start a new branch with the whole catalog", ErrUnknownBranch, branch, strings.Join(heads, ", "))
 	}
 	if exists {
 		if _, err := g.Run(ctx, "fetch", "-q", "--no-tags", "origin", "+refs/heads/"+branch+":refs/remotes/origin/"+branch); err != nil {
@@ -73,12 +145,38 @@ func Sync(ctx context.Context, url, branch, dir string) (bool, error) {
 	return exists, nil
 }
 
-func remoteHasBranch(ctx context.Context, g Git, branch string) (bool, error) {
-	out, err := g.Run(ctx, "ls-remote", "--heads", "origin", "refs/heads/"+branch)
+// remoteHeads lists the remote's branch names.
+func remoteHeads(ctx context.Context, g Git) ([]string, error) {
+	out, err := g.Run(ctx, "ls-remote", "--heads", "origin")
 	if err != nil {
-		return false, fmt.Errorf("cannot reach the catalog repository: %w", err)
+		return nil, fmt.Errorf("cannot reach the catalog repository: %w", err)
 	}
-	return strings.TrimSpace(string(out)) != "", nil
+	var heads []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if _, ref, ok := strings.Cut(strings.TrimSpace(line), "\t"); ok {
+			if name, ok := strings.CutPrefix(ref, "refs/heads/"); ok {
+				heads = append(heads, name)
+			}
+		}
+	}
+	sort.Strings(heads)
+	return heads, nil
+}
+
+// CheckBranch refuses what is not a plain branch name: a full ref
+// (refs/heads/x would become refs/heads/refs/heads/x), an option, or a
+// name git does not allow.
+func CheckBranch(ctx context.Context, branch string) error {
+	if rest, ok := strings.CutPrefix(branch, "refs/heads/"); ok {
+		return fmt.Errorf("%q is a ref, not a branch name: use --branch %s", branch, rest)
+	}
+	if branch == "" || strings.HasPrefix(branch, "-") || strings.HasPrefix(branch, "refs/") {
+		return fmt.Errorf("%q is not a branch name", branch)
+	}
+	if _, err := (Git{}).Run(ctx, "check-ref-format", "--branch", branch); err != nil {
+		return fmt.Errorf("%q is not a name git allows for a branch", branch)
+	}
+	return nil
 }
 
 // Status lists changed paths under dir's work tree (porcelain format).

@@ -33,6 +33,9 @@ type Options struct {
 	Message string // first line of the commit message; a summary follows
 	DryRun  bool   // show the diff and the message; touch nothing remote
 	Cache   string // folder for clones (default: the user cache folder)
+	// CreateBranch allows publishing to a branch the repository does not
+	// have yet (an empty repository needs no permission).
+	CreateBranch bool
 
 	// Lint checks the rendered tree before anything is committed; it
 	// returns true when the tree has errors (and prints them to Log).
@@ -63,6 +66,13 @@ var ErrReleasedChanged = errors.New("refusing to publish: the catalog repository
 // ErrBadRepo means the repository argument is missing or not supported.
 var ErrBadRepo = errors.New("bad --repo")
 
+// ErrBadBranch means --branch is not a plain branch name.
+var ErrBadBranch = errors.New("bad --branch")
+
+// ErrUnknownBranch means --branch names no branch of the repository and
+// creating one was not asked for.
+var ErrUnknownBranch = gitrepo.ErrUnknownBranch
+
 // ErrLint means the rendered catalog has lint errors; nothing was pushed.
 var ErrLint = errors.New("the rendered catalog has lint errors; nothing was pushed")
 
@@ -78,6 +88,10 @@ func Publish(ctx context.Context, cat *render.Catalog, o Options) (*Result, erro
 	if err != nil {
 		return nil, err
 	}
+	if err := gitrepo.CheckBranch(ctx, o.Branch); err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadBranch, err)
+	}
+	remote := gitrepo.ParseRemote(url)
 	cache := o.Cache
 	if cache == "" {
 		base, err := os.UserCacheDir()
@@ -86,14 +100,19 @@ func Publish(ctx context.Context, cat *render.Catalog, o Options) (*Result, erro
 		}
 		cache = filepath.Join(base, "catalogen", "repos")
 	}
-	dir := gitrepo.CacheDir(cache, url)
+	dir := gitrepo.CacheDir(cache, remote.URL)
+	release, err := gitrepo.Lock(ctx, dir, o.Log)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	names := make([]string, len(cat.Entries))
 	for i, e := range cat.Entries {
 		names[i] = e.Name
 	}
 
 	for attempt := 1; attempt <= MaxAttempts; attempt++ {
-		res, err := publishOnce(ctx, cat, names, url, dir, attempt, o)
+		res, err := publishOnce(ctx, cat, names, remote, dir, attempt, o)
 		if !errors.Is(err, gitrepo.ErrPushRejected) {
 			return res, err
 		}
@@ -102,15 +121,21 @@ func Publish(ctx context.Context, cat *render.Catalog, o Options) (*Result, erro
 	return nil, fmt.Errorf("%s kept moving: gave up after %d attempts; nothing of ours was pushed, run publish again", o.Branch, MaxAttempts)
 }
 
-func publishOnce(ctx context.Context, cat *render.Catalog, names []string, url, dir string, attempt int, o Options) (*Result, error) {
-	exists, err := gitrepo.Sync(ctx, url, o.Branch, dir)
+func publishOnce(ctx context.Context, cat *render.Catalog, names []string, remote gitrepo.Remote, dir string, attempt int, o Options) (*Result, error) {
+	exists, err := gitrepo.Sync(ctx, remote, o.Branch, dir, o.CreateBranch)
 	if err != nil {
-		return nil, err
+		return nil, hideCache(err, dir)
+	}
+	if !exists {
+		fmt.Fprintf(o.Log, "branch %s does not exist yet in %s: publishing starts it\n", o.Branch, gitrepo.Redacted(o.Repo))
 	}
 	existing, err := catalogdir.Read(dir, names)
 	if err != nil {
-		return nil, err
+		return nil, hideCache(err, dir)
 	}
+	// Messages name files by their path in the repository, not in the
+	// cache folder, which is catalogen's own business.
+	existing.Display = ""
 	plan, err := catalogdir.MakePlan(cat, existing)
 	if err != nil {
 		var imm *catalogdir.ImmutableError
@@ -138,10 +163,10 @@ func publishOnce(ctx context.Context, cat *render.Catalog, names []string, url, 
 		res.Diff = plan.Diff()
 		return res, nil
 	}
-	if err := writeChanged(dir, plan); err != nil {
-		return nil, err
+	if err := catalogdir.Write(dir, plan); err != nil {
+		return nil, hideCache(err, dir)
 	}
-	g := gitrepo.Git{Dir: dir}
+	g := gitrepo.Git{Dir: dir, Env: remote.Env()}
 	if _, err := g.Commit(ctx, res.Message, "."); err != nil {
 		return nil, err
 	}
@@ -159,24 +184,24 @@ func publishOnce(ctx context.Context, cat *render.Catalog, names []string, url, 
 	return res, nil
 }
 
-// writeChanged writes the plan's changed files into the clone's work tree.
-// The clone is a private scratch copy: nothing leaves it unless committed
-// and pushed, so a failure here loses nothing.
-func writeChanged(dir string, plan *catalogdir.Plan) error {
-	for _, p := range plan.Changed {
-		if !filepath.IsLocal(filepath.FromSlash(p)) {
-			return fmt.Errorf("refusing to write %q outside the catalog", p)
-		}
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(full, plan.Files[p], 0o644); err != nil {
-			return err
-		}
+// hideCache names paths inside the cached clone relative to the
+// repository, so that messages never show the cache folder.
+func hideCache(err error, dir string) error {
+	msg := err.Error()
+	clean := strings.ReplaceAll(msg, dir+string(filepath.Separator), "")
+	if clean == msg {
+		return err
 	}
-	return nil
+	return &cacheError{msg: clean, err: err}
 }
+
+type cacheError struct {
+	msg string
+	err error
+}
+
+func (e *cacheError) Error() string { return e.msg }
+func (e *cacheError) Unwrap() error { return e.err }
 
 // commitMessage lists the versions added and the files changed.
 func commitMessage(title string, plan *catalogdir.Plan, branchExisted bool) string {
@@ -232,6 +257,14 @@ func commitMessage(title string, plan *catalogdir.Plan, branchExisted bool) stri
 func normalizeURL(repo string) (string, error) {
 	if repo == "" {
 		return "", fmt.Errorf("%w: give a local path or a file://, ssh://, https:// or git:// URL", ErrBadRepo)
+	}
+	// git reads `<transport>::<address>` as a remote helper: ext:: runs a
+	// command, fd:: uses file descriptors. Neither is a catalog repository.
+	if t, _, ok := strings.Cut(repo, "::"); ok && !strings.ContainsAny(t, "/:") {
+		return "", fmt.Errorf("%w: %q uses git's %s:: transport, which publish refuses: use a local path or a file://, ssh://, https:// or git:// URL", ErrBadRepo, repo, t)
+	}
+	if strings.HasPrefix(repo, "-") {
+		return "", fmt.Errorf("%w: %q is not a repository (it reads as an option)", ErrBadRepo, repo)
 	}
 	for _, scheme := range []string{"file://", "ssh://", "https://", "http://", "git://"} {
 		if strings.HasPrefix(repo, scheme) {
