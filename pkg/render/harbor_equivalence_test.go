@@ -47,16 +47,6 @@ const (
 
 var allFolders = []int{0, 1, 2, 3, 4}
 
-// harborSettings are the Harbor settings asked as questions and passed to
-// the wrapper, which the published entries left at the wrapper's defaults.
-var harborSettings = map[string]string{
-	"db_password": "DB_PASSWORD", "auth_mode": "AUTH_MODE", "ldap_url": "LDAP_URL", "ldap_basedn": "LDAP_BASEDN",
-	"ldap_uid": "LDAP_UID", "ldap_scope": "LDAP_SCOPE", "self_registration": "SELF_REGISTRATION",
-	"project_creation_restriction": "PROJECT_CREATION_RESTRICTION", "token_expiration": "TOKEN_EXPIRATION",
-	"email_server": "EMAIL_SERVER", "email_server_port": "EMAIL_SERVER_PORT", "email_username": "EMAIL_USERNAME",
-	"email_password": "EMAIL_PASSWORD", "email_from": "EMAIL_FROM", "email_ssl": "EMAIL_SSL",
-}
-
 func deliberateDifferences() []difference {
 	d := []difference{
 		{"Version strings", allFolders, "catalog/version", anyVal, anyVal},
@@ -74,11 +64,25 @@ func deliberateDifferences() []difference {
 		{"Distributed services run where log runs", []int{1, 3}, "dc/services/*/labels/io.rancher.scheduler.affinity:host_label", absent, "harbor-log=true"},
 		{"No ignored rule on the global log service", []int{1, 3, 4}, "dc/services/log/labels/io.rancher.scheduler.affinity:container_label_soft_ne", anyVal, absent},
 		{"Converged volumes default to rancher-nfs", []int{4}, "questions/volumedriver/default", "local", "rancher-nfs"},
-	}
-	for q, env := range harborSettings {
-		d = append(d,
-			difference{"Harbor settings are questions", allFolders, "questions/" + q + "/*", absent, anyVal},
-			difference{"Harbor settings are questions", allFolders, "dc/services/harbor-setupwrapper/environment/" + env, absent, anyVal})
+		{"The project's own setup wrapper", allFolders, "dc/services/harbor-setupwrapper/image", anyVal, anyVal},
+		{"The project's own setup wrapper", allFolders, "dc/services/harbor-setupwrapper/command/*", anyVal, absent},
+		{"The project's own setup wrapper", allFolders, "dc/services/harbor-setupwrapper/volumes/**", anyVal, anyVal},
+		{"Services start through harbor-envload", allFolders, "dc/services/*/entrypoint/*", anyVal, anyVal},
+		{"Services start through harbor-envload", allFolders, "dc/services/*/command/*", anyVal, anyVal},
+		{"Services start through harbor-envload", []int{1, 3, 4}, "dc/services/*/depends_on/harbor-setupwrapper", "present", absent},
+		{"Sidekicks start with the wrapper", []int{0, 2}, "rc/services/*/start_on_create", anyVal, absent},
+		{"Sidekicks start with the wrapper", []int{0, 2}, "rc/services/*/scale", "1", absent},
+		{"Each service mounts only what it reads", []int{1, 3, 4}, "dc/services/*/volumes/**", anyVal, anyVal},
+		{"Each service mounts only what it reads", []int{1, 3, 4}, "dc/volumes/**", anyVal, anyVal},
+		{"Host name has no default", allFolders, "questions/harborhostname/default", "myregistry", absent},
+		{"Traefik labels its Rancher provider reads", []int{1, 3}, "dc/services/proxy/labels/traefik.*", anyVal, anyVal},
+		{"Traefik labels its Rancher provider reads", []int{1, 3}, "questions/traefikdomain/*", anyVal, absent},
+		{"Traefik labels its Rancher provider reads", []int{1, 3}, "dc/services/harbor-setupwrapper/environment/HARBORHOSTNAME", anyVal, anyVal},
+		{"No in-place upgrade across Harbor's database migrations", allFolders, "catalog/upgrade_from", absent, anyVal},
+		// Every Harbor setting of the release is a question passed to the
+		// wrapper (questions and variables the published entries lack).
+		{"Harbor settings are questions", allFolders, "questions/*/*", absent, anyVal},
+		{"Harbor settings are questions", allFolders, "dc/services/harbor-setupwrapper/environment/*", absent, anyVal},
 	}
 	return d
 }
@@ -134,7 +138,7 @@ func matchDifference(diffs []difference, folder int, p, published, ours string) 
 		if !containsInt(d.folders, folder) {
 			continue
 		}
-		if ok, _ := path.Match(d.path, p); !ok {
+		if !matchPath(d.path, p) {
 			continue
 		}
 		if (d.published == anyVal || d.published == published) && (d.ours == anyVal || d.ours == ours) {
@@ -142,6 +146,22 @@ func matchDifference(diffs []difference, folder int, p, published, ours string) 
 		}
 	}
 	return -1
+}
+
+// matchPath is path.Match, where a final "/**" also matches everything
+// below (volume specs contain slashes).
+func matchPath(pattern, p string) bool {
+	if prefix, ok := strings.CutSuffix(pattern, "/**"); ok {
+		n := strings.Count(prefix, "/") + 1
+		parts := strings.SplitN(p, "/", n+1)
+		if len(parts) <= n {
+			return false
+		}
+		ok, _ := path.Match(prefix, strings.Join(parts[:n], "/"))
+		return ok
+	}
+	ok, _ := path.Match(pattern, p)
+	return ok
 }
 
 func containsInt(list []int, x int) bool {

@@ -55,7 +55,11 @@ func installer(t *testing.T, version string) installerFacts {
 			// ships them tagged with its version.
 			img += ":" + version
 		}
-		f.Images[name] = img
+		if !strings.Contains(img, "__") {
+			// 1.4.0's installer leaves some tags to its Makefile; the
+			// rehearsal test checks those against the published images.
+			f.Images[name] = img
+		}
 		for _, v := range s.Volumes {
 			parts := strings.Split(v, ":")
 			if len(parts) >= 2 {

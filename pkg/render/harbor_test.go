@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"sort"
@@ -13,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/catalogen/catalogen/pkg/blueprint"
+	"github.com/catalogen/catalogen/pkg/harborsetup"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
 )
 
@@ -119,7 +119,7 @@ func TestHarborEntries(t *testing.T) {
 				checkQuestionTypes(t, v)
 				switch name {
 				case "harbor":
-					checkSingleHost(t, doc, rancherComposeDoc(t, v), facts)
+					checkSingleHost(t, doc, rancherComposeDoc(t, v), facts, v.Release.Version)
 				case "harbor-distributed":
 					checkDistributed(t, doc, rancherComposeDoc(t, v))
 				case "harbor-converged":
@@ -153,7 +153,7 @@ func checkFixedWiring(t *testing.T, doc map[string]any, facts installerFacts, re
 	}
 	w := get(services, "harbor-setupwrapper")
 	assert.Equal(t, "none", get(w, "network_mode"))
-	assert.Equal(t, []string{"/harbor/harbor-setupwrapper.sh"}, strs(get(w, "command")))
+	assert.Nil(t, get(w, "command"), "the wrapper image's own entrypoint runs harbor-setup")
 	assert.Equal(t, "true", get(w, "labels", "io.rancher.container.start_once"))
 
 	for _, svc := range []string{"registry", "mysql", "adminserver", "ui", "jobservice", "proxy"} {
@@ -165,14 +165,8 @@ func checkFixedWiring(t *testing.T, doc map[string]any, facts installerFacts, re
 		assert.Equal(t, svc, get(services, svc, "logging", "options", "tag"), svc)
 		assert.Contains(t, strs(get(services, svc, "depends_on")), "log", svc)
 	}
-	for svc, dir := range map[string]string{"mysql": "db", "ui": "ui", "jobservice": "jobservice", "adminserver": "adminserver"} {
-		if _, ok := services[svc]; !ok {
-			continue
-		}
-		assert.Equal(t, []string{"/bin/sh", "-c"}, strs(get(services, svc, "entrypoint")), svc)
-		assert.Equal(t, []string{fmt.Sprintf("/config%s/entrypoint%s.sh", dir, dir)}, strs(get(services, svc, "command")), svc)
-	}
-	assert.Equal(t, []string{"serve", "/etc/registry/config.yml"}, strs(get(services, "registry", "command")))
+	// Entrypoints and commands are checked against the setup program's
+	// table by TestHarborDeploymentRehearsal.
 	assert.Contains(t, strs(get(services, "registry", "environment")), "GODEBUG=netdns=cgo")
 	assert.Equal(t, []string{"127.0.0.1:" + facts.LogHostPort + ":" + facts.LogPort}, strs(get(services, "log", "ports")), "log listens on loopback only, on the installer's port")
 	assert.True(t, slices.ContainsFunc(strs(get(services, "log", "volumes")), func(v string) bool {
@@ -182,7 +176,7 @@ func checkFixedWiring(t *testing.T, doc map[string]any, facts installerFacts, re
 	for _, key := range []string{"HARBORHOSTNAME", "HARBOR_ADMIN_PASSWORD", "DB_PASSWORD", "AUTH_MODE", "LDAP_URL", "SELF_REGISTRATION", "TOKEN_EXPIRATION", "PROJECT_CREATION_RESTRICTION", "EMAIL_SERVER"} {
 		assert.True(t, slices.ContainsFunc(env, func(s string) bool { return strings.HasPrefix(s, key+"=") }), "wrapper env %s", key)
 	}
-	assert.Contains(t, env, "SELF_REGISTRATION=on", "a true boolean answer becomes Harbor's on")
+	assert.Contains(t, env, "SELF_REGISTRATION=${self_registration}", "the wrapper turns a boolean answer into Harbor's spelling")
 	uiVolumes := strings.Join(strs(get(services, "ui", "volumes")), " ")
 	if slices.Contains(facts.Mounts["ui"], "/etc/ui/token/") {
 		assert.Contains(t, uiVolumes, ":/etc/ui/token/", "the installer mounts the ui's token keys")
@@ -210,25 +204,24 @@ func checkQuestionTypes(t *testing.T, v Version) {
 	}
 }
 
-func checkSingleHost(t *testing.T, doc, rc map[string]any, facts installerFacts) {
+func checkSingleHost(t *testing.T, doc, rc map[string]any, facts installerFacts, version string) {
 	services, _ := get(doc, "services").(map[string]any)
 	sidekicks := strings.Split(get(services, "harbor-setupwrapper", "labels", "io.rancher.sidekicks").(string), ", ")
+	r, err := harborsetup.Lookup(version)
+	require.NoError(t, err)
 	var want []string
-	for _, s := range harborServices(facts) {
-		if s != "harbor-setupwrapper" && s != "log" {
-			want = append(want, s)
-		}
+	for _, c := range r.Consumers {
+		want = append(want, c.Service)
 	}
-	assert.ElementsMatch(t, want, sidekicks, "every Harbor service but log is a sidekick")
+	assert.ElementsMatch(t, want, sidekicks, "every service that reads the wrapper's output is its sidekick")
 	for _, s := range harborServices(facts) {
 		assert.Equal(t, "${harborhostlabel}", get(services, s, "labels", hostLabel), "%s: one hard host label affinity", s)
 	}
 	for _, s := range sidekicks {
 		assert.Equal(t, []string{"harbor-setupwrapper"}, strs(get(services, s, "volumes_from")), s)
 		assert.Equal(t, []string{"harbor-setupwrapper"}, strs(get(services, s, "dns_search")), s)
-		assert.Equal(t, false, get(rc, "services", s, "start_on_create"), s)
+		assert.Nil(t, get(rc, "services", s, "start_on_create"), "%s starts with the wrapper and waits for its ready marker", s)
 	}
-	assert.Equal(t, true, get(rc, "services", "harbor-setupwrapper", "start_on_create"))
 	assert.Equal(t, facts.ProxyPorts, strs(get(services, "proxy", "ports")), "the installer's proxy ports")
 	assert.Equal(t, "${harborhostname}", hostnameEnv(services))
 }
@@ -253,8 +246,8 @@ func checkNamedVolumes(t *testing.T, doc map[string]any) map[string]any {
 	for name := range services {
 		assert.Nil(t, get(services, name, "volumes_from"), name)
 		for _, vol := range strs(get(services, name, "volumes")) {
-			if name == "log" {
-				continue
+			if name == "log" && strings.HasPrefix(vol, "/") {
+				continue // its host folder of log files
 			}
 			src, _, _ := strings.Cut(vol, ":")
 			assert.Contains(t, volumes, src, "%s mounts a declared named volume", name)
@@ -271,12 +264,13 @@ func checkDistributed(t *testing.T, doc, rc map[string]any) {
 	services := checkNamedVolumes(t, doc)
 	assert.Equal(t, "harbor-log=true", get(services, "log", "labels", hostLabel))
 	labels := get(services, "proxy", "labels")
-	assert.Equal(t, "stack", get(labels, "traefik.enable"))
-	assert.Equal(t, "${harborhostname}", get(labels, "traefik.alias"))
-	assert.Equal(t, "${traefikdomain}", get(labels, "traefik.domain"))
+	// What Traefik 1.x's Rancher provider reads (the Traefik stack's
+	// default rancher_integration).
+	assert.Equal(t, "true", get(labels, "traefik.enable"))
+	assert.Equal(t, "Host:${harborhostname}", get(labels, "traefik.frontend.rule"))
 	assert.Equal(t, "80", get(labels, "traefik.port"))
-	assert.NotNil(t, get(rc, "services", "proxy", "health_check"), "Traefik routes only to healthy containers")
-	assert.Equal(t, "${harborhostname}.${traefikdomain}", hostnameEnv(services))
+	assert.NotNil(t, get(rc, "services", "proxy", "health_check"), "Traefik can route only to healthy containers")
+	assert.Equal(t, "${harborhostname}:${traefik_http_port}", hostnameEnv(services), "clients use Traefik's http port (8080 by default)")
 }
 
 func checkConverged(t *testing.T, doc, rc map[string]any) {
@@ -314,12 +308,13 @@ func TestHarborUpgradePaths(t *testing.T) {
 	require.NoError(t, err)
 	declared := map[string]string{}
 	for _, r := range bps[0].Releases {
-		declared[r.CatalogVersion()] = r.UpgradeFrom
+		declared[r.CatalogVersion()] = r.UpgradeRange()
 	}
 	for _, e := range builtinCatalog(t).Entries {
 		for _, v := range e.Versions {
 			got, _ := get(rancherComposeDoc(t, v), ".catalog", "upgrade_from").(string)
 			assert.Equal(t, declared[v.CatalogVersion], got, "%s %s", e.Name, v.CatalogVersion)
+			assert.NotEmpty(t, got, "%s %s: without upgrade_from Rancher offers the upgrade from every older version, across Harbor's database migrations", e.Name, v.CatalogVersion)
 			assert.Nil(t, get(rancherComposeDoc(t, v), ".catalog", "uuid"), "no uuids: Rancher 1.6 ignores them and duplicates confused older ones")
 			assert.NotEmpty(t, get(rancherComposeDoc(t, v), ".catalog", "minimum_rancher_version"))
 		}
