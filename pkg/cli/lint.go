@@ -31,6 +31,7 @@ type lintOptions struct {
 	color     string
 	fix       bool
 	diff      bool
+	files     bool
 }
 
 var colorModes = []string{"auto", "always", "never"}
@@ -97,6 +98,7 @@ terminal and NO_COLOR is not set.
 	f.StringVar(&o.color, "color", "auto", "colours in the text format: "+strings.Join(colorModes, ", "))
 	f.BoolVar(&o.fix, "fix", false, "apply the mechanical fixes of fixable rules to the files, then report what remains")
 	f.BoolVar(&o.diff, "diff", false, "with --fix, print the fixes as a diff and change nothing")
+	f.BoolVar(&o.files, "files", false, "the PATHs are changed files (as pre-commit passes them): lint the template folder of each, once; files outside template folders are skipped")
 	cmd.MarkFlagsMutuallyExclusive("fix", "base")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(report.Formats, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("fail-level", cobra.FixedCompletions(failLevels, cobra.ShellCompDirectiveNoFileComp))
@@ -173,9 +175,20 @@ func runLint(cmd *cobra.Command, args []string, o lintOptions) error {
 			return err
 		}
 	}
+	if o.files {
+		args = templateFolders(args)
+		if len(args) == 0 {
+			fmt.Fprintln(cmd.ErrOrStderr(), "catalogen: no file in a template folder; nothing to lint")
+			return nil
+		}
+	}
 	paths, err := distinctPaths(args)
 	if err != nil {
 		return err
+	}
+	if o.files && o.base != "" && !revisionExists(cmd.Context(), paths[0], o.base) {
+		// A repository's first commit has nothing released yet.
+		o.base = ""
 	}
 	start := time.Now()
 	lr, err := lintPaths(cmd, paths, o)
@@ -365,6 +378,28 @@ func distinctPaths(args []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// templateFolders maps changed files to the template folders holding them
+// (<top>/<name> under a catalog root), each once, in order of first use.
+func templateFolders(files []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range files {
+		parts := strings.Split(filepath.ToSlash(filepath.Clean(f)), "/")
+		for i := len(parts) - 2; i >= 0; i-- {
+			if !catalog.IsTemplateTop(parts[i]) || i+2 > len(parts)-1 {
+				continue
+			}
+			dir := filepath.FromSlash(strings.Join(parts[:i+2], "/"))
+			if st, err := os.Stat(dir); err == nil && st.IsDir() && !seen[dir] {
+				seen[dir] = true
+				out = append(out, dir)
+			}
+			break
+		}
+	}
+	return out
 }
 
 // loadCatalog reads the catalog at PATH p, mapping errors to exit codes.

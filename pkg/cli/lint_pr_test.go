@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -170,4 +171,34 @@ func TestOverlappingPathsLintedOnce(t *testing.T) {
 	code, out, _ := run("lint", "--no-config", root, root)
 	assert.Equal(t, ExitFindings, code)
 	assert.Contains(t, out, "in 3 files", "files are counted once")
+}
+
+// The pre-commit hook passes the changed files: lint --files lints only
+// their template folders, and with --base HEAD catches an edit of a
+// released folder.
+func TestLintFilesForPreCommit(t *testing.T) {
+	root := baseRepo(t)
+	t.Chdir(root)
+	write(t, root, "catalog/templates/app/1/docker-compose.yml", dc+"    restart: always\n")
+	write(t, root, "catalog/templates/other/1/docker-compose.yml", dc+"    # catalogen:ignore D005\n")
+	code, fs, _ := lintJSON(t, "--no-config", "--base", "HEAD", "--files", "catalog/templates/app/1/docker-compose.yml", "catalog/templates/app/config.yml", "README.md")
+	assert.Equal(t, ExitFindings, code)
+	for _, f := range fs {
+		assert.True(t, strings.HasPrefix(f.File+"/", "templates/app/"), "only the template folder of the changed files is linted: %s", f.File)
+	}
+	assert.Equal(t, 1, rulesOf(fs)["R001"], "the edit of a released folder is caught")
+
+	code, _, stderr := run("lint", "--base", "HEAD", "--files", "README.md")
+	assert.Equal(t, ExitOK, code)
+	assert.Contains(t, stderr, "nothing to lint")
+
+	// A repository without commits has nothing released: no base.
+	fresh := t.TempDir()
+	git(t, fresh, "init", "-q")
+	write(t, fresh, "templates/app/config.yml", "name: App\nversion: \"1.0.0\"\n")
+	write(t, fresh, "templates/app/0/rancher-compose.yml", rc("1.0.0"))
+	write(t, fresh, "templates/app/0/docker-compose.yml", dc)
+	t.Chdir(fresh)
+	code, _, stderr = lintJSON(t, "--no-config", "--base", "HEAD", "--files", "templates/app/0/docker-compose.yml")
+	assert.Equal(t, ExitOK, code, stderr)
 }

@@ -136,6 +136,21 @@ func (b *gitBase) config(ctx context.Context, p, root string, o lintOptions) (*l
 	return nil, nil
 }
 
+// revisionExists reports whether rev names a commit of the work tree that
+// holds dir (false in a repository without commits).
+func revisionExists(ctx context.Context, dir, rev string) bool {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	top, err := gitrepo.TopLevel(ctx, abs)
+	if err != nil {
+		return false
+	}
+	_, err = gitrepo.Git{Dir: top}.ResolveCommit(ctx, rev)
+	return err == nil
+}
+
 // touched returns the template folders (and stray files) whose files differ
 // between base and cur.
 func touched(base, cur *catalog.Catalog) map[string]bool {

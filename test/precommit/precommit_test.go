@@ -72,6 +72,54 @@ func TestTryRepo(t *testing.T) {
 		t.Fatalf("clean catalog: the hook failed:\n%s", out)
 	}
 
+	// Committed, the folder is released: the hook, which lints only what is
+	// staged, refuses an edit of it.
+	if out, err := sh(t, repo, env, "git", "commit", "-qm", "release 1.0.0"); err != nil {
+		t.Fatal(out)
+	}
+	released := filepath.Join(repo, "templates/app/0/docker-compose.yml")
+	if err := os.WriteFile(released, []byte(files["templates/app/0/docker-compose.yml"]+"    restart: always\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _ = sh(t, repo, env, "git", "add", "-A")
+	out, err = sh(t, repo, env, "pre-commit", "try-repo", moduleRoot(t), "catalogen-lint")
+	if err == nil || !strings.Contains(out, "R001") {
+		t.Fatalf("edited released folder: want the hook to fail with R001, got err=%v:\n%s", err, out)
+	}
+	if out, err := sh(t, repo, env, "git", "checkout", "-q", "HEAD", "--", "."); err != nil {
+		t.Fatal(out)
+	}
+
+	// Only the touched template is linted: a broken template committed
+	// earlier does not fail a commit that adds a release to another one.
+	broken := map[string]string{
+		"templates/broken/config.yml":            "name: Broken\nversion: \"1.0.0\"\n",
+		"templates/broken/0/rancher-compose.yml": ".catalog:\n  name: Broken\n  version: \"1.0.0\"\n",
+		"templates/broken/0/docker-compose.yml":  "version: '2'\nservices:\n  web:\n    image: nginx:1.25.3 # catalogen:ignore D005\n",
+		"templates/app/1/rancher-compose.yml":    ".catalog:\n  name: App\n  version: \"1.1.0\"\n",
+		"templates/app/1/docker-compose.yml":     files["templates/app/0/docker-compose.yml"],
+	}
+	for p, d := range broken {
+		full := filepath.Join(repo, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(d), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(p, "templates/broken/") {
+			_, _ = sh(t, repo, env, "git", "add", p)
+		}
+	}
+	if out, err := sh(t, repo, env, "git", "commit", "-qm", "broken", "--no-verify"); err != nil {
+		t.Fatal(out)
+	}
+	_, _ = sh(t, repo, env, "git", "add", "-A")
+	out, err = sh(t, repo, env, "pre-commit", "try-repo", moduleRoot(t), "catalogen-lint")
+	if err != nil {
+		t.Fatalf("a new release of app: the hook must lint only app, got:\n%s", out)
+	}
+
 	// An error finding (a suppression without a reason) fails the hook.
 	bad := filepath.Join(repo, "templates/app/0/docker-compose.yml")
 	if err := os.WriteFile(bad, []byte("version: '2'\nservices:\n  web:\n    image: nginx:1.25.3 # catalogen:ignore D005\n"), 0o644); err != nil {
