@@ -26,7 +26,8 @@ type Config struct {
 	Path      string // where it was read from ("" for none)
 	Settings  lint.Settings
 	Exclude   []string
-	FailLevel string // "" when not set
+	FailLevel string   // "" when not set
+	Profiles  []string // the profiles applied (profile.go)
 }
 
 // Excluded reports whether a slash path relative to the catalog root, or
@@ -188,6 +189,7 @@ func Parse(name string, data []byte, lookup func(string) *lint.Rule) (*Config, e
 		return nil, errors.New(strings.Join(msgs, "\n"))
 	}
 	doc := root.Content[0]
+	var profile *yaml.Node
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		key, val := doc.Content[i], doc.Content[i+1]
 		switch key.Value {
@@ -204,6 +206,17 @@ func Parse(name string, data []byte, lookup func(string) *lint.Rule) (*Config, e
 			}
 		case "fail-level":
 			cfg.FailLevel = val.Value
+		case "profile":
+			profile = val
+		}
+	}
+	if profile != nil {
+		explicit := map[string]bool{}
+		for id := range cfg.Settings.Severity {
+			explicit[id] = true
+		}
+		if err := cfg.applyProfiles(name, profile, explicit); err != nil {
+			return nil, err
 		}
 	}
 	return cfg, nil

@@ -81,7 +81,7 @@ func TestConfigErrorsExplain(t *testing.T) {
 		{"rules:\n  D005: of\n", `c.yaml:2:9: rules.D005: "of" is not a setting; allowed: off, on, info, warning, error, or {enabled: true|false, severity: info|warning|error} (did you mean "off"?)`},
 		{"rules:\n  D005: {severity: warnign}\n", `c.yaml:2:20: rules.D005.severity: "warnign" is not a severity; allowed: info, warning, error (did you mean "warning"?)`},
 		{"rules:\n  D005: {enable: false}\n", `c.yaml:2:10: rules.D005: unknown field "enable"; allowed: enabled, severity (did you mean "enabled"?)`},
-		{"exlude: [x]\n", `c.yaml:1:1: unknown field "exlude"; allowed: exclude, fail-level, rules (did you mean "exclude"?)`},
+		{"exlude: [x]\n", `c.yaml:1:1: unknown field "exlude"; allowed: exclude, fail-level, profile, rules (did you mean "exclude"?)`},
 		{"fail-level: warn1ng\n", `c.yaml:1:13: fail-level: "warn1ng" is not a level; allowed: info, warning, error, none (did you mean "warning"?)`},
 		{"exclude: templates/*\n", `c.yaml:1:10: exclude: must be a list of path patterns`},
 		{"rules:\n  q.unsued: off\n", `c.yaml:2:3: rules: unknown rule "q.unsued": use a rule ID or slug from ` + "`catalogen rules`" + ` (did you mean "q.unused"?)`},

@@ -11,7 +11,7 @@ import (
 
 // The fields and values a configuration may hold, for messages.
 var (
-	topFields     = []string{"exclude", "fail-level", "rules"}
+	topFields     = []string{"exclude", "fail-level", "profile", "rules"}
 	ruleSettings  = []string{"off", "on", "info", "warning", "error"}
 	ruleFields    = []string{"enabled", "severity"}
 	severities    = []string{"info", "warning", "error"}
@@ -60,6 +60,8 @@ func validate(name string, doc *yaml.Node) []string {
 					fail(item, fmt.Sprintf("exclude[%d]", j), "must be a non-empty path pattern such as templates/legacy-*")
 				}
 			}
+		case "profile":
+			validateProfile(val, fail)
 		case "fail-level":
 			if val.Kind != yaml.ScalarNode || !contains(failLevelVals, strings.ToLower(val.Value)) && val.Value != "warn" {
 				fail(val, "fail-level", "%q is not a level; allowed: %s%s", val.Value, strings.Join(failLevelVals, ", "), didYouMean(val.Value, failLevelVals))

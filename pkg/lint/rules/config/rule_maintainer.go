@@ -13,12 +13,13 @@ import (
 var ruleC007 = &lint.Rule{
 	ID:       "C007",
 	Slug:     "config.maintainer-format",
-	Severity: lint.Error,
+	Severity: lint.Info,
 	Summary:  "config.yml's maintainer is \"Name Surname <email>\"",
 	Doc: "The community catalog CI (test_maintainers) checks an optional `maintainer` against " +
 		"`^([\\S]+ ){2,5}<[^@]+@[^@]+\\.[^@]+>$`: two to five words, each followed by one space, then a single " +
 		"e-mail address in angle brackets. Rancher itself only displays the field, but a pull request to the " +
-		"community catalog fails with anything else.",
+		"community catalog fails with anything else. Info: nothing in Rancher depends on it; `profile: community` " +
+		"makes it an error.",
 	Bad:      `maintainer: jdoe@example.com`,
 	Good:     `maintainer: "Jane Doe <jdoe@example.com>"`,
 	Template: checkMaintainer,

@@ -12,11 +12,12 @@ import (
 var ruleC003 = &lint.Rule{
 	ID:       "C003",
 	Slug:     "config.version",
-	Severity: lint.Error,
+	Severity: lint.Warning,
 	Summary:  "config.yml has a version (the default version)",
 	Doc: "`version` in config.yml names the version Rancher preselects when the template is deployed; it is " +
 		"matched against the `.catalog.version` of the version folders. Without it no version is preselected " +
-		"and the community catalog CI (test_versions) fails.",
+		"and the community catalog CI (test_versions) fails. Warning: Rancher 1.6 still lists every version; " +
+		"`profile: community` makes it an error.",
 	Bad: `name: Nginx
 category: Web`,
 	Good: `name: Nginx

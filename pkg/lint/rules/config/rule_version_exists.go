@@ -6,18 +6,20 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/version"
 	"gopkg.in/yaml.v3"
 )
 
 var ruleC005 = &lint.Rule{
 	ID:       "C005",
 	Slug:     "config.version-exists",
-	Severity: lint.Error,
+	Severity: lint.Warning,
 	Summary:  "config.yml's version equals the .catalog.version of one of the template's version folders",
 	Doc: "Rancher's catalog service finds the default version by comparing config.yml's `version` with every " +
 		"version folder's `.catalog.version` as strings, exactly: `v1.2` does not match `1.2`. When nothing " +
 		"matches, the UI preselects no version and the community catalog CI (test_versions) fails. The usual " +
-		"cause is a new version folder without bumping config.yml, or the reverse.",
+		"cause is a new version folder without bumping config.yml, or the reverse. Warning: Rancher 1.6 still " +
+		"lists every version; `profile: community` makes it an error.",
 	Bad: `# config.yml
 version: "1.25.4"
 # 0/rancher-compose.yml: .catalog.version: 1.25.3`,
@@ -41,23 +43,27 @@ func checkVersionExists(p *lint.Pass, t *catalog.Template) {
 		return // C003 reports a missing version
 	}
 	var near []string
-	count := 0
+	distinct := map[string]bool{}
 	for _, v := range t.Versions {
 		got := catalogVersion(v)
+		if got == "" && v.Revision() < 0 && version.IsSemver(v.Folder) {
+			got = v.Folder // catalog-service takes a semver folder name as the version
+		}
 		if got == "" {
 			continue // no .catalog.version: K002's finding
 		}
-		count++
+		distinct[got] = true
 		if got == want {
 			return
 		}
 		switch {
-		case v.Catalog.Version == want:
+		case v.Catalog != nil && v.Catalog.Version == want:
 			near = append(near, fmt.Sprintf("folder %s writes %s unquoted, which Rancher reads as %q: quote it there", v.Folder, v.Catalog.Version, got))
 		case strings.EqualFold(strings.TrimLeft(got, "vV"), strings.TrimLeft(want, "vV")):
 			near = append(near, fmt.Sprintf("folder %s has %q, and the comparison is exact", v.Folder, got))
 		}
 	}
+	count := len(distinct) // two folders with one version (K006) are one value
 	if count == 0 {
 		return
 	}

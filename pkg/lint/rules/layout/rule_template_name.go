@@ -11,12 +11,13 @@ import (
 var ruleL002 = &lint.Rule{
 	ID:       "L002",
 	Slug:     "layout.template-name",
-	Severity: lint.Error,
+	Severity: lint.Info,
 	Summary:  "template folder names are 1-63 letters, digits and '-'",
 	Doc: "The template folder's name is the default stack name. The community catalog CI requires " +
 		"`^[a-zA-Z0-9-]{1,63}$` (test_stack_name), and Rancher's UI strips every other character when it " +
 		"proposes the stack name, so `my_app` is deployed as `myapp`. Stack names are DNS labels: use letters, " +
-		"digits and '-' only.",
+		"digits and '-' only. Info: Rancher 1.6 lists and deploys the template whatever its folder name; " +
+		"`profile: community` makes it an error, as the community catalog's CI does.",
 	Bad:      `# templates/my_app/config.yml`,
 	Good:     `# templates/my-app/config.yml`,
 	Template: checkTemplateName,

@@ -10,12 +10,13 @@ import (
 )
 
 var ruleQ002 = &lint.Rule{
-	ID: "Q002", Slug: "q.type", Severity: lint.Error,
+	ID: "Q002", Slug: "q.type", Severity: lint.Warning,
 	Summary: "a question's `type` is one the Rancher 1.6 UI supports",
 	Doc: "The Rancher 1.6 UI picks the input widget from `type`, compared exactly (lower case), among " +
 		"string, int, float, boolean, enum, multiline, password, masked, service, certificate, secret " +
 		"and date. Any other value, or no type at all, is shown as a plain text box marked " +
-		"\"unknown type\": no number input, no Yes/No radio, no select.",
+		"\"unknown type\": no number input, no Yes/No radio, no select. Warning: the version deploys, but the " +
+		"answer is typed free-hand where a type would have checked it.",
 	Bad: `questions:
   - variable: debug
     label: Debug

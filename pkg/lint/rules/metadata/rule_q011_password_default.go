@@ -14,9 +14,9 @@ var ruleQ011 = &lint.Rule{
 		"anyone who knows the catalog knows the password. This applies to `password` and `masked` " +
 		"questions and to text questions named like secrets (see Q009); `secret` questions are exempt, " +
 		"their answer is the name of a Rancher secret. A default that is a file path (`/certs/privkey.pem` for a " +
-		"`*_KEY` question) names where a secret is, not the secret, and is not reported. A non-empty default is a " +
-		"warning; a well-known one (admin, changeme, Harbor12345, ...) is an error: every stack deployed with the " +
-		"defaults is open to anyone (a security defect of the deployed stack; Rancher itself deploys it).",
+		"`*_KEY` question) names where a secret is, not the secret, and is not reported. Warning: Rancher deploys the " +
+		"stack, but every stack deployed with the defaults shares a public password (the message says when it is a " +
+		"well-known one such as admin, changeme or Harbor12345). `profile: strict` makes it an error.",
 	Bad: `questions:
   - variable: admin_password
     type: password
@@ -54,7 +54,7 @@ func checkPasswordDefault(p *lint.Pass, v *catalog.Version) {
 			continue // a path (`/certs/privkey.pem` for a *_KEY) names where the secret is
 		}
 		if wellKnownPasswords[strings.ToLower(strings.TrimSpace(def))] {
-			p.ReportSeverity(lint.Error, at(info, dn), "%s defaults to %q, a well-known password that anyone will try first; leave the default empty and mark the question required: true", qname(q), def)
+			p.Report(at(info, dn), "%s defaults to %q, a well-known password that anyone will try first; leave the default empty and mark the question required: true", qname(q), def)
 			continue
 		}
 		p.Report(at(info, dn), "%s has a default password: anyone who knows the catalog knows it; leave the default empty and mark the question required: true", qname(q))
