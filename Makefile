@@ -55,3 +55,4 @@ clean:
 # Regenerate docs/rules.md from the rule registry.
 docs:
 	$(GO) run ./cmd/catalogen rules --markdown > docs/rules.md
+	$(GO) run ./cmd/harbor-setup --markdown > docs/harbor-setup.md

@@ -35,8 +35,16 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 	python := fl.String("python", "", "Python that runs prepare (default: looked up on PATH for the release)")
 	loader := fl.String("loader", "/usr/local/bin/harbor-envload", "env loader binary delivered to the Harbor containers")
 	timeout := fl.Duration("timeout", 10*time.Minute, "time limit for prepare")
+	markdown := fl.Bool("markdown", false, "print the settings and consumer tables as Markdown (docs/harbor-setup.md) and exit")
 	if err := fl.Parse(args); err != nil {
 		return 2
+	}
+	if *markdown {
+		if err := writeMarkdown(stdout); err != nil {
+			fmt.Fprintf(stderr, "harbor-setup: %v\n", err)
+			return 1
+		}
+		return 0
 	}
 	if fl.NArg() > 0 {
 		fmt.Fprintf(stderr, "harbor-setup: unexpected argument %q; settings come from environment variables\n", fl.Arg(0))
