@@ -2,6 +2,7 @@ package plan
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -365,4 +366,19 @@ func TestTypicalInventory(t *testing.T) {
 		}
 		assert.Equal(t, c.stacks, inv.Stacks, c.version)
 	}
+}
+
+// The README shows docs/plan-project-harbor-1.svg: it must be what plan
+// draws today. Regenerate it with
+//
+//	catalogen plan ../shared/corpus/community-catalog/templates/project-harbor/1 --hosts examples/hosts/missing-label.yaml --format svg --output docs/plan-project-harbor-1.svg
+func TestReadmeDiagramIsCurrent(t *testing.T) {
+	ver := linttest.SharedDir(t, "corpus/community-catalog/templates/project-harbor/1")
+	p, err := New(loadVersion(t, ver), inventory(t, filepath.Join("..", "..", "examples", "hosts", "missing-label.yaml")), Options{})
+	require.NoError(t, err)
+	var svg bytes.Buffer
+	require.NoError(t, WriteSVG(&svg, p))
+	committed, err := os.ReadFile(filepath.Join("..", "..", "docs", "plan-project-harbor-1.svg"))
+	require.NoError(t, err)
+	assert.Equal(t, string(committed), svg.String(), "docs/plan-project-harbor-1.svg is stale; regenerate it (see the comment above)")
 }
