@@ -212,4 +212,3 @@ func TestRunFromCommandLine(t *testing.T) {
 		t.Errorf("failing prepare: exit %d\n%s", code, stderr)
 	}
 }
-
