@@ -382,3 +382,37 @@ func TestReadmeDiagramIsCurrent(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, string(committed), svg.String(), "docs/plan-project-harbor-1.svg is stale; regenerate it (see the comment above)")
 }
+
+// TestPlanCorpus plans every version of the community catalog on three
+// hosts and draws it: whatever the version holds, plan answers with a plan
+// or an error naming the folder, never a panic, and the drawing keeps every
+// container.
+func TestPlanCorpus(t *testing.T) {
+	cat, err := catalog.Load(linttest.SharedDir(t, "corpus/community-catalog"), catalog.Options{})
+	require.NoError(t, err)
+	inv := inventory(t, filepath.Join("..", "..", "examples", "hosts", "three-hosts.yaml"))
+	for _, tpl := range cat.Templates {
+		for _, v := range tpl.Versions {
+			if !tpl.IsCompose() {
+				continue
+			}
+			p, err := New(v, inv, Options{})
+			if v.Project == nil || v.Project.DC == nil {
+				// No compose project Rancher could deploy: an error naming it.
+				if assert.Error(t, err, v.Dir) {
+					assert.Contains(t, err.Error(), v.Dir)
+				}
+				continue
+			}
+			require.NoError(t, err, v.Dir)
+			var svg, dot bytes.Buffer
+			require.NoError(t, WriteSVG(&svg, p), v.Dir)
+			require.NoError(t, WriteDot(&dot, p), v.Dir)
+			containers := 0
+			for _, s := range p.Services {
+				containers += len(s.Containers)
+			}
+			assert.Equal(t, containers, strings.Count(svg.String(), `data-kind="container"`), v.Dir)
+		}
+	}
+}

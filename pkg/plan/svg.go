@@ -104,7 +104,7 @@ func badServices(p *Plan) map[string]bool {
 }
 
 func (p *Plan) layout() (*layout, []string, []string, []string) {
-	cols := min(len(p.Hosts), maxColumns)
+	cols := max(1, min(len(p.Hosts), maxColumns))
 	width := 2*gutter + float64(cols)*hostW + float64(cols-1)*gutter
 	l := &layout{width: width, boxes: map[string][]rect{}, hostOf: map[string]string{}, boxOf: map[string]rect{}, rowTop: map[float64]float64{}}
 	n := chars(width - 2*gutter + 2*pad)
@@ -304,7 +304,9 @@ func WriteSVG(w io.Writer, p *Plan) error {
 		b.WriteString("</g>\n")
 	}
 	drawEdges(b, p, l)
-	y = l.hosts[len(l.hosts)-1].y + l.hosts[len(l.hosts)-1].h + gutter/2
+	if len(l.hosts) > 0 {
+		y = l.hosts[len(l.hosts)-1].y + l.hosts[len(l.hosts)-1].h + gutter/2
+	}
 	for _, line := range below {
 		color := "#5d4037"
 		if strings.HasPrefix(line, "not placed") {
