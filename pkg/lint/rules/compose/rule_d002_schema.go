@@ -256,6 +256,11 @@ func schemaFinding(f composeFile, s *serviceSchema, conv *converter, svc service
 		if item == nil || item.Line == 0 {
 			pos = valuePos()
 		}
+		if item != nil && item.Kind == yaml.ScalarNode && !rawRepeat(node, e.index) {
+			// The items differ as written and only become equal once
+			// interpolated with the default answers.
+			return pos, fmt.Sprintf("%s lists%s twice after interpolation with the default answers (the entries differ as written); Rancher's schema requires unique items: make the answers differ or drop one entry", where, text), true
+		}
 		return pos, fmt.Sprintf("%s lists%s twice; Rancher's schema requires unique items: remove the duplicate", where, text), true
 	case "required":
 		prop, _ := details["property"].(string)
@@ -427,4 +432,19 @@ func onlyCollections(details gojsonschema.ErrorDetails) bool {
 		}
 	}
 	return true
+}
+
+// rawRepeat reports whether item i of a list is written, as is, like an
+// earlier item.
+func rawRepeat(list *yaml.Node, i int) bool {
+	if list == nil || list.Kind != yaml.SequenceNode || i < 0 || i >= len(list.Content) {
+		return true
+	}
+	item := yamlnode.Resolve(list.Content[i])
+	for _, prev := range list.Content[:i] {
+		if prev = yamlnode.Resolve(prev); prev != nil && prev.Kind == yaml.ScalarNode && prev.Value == item.Value {
+			return true
+		}
+	}
+	return false
 }

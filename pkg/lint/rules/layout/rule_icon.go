@@ -42,6 +42,10 @@ func checkIcon(p *lint.Pass, t *catalog.Template) {
 				return
 			}
 		}
+		if f := versionIcon(t); f != nil {
+			p.Report(catalog.FolderPos(t.Dir), "template %s has no catalogIcon* file next to config.yml; catalog-service takes %s from a version folder instead (L009), which depends on folder order: move it up to %s/", t.Dir, f.Path, t.Dir)
+			return
+		}
 		p.Report(catalog.FolderPos(t.Dir), "template %s has no catalogIcon* file, so its catalog tile has no icon: add catalogIcon-%s.svg (or .png) next to config.yml", t.Dir, t.Name)
 		return
 	}
@@ -59,4 +63,17 @@ func checkIcon(p *lint.Pass, t *catalog.Template) {
 				t.Dir, len(icons), shown.Name, f.Name)
 		}
 	}
+}
+
+// versionIcon returns a catalogIcon* file of one of t's version folders,
+// which catalog-service also takes as the template's icon.
+func versionIcon(t *catalog.Template) *catalog.File {
+	for _, v := range t.Versions {
+		for _, f := range v.Files {
+			if strings.HasPrefix(f.Name, "catalogIcon") {
+				return f
+			}
+		}
+	}
+	return nil
 }

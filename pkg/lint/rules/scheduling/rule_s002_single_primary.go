@@ -79,7 +79,7 @@ func checkS002(p *lint.Pass, v *catalog.Version) {
 				msg += " (this version is capped at maximum_rancher_version %s, where it still deploys)"
 				args = append(args, capped)
 			}
-			p.ReportSeverity(sev, li.Label.ValuePos(), msg, args...)
+			p.ReportSeverity(sev, sourceCol(li.Label.ValuePos(), li.Label.Value), msg, args...)
 		}
 	}
 }

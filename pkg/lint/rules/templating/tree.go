@@ -199,6 +199,14 @@ func errorPos(f *catalog.File, err error) (catalog.Pos, string) {
 		line, _ = strconv.Atoi(m[1])
 		col = 0
 	}
+	if strings.HasSuffix(msg, "unexpected EOF") {
+		// An {{if}}, {{range}} or {{with}} without its {{end}}: point at
+		// where the block opens.
+		if off, ok := unclosedBlock(f.Data); ok {
+			pos := offsetPos(f, off)
+			return pos, msg + fmt.Sprintf(" (the block opened at line %d has no {{end}})", pos.Line)
+		}
+	}
 	if line < 1 {
 		return catalog.FilePos(f), msg
 	}
@@ -284,4 +292,38 @@ func templatingSeverity(v *catalog.Version, sev lint.Severity) (lint.Severity, s
 		return lint.Info, fmt.Sprintf(" (info only: maximum_rancher_version %s is below %s, the first Rancher that templates compose files, so no Rancher that lists this version templates it)", max, firstTemplating)
 	}
 	return sev, ""
+}
+
+// unclosedBlock returns the offset of the innermost {{if}}, {{range}},
+// {{with}}, {{define}} or {{block}} that no {{end}} closes, reading the
+// actions of data as text/template delimits them.
+func unclosedBlock(data []byte) (int, bool) {
+	var open []int
+	for i := 0; i < len(data); {
+		start := bytes.Index(data[i:], []byte("{{"))
+		if start < 0 {
+			break
+		}
+		start += i
+		end := bytes.Index(data[start+2:], []byte("}}"))
+		if end < 0 {
+			break
+		}
+		end += start + 2
+		body := strings.TrimSpace(strings.Trim(string(data[start+2:end]), "-"))
+		word, _, _ := strings.Cut(body, " ")
+		switch word {
+		case "if", "range", "with", "define", "block":
+			open = append(open, start)
+		case "end":
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+		i = end + 2
+	}
+	if len(open) == 0 {
+		return 0, false
+	}
+	return open[len(open)-1], true
 }
