@@ -49,8 +49,8 @@ type Setting struct {
 	Allowed    []string
 	AllowedFor func(*Release) []string
 	// Aliases maps names an Enum also accepts to the release's value.
-	Aliases func(*Release) map[string]string
-	Min, Max   int64
+	Aliases  func(*Release) map[string]string
+	Min, Max int64
 	// Check adds a constraint of the value's consumer (a database image, a
 	// URL, an nginx directive).
 	Check func(r *Release, value string) error
