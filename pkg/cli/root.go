@@ -92,7 +92,10 @@ func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
   catalogen lint --format sarif --output lint.sarif ../community-catalog`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// --version prints what `catalogen version` prints.
+		Version: versionString(),
 	}
+	root.SetVersionTemplate("catalogen {{.Version}}\n")
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
