@@ -39,6 +39,15 @@ type Options struct {
 	// Timeout bounds prepare (key generation included).
 	Timeout time.Duration
 	Log     io.Writer
+	// Now is the clock certificates are checked against (time.Now if nil).
+	Now func() time.Time
+}
+
+func (o Options) now() time.Time {
+	if o.Now != nil {
+		return o.Now()
+	}
+	return time.Now()
 }
 
 // state is what the wrapper remembers between runs, in StateDir.
@@ -83,15 +92,31 @@ func Run(ctx context.Context, o Options) error {
 			answers[k] = at(v)
 		}
 	}
+	tlsIn, err := resolveTLS(o.Environ, answers)
+	if err != nil {
+		return err
+	}
 	if answers["ui_url_protocol"] == "https" {
+		if len(tlsIn.cert) > 0 {
+			// Check inline PEMs before they replace any file.
+			if err := CheckCertificate(tlsIn.cert, tlsIn.key, hostOnly(answers["hostname"]), o.now()); err != nil {
+				return Problems{{Env: CertPEMEnv, Message: err.Error()}}
+			}
+			if err := writeTLSFiles(tlsIn, answers); err != nil {
+				return err
+			}
+		}
 		for _, k := range []string{"ssl_cert", "ssl_cert_key"} {
 			if st, err := os.Stat(answers[k]); err != nil || !st.Mode().IsRegular() {
-				return Problems{{Env: strings.ToUpper(k), Message: fmt.Sprintf("%s is not a file in the wrapper container; mount it there or fix the path", answers[k])}}
+				return Problems{{Env: strings.ToUpper(k), Message: fmt.Sprintf("%s is not a file in the wrapper container; mount it there, fix the path, or give the PEM text in %s and %s", answers[k], CertPEMEnv, KeyPEMEnv)}}
 			}
+		}
+		if err := checkTLSFiles(answers, o.now()); err != nil {
+			return err
 		}
 	}
 	cfg := FormatConfig(r, answers)
-	digest, err := runDigest(r, cfg, answers)
+	digest, err := runDigest(r, cfg, answers, tlsIn.external)
 	if err != nil {
 		return err
 	}
@@ -110,7 +135,7 @@ func Run(ctx context.Context, o Options) error {
 	if prev.Release == r.Version && prev.Digest == digest && complete(r, output) == nil {
 		fmt.Fprintf(o.Log, "harbor-setup: Harbor %s: settings unchanged since the last run; reusing its configuration\n", r.Version)
 	} else {
-		if err := prepare(ctx, o, cfg, answers, output); err != nil {
+		if err := prepare(ctx, o, cfg, answers, output, tlsIn.external); err != nil {
 			return err
 		}
 	}
@@ -130,16 +155,23 @@ func Run(ctx context.Context, o Options) error {
 			return err
 		}
 	}
-	fmt.Fprintf(o.Log, "harbor-setup: Harbor %s configured for %s://%s; %d consumers ready\n",
-		r.Version, answers["ui_url_protocol"], answers["hostname"], len(r.Consumers))
+	url, note := answers["ui_url_protocol"]+"://"+answers["hostname"], ""
+	if tlsIn.external {
+		url, note = "https://"+answers["hostname"], " (TLS ends at the ingress)"
+	}
+	fmt.Fprintf(o.Log, "harbor-setup: Harbor %s configured for %s%s; %d consumers ready\n",
+		r.Version, url, note, len(r.Consumers))
 	return nil
 }
 
 // runDigest identifies a configuration: the release, harbor.cfg and, with
 // https, the certificate and key it names.
-func runDigest(r *Release, cfg []byte, a Answers) (string, error) {
+func runDigest(r *Release, cfg []byte, a Answers, externalTLS bool) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "harbor %s\n", r.Version)
+	if externalTLS {
+		fmt.Fprintf(h, "external tls\n")
+	}
 	h.Write(cfg)
 	if a["ui_url_protocol"] == "https" {
 		for _, k := range []string{"ssl_cert", "ssl_cert_key"} {
@@ -155,7 +187,7 @@ func runDigest(r *Release, cfg []byte, a Answers) (string, error) {
 
 // prepare runs the release's prepare in a scratch copy of the installer and
 // keeps its output as the new configuration.
-func prepare(ctx context.Context, o Options, cfg []byte, answers Answers, output string) error {
+func prepare(ctx context.Context, o Options, cfg []byte, answers Answers, output string, externalTLS bool) error {
 	r := o.Release
 	stateDir := filepath.Dir(output)
 	work, err := os.MkdirTemp(stateDir, "run-")
@@ -213,6 +245,11 @@ func prepare(ctx context.Context, o Options, cfg []byte, answers Answers, output
 	}
 	if err := fixTokenKey(filepath.Join(generated, "ui", "private_key.pem")); err != nil {
 		return err
+	}
+	if externalTLS {
+		if err := rewriteForIngressTLS(generated, answers["hostname"]); err != nil {
+			return err
+		}
 	}
 	if _, err := readSecretKey(dataDir); err != nil {
 		return err
