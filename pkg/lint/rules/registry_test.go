@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/catalogen/catalogen/pkg/lint/rules"
@@ -38,5 +39,24 @@ func TestRegistry(t *testing.T) {
 	// Every family of the specification's table is present.
 	for _, id := range []string{"L001", "C001", "K001", "Q001", "T001", "I001", "D001", "S001", "B001", "V001", "LB001", "TR001", "TP001", "R001", "K011", "Q011"} {
 		assert.True(t, ids[id], "missing %s", id)
+	}
+}
+
+// TestSeverityPolicy keeps the severity policy stated where it is applied:
+// every rule's doc says why its default severity is what it is, with a
+// sentence that starts "Error:", "Warning:" or "Info:" (error: Rancher 1.6
+// does not list or deploy the version, or the stack is broken for certain;
+// warning: a likely runtime defect or a setting Rancher silently ignores;
+// info: style and hygiene).
+func TestSeverityPolicy(t *testing.T) {
+	// T008 and the CG rules are documented by their own packages.
+	exempt := map[string]bool{"T008": true, "CG001": true, "CG002": true}
+	for _, r := range rules.All() {
+		if exempt[r.ID] {
+			continue
+		}
+		sev := r.Severity.String()
+		label := strings.ToUpper(sev[:1]) + sev[1:] + ":"
+		assert.Contains(t, r.Doc, label, "%s (%s) must state its evidence in a sentence starting %q", r.ID, sev, label)
 	}
 }

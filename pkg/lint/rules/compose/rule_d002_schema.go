@@ -23,7 +23,8 @@ var ruleD002 = &lint.Rule{
 		"against its JSON schema (one for version 1 files, one for version '2'); an unknown key or a wrong type " +
 		"rejects the whole stack with \"Unsupported config option\" or a type error. catalogen validates the " +
 		"rendered files with the defaults a user gets, using schemas/compose-v1.schema.json and compose-v2.schema.json; " +
-		"numeric strings are accepted where numbers are, as the executor converts them.",
+		"numeric strings are accepted where numbers are, as the executor converts them. " +
+		"Error: the executor (v1.6) rejects the stack.",
 	Bad: `services:
   web:
     image: nginx:1.25

@@ -16,7 +16,8 @@ var ruleD003 = &lint.Rule{
 	Doc: "Cattle creates each service under its compose name and rejects names that are not DNS labels with " +
 		"422 InvalidCharacters: only letters, digits and '-', starting with a letter or digit, no '--', not ending " +
 		"in '-', at most 63 characters. Names are also unique per stack ignoring case (NOT_UNIQUE), sidekicks included. " +
-		"Underscores and dots are the usual mistake: the stack fails to deploy.",
+		"Underscores and dots are the usual mistake: the stack fails to deploy. " +
+		"Error: Cattle (v1.6) rejects the service (422 InvalidCharacters) and the deploy fails.",
 	Bad: `services:
   my_app:
     image: nginx:1.25`,

@@ -14,7 +14,8 @@ var ruleD004 = &lint.Rule{
 	Doc: "Rancher creates each docker-compose service as containers of its image; a service without `image` " +
 		"(or `build`) in either file cannot be created, and the stack fails. Services that are not containers " +
 		"still name their kind by image: rancher/external-service, rancher/dns-service, rancher/load-balancer-service " +
-		"and rancher/lb-service-haproxy. The image may be set in rancher-compose.yml instead; both files are merged.",
+		"and rancher/lb-service-haproxy. The image may be set in rancher-compose.yml instead; both files are merged. " +
+		"Error: Cattle (v1.6) cannot create a container without an image.",
 	Bad: `services:
   web:
     ports:

@@ -18,7 +18,8 @@ var ruleD005 = &lint.Rule{
 	Doc: "Without a tag Docker pulls `latest`, so two deployments of the same catalog version can run different " +
 		"software and an upgrade cannot be rolled back; catalog reviewers ask for pinned tags. A digest " +
 		"(`@sha256:...`) pins too. Rancher's special images rancher/external-service, rancher/dns-service and " +
-		"rancher/load-balancer-service are exempt, but rancher/lb-service-haproxy is a real container and needs its tag.",
+		"rancher/load-balancer-service are exempt, but rancher/lb-service-haproxy is a real container and needs its tag. " +
+		"Info: the stack deploys; reviewers ask for pinned tags (community-catalog#399). `profile: strict` makes it a warning.",
 	Bad: `services:
   web:
     image: nginx`,

@@ -17,7 +17,8 @@ var ruleD006 = &lint.Rule{
 	Doc: "Rancher's executor turns every label value into a string, except null: a label written `key:` with " +
 		"nothing after it (or a template that renders to nothing) stays null, and the stack fails with " +
 		"\"Cannot unmarshal '<nil>'\". Write an empty string (`key: \"\"`) or remove the label. Environment " +
-		"variables may be null; labels may not.",
+		"variables may be null; labels may not. " +
+		"Error: the executor (v1.6) cannot decode a null label value and the deploy fails.",
 	Bad: `labels:
   io.rancher.container.pull_image:`,
 	Good: `labels:

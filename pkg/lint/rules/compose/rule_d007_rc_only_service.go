@@ -15,7 +15,8 @@ var ruleD007 = &lint.Rule{
 	Doc: "Rancher merges rancher-compose.yml into docker-compose by service name. A rancher-compose service with " +
 		"no docker-compose counterpart is usually a typo or a leftover of a renamed service, and its settings " +
 		"(scale, health_check, lb_config) apply to nothing the user expects. It also happens when a docker-compose " +
-		"template stops rendering early (T002).",
+		"template stops rendering early (T002). " +
+		"Warning: the executor (v1.6) applies the settings to a service that docker-compose never defines; they are silently lost or create an unexpected service.",
 	Bad: `# docker-compose.yml defines "web"; rancher-compose.yml:
 services:
   wbe:

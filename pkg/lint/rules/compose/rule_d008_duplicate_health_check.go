@@ -12,7 +12,8 @@ var ruleD008 = &lint.Rule{
 	Summary:  "a service's health_check is set in one file only",
 	Doc: "Rancher merges the two compose files key by key and rancher-compose.yml wins, so a health_check in " +
 		"docker-compose is silently replaced by the one in rancher-compose.yml. Two copies drift apart; reviewers " +
-		"ask to keep one, in rancher-compose.yml where Rancher's settings live.",
+		"ask to keep one, in rancher-compose.yml where Rancher's settings live. " +
+		"Info: the executor (v1.6) merges both, rancher-compose winning; only one place should say it.",
 	Bad: `# docker-compose.yml
 services:
   web:

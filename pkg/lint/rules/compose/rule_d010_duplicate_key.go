@@ -15,7 +15,8 @@ var ruleD010 = &lint.Rule{
 	Doc: "Rancher's executor (every 1.x release) decodes compose files with yaml.v2, which keeps the last of two equal " +
 		"keys in a mapping without a word: a second `labels:` or `image:` on one service, or an environment entry " +
 		"written twice, replaces the first, and the settings written first are silently lost. Error when the two " +
-		"values differ (a setting is lost); info when they are equal (only redundant).",
+		"values differ (a setting is lost); info when they are equal (only redundant). " +
+		"Error: the first setting is silently lost (info when both say the same).",
 	Bad: `web:
   image: nginx:1.25
   labels:

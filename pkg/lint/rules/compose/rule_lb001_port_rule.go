@@ -14,7 +14,8 @@ var ruleLB001 = &lint.Rule{
 		"`service` or `selector` (not both), a `target_port` when it targets a service, an `environment` when it " +
 		"names a `region`, and a protocol among http, https, tcp, tls, sni and udp. Port 42 is taken by the " +
 		"load balancer's own health check, so no rule may listen on it. A rule that fails these checks makes the " +
-		"stack fail to deploy.",
+		"stack fail to deploy. " +
+		"Error: Cattle (v1.6) rejects the load balancer configuration.",
 	Bad: `lb:
   lb_config:
     port_rules:

@@ -15,7 +15,8 @@ var ruleLB002 = &lint.Rule{
 	Summary:  "a port rule's service (without a stack/ prefix) is a service of the same compose project",
 	Doc: "Rancher's executor resolves a port rule's `service: name` within the stack being deployed and fails " +
 		"with \"Failed to find existing service\" when there is none. Services of other stacks are written " +
-		"`stack/service`.",
+		"`stack/service`. " +
+		"Error: the executor (v1.6) fails (\"Failed to find existing service\").",
 	Bad: `lb:
   lb_config:
     port_rules:

@@ -16,7 +16,8 @@ var ruleLB003 = &lint.Rule{
 	Severity: lint.Error,
 	Summary:  "scale_policy.min is not greater than scale_policy.max",
 	Doc: "A service's scale_policy bounds how many containers Rancher runs; Cattle rejects a policy whose min " +
-		"is greater than its max, and the stack fails to deploy.",
+		"is greater than its max, and the stack fails to deploy. " +
+		"Error: Cattle (v1.6) rejects the scale policy.",
 	Bad: `web:
   scale_policy:
     min: 3

@@ -11,7 +11,8 @@ var ruleLB004 = &lint.Rule{
 	Severity: lint.Error,
 	Summary:  "an external service sets external_ips or hostname, not both",
 	Doc: "A rancher/external-service points either at IP addresses (`external_ips`) or at a DNS name " +
-		"(`hostname`, a CNAME). Cattle rejects an external service that sets both, and the stack fails to deploy.",
+		"(`hostname`, a CNAME). Cattle rejects an external service that sets both, and the stack fails to deploy. " +
+		"Error: Cattle (v1.6) rejects the external service.",
 	Bad: `db:
   image: rancher/external-service
   external_ips: [10.0.0.5]

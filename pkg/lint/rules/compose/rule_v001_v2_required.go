@@ -13,7 +13,8 @@ var ruleV001 = &lint.Rule{
 	Summary:  "top-level volumes: is only used in version '2' compose files",
 	Doc: "Stack volumes (`volumes:` at the top of the file, with a driver and driver_opts) exist only in version " +
 		"'2' compose files. In a version 1 file every top-level key is a service, so Rancher reads `volumes` as a " +
-		"service called \"volumes\" and rejects its keys. Add `version: '2'` and move the services under `services:`.",
+		"service called \"volumes\" and rejects its keys. Add `version: '2'` and move the services under `services:`. " +
+		"Error: the executor (v1.6) reads `volumes` at the top of a version 1 file as a service and fails.",
 	Bad: `# no version: this is a version 1 file
 web:
   image: nginx:1.25

@@ -14,7 +14,8 @@ var ruleV002 = &lint.Rule{
 	Doc: "A named volume (`data:/path`) of a service with `volume_driver` that is not declared under the " +
 		"top-level `volumes:` of a version '2' file is passed to Docker as a version 1 volume: Rancher does not " +
 		"schedule containers by it and does not remove it with the stack. Rancher's docs advise against version 1 " +
-		"volumes; declare the volume (with its driver) in a version '2' file.",
+		"volumes; declare the volume (with its driver) in a version '2' file. " +
+		"Info: the volume is still created (version 1 semantics); declaring it makes driver and options explicit.",
 	Bad: `services:
   db:
     image: mysql:5.7

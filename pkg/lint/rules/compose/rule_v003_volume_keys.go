@@ -18,7 +18,8 @@ var ruleV003 = &lint.Rule{
 	Doc: "Rancher's executor decodes each top-level volume into driver (string), driver_opts (a map of strings " +
 		"or numbers), external (true, or {name: ...}) and per_container (bool); any other key, or a driver_opts " +
 		"value that is a list, map or boolean, fails the stack. Volume names start with a letter or digit and use " +
-		"letters, digits, '_', '.' and '-' (Rancher names the volume <stack>_<name>_<random>).",
+		"letters, digits, '_', '.' and '-' (Rancher names the volume <stack>_<name>_<random>). " +
+		"Error: the executor (v1.6) rejects the stack.",
 	Bad: `volumes:
   data:
     drivers: rancher-nfs

@@ -17,7 +17,8 @@ var ruleC006 = &lint.Rule{
 	Doc: "Rancher's catalog page filters templates by `category` (or the `categories` list) and shows " +
 		"`description` under the name on each tile. A template without a category is only found under \"All\", " +
 		"and one without a description shows an empty tile. Machine-driver templates (machine-templates/) " +
-		"are exempt: Rancher lists them as drivers, not as catalog tiles.",
+		"are exempt: Rancher lists them as drivers, not as catalog tiles. " +
+		"Warning: Rancher lists the template, but without them it is filed under All only and its tile has no summary.",
 	Bad: `name: Nginx
 version: "1.25.3"`,
 	Good: `name: Nginx

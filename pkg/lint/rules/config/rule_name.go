@@ -13,7 +13,8 @@ var ruleC002 = &lint.Rule{
 	Severity: lint.Error,
 	Summary:  "config.yml has a name",
 	Doc: "`name` is the template's display name in Rancher's catalog (spaces are allowed). Without it the " +
-		"catalog shows an untitled tile, and the community catalog CI rejects the template.",
+		"catalog shows an untitled tile, and the community catalog CI rejects the template. " +
+		"Error: the template is listed without a name (catalog-service v1.6 takes the tile's title from it).",
 	Bad: `version: "1.25.3"
 category: Web`,
 	Good: `name: Nginx

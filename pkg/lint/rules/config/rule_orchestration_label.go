@@ -20,7 +20,8 @@ var ruleC009 = &lint.Rule{
 	Doc: "The template label `io.rancher.orchestration.supported` is a comma-separated list of the " +
 		"environment types that offer the template. Rancher's UI and CLI compare each item exactly with the " +
 		"environment's orchestration, so `Kubernetes` or `k8s` never match, and the CLI does not trim spaces " +
-		"around commas. A list whose items all fail hides the template everywhere.",
+		"around commas. A list whose items all fail hides the template everywhere. " +
+		"Warning: Rancher's CLI and UI (v1.6) ignore other values, so the label has no effect.",
 	Bad: `labels:
   io.rancher.orchestration.supported: 'cattle, Kubernetes'`,
 	Good: `labels:

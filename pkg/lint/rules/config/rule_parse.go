@@ -20,7 +20,8 @@ var ruleC001 = &lint.Rule{
 		"error (tabs, bad indentation, invalid UTF-8), a document that is a list or a scalar, or a known field " +
 		"of the wrong shape (a list for `name`, a string for `categories`, a list for `labels`) makes the " +
 		"decode fail, and the template's metadata is lost. Duplicate keys are reported as a warning: the last " +
-		"one silently wins.",
+		"one silently wins. " +
+		"Error: catalog-service (v1.6) cannot decode the template's metadata and does not list it.",
 	Bad: `name: nginx
 version: "1.25.3"
 categories: Web        # must be a list

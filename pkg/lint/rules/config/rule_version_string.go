@@ -15,7 +15,8 @@ var ruleC004 = &lint.Rule{
 	Summary:  "config.yml's version is a quoted string, not a YAML number",
 	Doc: "An unquoted `version: 17.07` or `version: 1.0` is a YAML number. The catalog CI service reads " +
 		"config.yml into a generic map and requires a string, so it sees no default version, and YAML 1.1 " +
-		"tools print numbers back differently (`1.10` becomes `1.1`, `1.0` becomes `1`). Quote the version.",
+		"tools print numbers back differently (`1.10` becomes `1.1`, `1.0` becomes `1`). Quote the version. " +
+		"Warning: yaml.v2 turns `1.10` into 1.1, so the default version silently matches nothing.",
 	Bad:      `version: 17.07`,
 	Good:     `version: "17.07"`,
 	Fixable:  true,

@@ -12,7 +12,8 @@ var ruleL008 = &lint.Rule{
 	Summary:  "a version folder has docker-compose.yml or docker-compose.yml.tpl, not both",
 	Doc: "When both files exist Rancher's UI sends `docker-compose.yml.tpl` and ignores `docker-compose.yml`. " +
 		"Edits to the plain file then have no effect, while the old catalog CI still parses it. Keep one file: " +
-		"the `.tpl` when it uses Go templating.",
+		"the `.tpl` when it uses Go templating. " +
+		"Warning: the UI (v1.6) sends the .tpl and silently ignores docker-compose.yml.",
 	Bad: `# templates/nginx/1/
 #   docker-compose.yml
 #   docker-compose.yml.tpl   (this one is deployed)

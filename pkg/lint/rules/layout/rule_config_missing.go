@@ -14,7 +14,8 @@ var ruleL003 = &lint.Rule{
 	Summary:  "every template folder has a config.yml",
 	Doc: "Rancher's catalog service takes a template's name, default version, category and description from " +
 		"`config.yml`, matched by its exact file name. Without it the template is listed without a name and " +
-		"without a default version, and the catalog CI rejects it.",
+		"without a default version, and the catalog CI rejects it. " +
+		"Error: catalog-service (v1.6) builds a template from its config.yml; without one the template is not listed.",
 	Bad: `# templates/nginx/ holds only 0/ and catalogIcon-nginx.svg`,
 	Good: `# templates/nginx/config.yml
 name: nginx

@@ -13,7 +13,8 @@ var ruleL007 = &lint.Rule{
 	Doc: "For templates/, infra-templates/, swarm-templates/ and mesos-templates/, Rancher's UI deploys " +
 		"`docker-compose.yml.tpl` if present, else `docker-compose.yml`, from the version folder. With neither, " +
 		"the stack is created without services (error). Kubernetes and machine templates carry other files and are " +
-		"not checked. A compose file directly in the template folder is ignored by Rancher: info.",
+		"not checked. A compose file directly in the template folder is ignored by Rancher: info. " +
+		"Error: the UI (v1.6) deploys a stack without services.",
 	Bad: `# templates/nginx/1/
 #   docker-compose.yaml      (wrong extension: never sent)
 #   rancher-compose.yml`,

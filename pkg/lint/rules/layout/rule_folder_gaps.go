@@ -15,7 +15,8 @@ var ruleL010 = &lint.Rule{
 	Summary:  "numeric version folders count up from 0 without gaps",
 	Doc: "Rancher accepts any integer folder names and does not order versions by folder number, so gaps are " +
 		"harmless to Rancher. By convention, though, folders count 0, 1, 2, ... and a new version gets the " +
-		"next number; a gap usually means a folder was deleted, renamed or mistyped.",
+		"next number; a gap usually means a folder was deleted, renamed or mistyped. " +
+		"Info: Rancher orders versions by their version string, not by folder number; a gap is only untidy.",
 	Bad: `# templates/nginx/
 #   0/
 #   1/

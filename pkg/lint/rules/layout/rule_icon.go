@@ -17,7 +17,8 @@ var ruleL004 = &lint.Rule{
 	Doc: "Rancher shows the file whose name starts with `catalogIcon` as the template's icon and derives its " +
 		"content type from the extension, so it must be .svg, .png, .jpg, .jpeg or .gif. Without one the " +
 		"catalog tile is blank. When several files match, the last one in lexical order silently wins, " +
-		"which is rarely the one meant.",
+		"which is rarely the one meant. " +
+		"Warning: Rancher lists and deploys the template; only its tile is wrong or blank.",
 	Bad: `# templates/nginx/
 #   catalogIcon-nginx.png
 #   catalogIcon-nginx.svg      (two icons: only the .svg is shown)

@@ -13,7 +13,8 @@ var ruleL006 = &lint.Rule{
 	Doc: "A version's metadata (`.catalog`: version, questions, Rancher version bounds) is read only from a " +
 		"file named exactly `rancher-compose.yml` in the version folder; `rancher-compose.yml.tpl` is never " +
 		"read for it. Rancher's catalog service silently drops a version folder without one, and the old " +
-		"catalog CI fails on it. Compose files placed directly in the template folder are never read at all.",
+		"catalog CI fails on it. Compose files placed directly in the template folder are never read at all. " +
+		"Error: catalog-service (v1.6) reads a version's metadata from rancher-compose.yml; without it the folder is dropped.",
 	Bad: `# templates/nginx/1/
 #   docker-compose.yml
 #   rancher-compose.yaml     (wrong extension: the version is dropped)`,

@@ -15,7 +15,8 @@ var ruleL009 = &lint.Rule{
 	Doc: "Rancher's catalog service recognizes `config.yml` and `catalogIcon*` by file name anywhere below " +
 		"a template folder. A copy inside a version folder is taken as the template's metadata or icon, " +
 		"competing with the real one (which wins depends on the walk order), and is not served as a file of " +
-		"the version.",
+		"the version. " +
+		"Warning: catalog-service (v1.6) matches these files by name anywhere below the template, so the copy silently competes with the real one.",
 	Bad: `# templates/nginx/1/
 #   config.yml               (overrides templates/nginx/config.yml)
 #   docker-compose.yml

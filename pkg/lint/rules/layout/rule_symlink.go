@@ -12,7 +12,8 @@ var ruleL012 = &lint.Rule{
 	Summary:  "the catalog holds no symbolic links",
 	Doc: "Rancher's catalog service walks the catalog's regular files and skips symbolic links, so a " +
 		"linked file or folder (a shared README, a version folder linked to another one) is missing in " +
-		"Rancher. catalogen never follows links either. Commit a copy of the target instead.",
+		"Rancher. catalogen never follows links either. Commit a copy of the target instead. " +
+		"Warning: catalog-service (v1.6) walks only regular files and silently skips links.",
 	Bad:     `# templates/nginx/1/README.md -> ../0/README.md`,
 	Good:    `# templates/nginx/1/README.md (a copy of ../0/README.md)`,
 	Catalog: checkSymlinks,

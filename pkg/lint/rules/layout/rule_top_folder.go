@@ -18,7 +18,8 @@ var ruleL001 = &lint.Rule{
 	Doc: "Rancher's catalog service only reads a template folder `<top>/<name>/` when `<top>` is `templates` " +
 		"or a single word followed by `-templates` (`infra-templates`, `swarm-templates`, ...); the catalog CI " +
 		"applies the same pattern. A template anywhere else, or a `config.yml` put directly into `templates/`, " +
-		"is not part of the catalog: it never shows up in Rancher.",
+		"is not part of the catalog: it never shows up in Rancher. " +
+		"Error: catalog-service (v1.6) only reads template folders under `templates/` or `<kind>-templates/`; anything else is never listed.",
 	Bad: `# Templates/nginx/config.yml (wrong case), or
 # my-app-templates/nginx/config.yml (two words before -templates)
 name: nginx

@@ -15,7 +15,8 @@ var ruleL011 = &lint.Rule{
 	Doc: "catalogen reads every regular file of the catalog. A file it cannot read (permissions), that is " +
 		"not a regular file (a device or a named pipe), that is larger than catalogen's limit for catalog " +
 		"files, or a text file holding binary NUL bytes (e.g. saved as UTF-16) is not checked at all. Rancher's " +
-		"catalog service silently skips files it cannot read, and cannot parse YAML with NUL bytes.",
+		"catalog service silently skips files it cannot read, and cannot parse YAML with NUL bytes. " +
+		"Error: catalog-service cannot read such a file either, so what it holds is lost.",
 	Bad:     `# templates/nginx/1/rancher-compose.yml saved as UTF-16 (NUL bytes)`,
 	Good:    `# templates/nginx/1/rancher-compose.yml saved as UTF-8`,
 	Catalog: checkUnreadable,

@@ -14,7 +14,8 @@ var ruleL005 = &lint.Rule{
 	Summary:  "sub-folders of a template are integers (or semver versions)",
 	Doc: "Rancher's catalog service takes a template's sub-folder as a version when its name is an integer " +
 		"(the revision) or parses as semver after trimming 'v'. Any other sub-folder, and everything in it, " +
-		"is silently ignored: a version put in `latest/` or `1.0/` is never offered.",
+		"is silently ignored: a version put in `latest/` or `1.0/` is never offered. " +
+		"Warning: catalog-service (v1.6) silently skips such a folder, so a version meant to be offered is not.",
 	Bad: `# templates/nginx/
 #   0/
 #   latest/rancher-compose.yml    (never read)`,

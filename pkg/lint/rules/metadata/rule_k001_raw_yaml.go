@@ -17,7 +17,8 @@ var ruleK001 = &lint.Rule{
 		"with libcompose's CreateConfig: the file must be valid YAML as written, and unless it says " +
 		"`version: '2'` it must be a mapping whose every value is a mapping (or empty), because each " +
 		"top-level key is a service. Otherwise the version folder fails to load and disappears from the " +
-		"catalog, even if the templated file would be fine.",
+		"catalog, even if the templated file would be fine. " +
+		"Error: catalog-service (v1.6) drops the version folder.",
 	Bad: `.catalog:
   version: "1.0.0"
 scale: 2            # a v1 file's top-level keys are services

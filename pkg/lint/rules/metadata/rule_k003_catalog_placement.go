@@ -14,7 +14,8 @@ var ruleK003 = &lint.Rule{
 		"before validating, but a top-level `catalog:` is validated as a service and rejected. In a " +
 		"v2 file the block must sit at the top level, next to `services:`: under `services:` the " +
 		"executor validates it as a service (\"Unsupported config option for .catalog service\") and the " +
-		"stack cannot be deployed.",
+		"stack cannot be deployed. " +
+		"Error: catalog-service (v1.6) finds no `.catalog` and drops the version, or the executor rejects the misplaced block.",
 	Bad: `version: '2'
 services:
   .catalog:

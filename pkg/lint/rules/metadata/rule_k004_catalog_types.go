@@ -17,7 +17,8 @@ var ruleK004 = &lint.Rule{
 		"into typed Go structs. A list where a string is expected, a quoted \"5\" for `min`, a scalar " +
 		"`options` or a mapping as `default` makes that conversion fail, and the whole version is " +
 		"dropped without a message. An unquoted `version` that YAML 1.1 rewrites (1.10 becomes \"1.1\") " +
-		"is a warning: it no longer matches config.yml or may collide with another version.",
+		"is a warning: it no longer matches config.yml or may collide with another version. " +
+		"Error: catalog-service's decode (v1.6) fails and drops the version.",
 	Bad: `.catalog:
   version: "1.0.0"
   questions:

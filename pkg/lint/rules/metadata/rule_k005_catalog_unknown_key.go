@@ -17,7 +17,8 @@ var ruleK005 = &lint.Rule{
 	Doc: "Rancher decodes `.catalog` and each question into fixed structs and silently ignores any other " +
 		"key, so a typo such as `minimun_rancher_version` or `decription` just loses the setting: the " +
 		"version shows on every Rancher release, or without its description. Service settings such as " +
-		"`health_check` have no effect inside `.catalog` either; they belong to a service.",
+		"`health_check` have no effect inside `.catalog` either; they belong to a service. " +
+		"Warning: catalog-service (v1.6) ignores unknown keys, so the setting meant has no effect.",
 	Bad: `.catalog:
   version: "1.2.0"
   minimun_rancher_version: v1.6.0

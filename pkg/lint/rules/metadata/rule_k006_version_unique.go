@@ -11,7 +11,8 @@ var ruleK006 = &lint.Rule{
 	Doc: "catalog-service keys a template's versions by their `.catalog.version` string (the " +
 		"`versionLinks` map), so two folders with the same version collide: only one of them is " +
 		"offered, and which one depends on load order. A copied folder whose version was not bumped " +
-		"is the usual cause.",
+		"is the usual cause. " +
+		"Error: catalog-service (v1.6) keys versions by this string, so one of the folders is never offered.",
 	Bad: `# templates/redis/1/rancher-compose.yml, a copy of folder 0
 .catalog:
   version: "5.0.5"   # folder 0 also says 5.0.5

@@ -15,7 +15,8 @@ var ruleK007 = &lint.Rule{
 	Doc: "catalog-service compares these bounds with Rancher's own version part by part, so a bound " +
 		"that is not of the form `vX.Y.Z` (optionally `-pre`) compares in surprising ways and may hide " +
 		"the version from releases it was meant for, or show it where it breaks. Write them like " +
-		"`v1.6.0` or `v1.5.99`.",
+		"`v1.6.0` or `v1.5.99`. " +
+		"Warning: catalog-service (v1.6) compares such a value loosely, so the version may be shown or hidden on the wrong Rancher releases.",
 	Bad: `.catalog:
   version: "2.1.0"
   minimum_rancher_version: v.1.6.0

@@ -11,7 +11,8 @@ var ruleK008 = &lint.Rule{
 	Summary: "`minimum_rancher_version` is not above `maximum_rancher_version`",
 	Doc: "catalog-service shows a version only on Rancher releases between its minimum and maximum " +
 		"(both inclusive, compared with its version ordering). When the minimum sorts above the " +
-		"maximum no Rancher release qualifies and the version is never shown.",
+		"maximum no Rancher release qualifies and the version is never shown. " +
+		"Error: catalog-service (v1.6) lists the version on no Rancher release.",
 	Bad: `.catalog:
   version: "3.0.0"
   minimum_rancher_version: v1.6.0

@@ -15,7 +15,8 @@ var ruleK009 = &lint.Rule{
 		"version satisfies that range, parsed with blang/semver after dropping `v` prefixes. A range " +
 		"that does not parse (error) hides the upgrade from everyone; an older version of the template " +
 		"that is not strict semver (warning) can never satisfy any range, so stacks running it are " +
-		"never offered this version.",
+		"never offered this version. " +
+		"Error: a range that does not parse makes catalog-service (v1.6) offer the upgrade to nobody; a warning for older versions that no range can match.",
 	Bad: `.catalog:
   version: "2.0.0"
   upgrade_from: ">=1.0 <2.0"

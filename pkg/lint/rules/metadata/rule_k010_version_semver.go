@@ -16,7 +16,8 @@ var ruleK010 = &lint.Rule{
 	Doc: "Rancher orders catalog versions with its own comparator, which accepts anything, but an " +
 		"`upgrade_from` range is evaluated with a strict semver parser: a stack running a version such " +
 		"as `v0.1` or `1.0-rancher1` never matches any range, so it is offered no upgrade to a version " +
-		"that sets `upgrade_from`. Strict semver keeps that door open.",
+		"that sets `upgrade_from`. Strict semver keeps that door open. " +
+		"Info: Rancher (v1.6) orders and offers any version string; only `upgrade_from` needs semver.",
 	Bad: `.catalog:
   version: 1.0-rancher1
 `,

@@ -11,7 +11,8 @@ var ruleK011 = &lint.Rule{
 	Doc: "The legacy catalog service keyed catalog entries by `.catalog.uuid`, so two version folders " +
 		"with the same uuid overwrite each other there. Rancher 1.6's catalog-service ignores the " +
 		"field, but a duplicate is always a folder copied without updating it: give each version its " +
-		"own uuid (for instance `<template>-<folder>`) or drop the key.",
+		"own uuid (for instance `<template>-<folder>`) or drop the key. " +
+		"Warning: Rancher (v1.6) deploys both, but tools that key templates by uuid (upgrades, the CLI) confuse them.",
 	Bad: `# templates/harbor/1/rancher-compose.yml, copied from folder 0
 .catalog:
   version: "0.5.0-distributed"

@@ -16,7 +16,8 @@ var ruleQ001 = &lint.Rule{
 		"`$NAME` interpolation, whose names are `[A-Za-z_][A-Za-z0-9_]*`, and `.Values.NAME` in " +
 		"templates. A question without a variable, or with a name such as `db-host`, cannot be used (error: " +
 		"the setting never reaches the stack). Two questions with the same variable collapse into one answer " +
-		"and nothing fails (warning: the UI asks the same thing twice and one answer is lost).",
+		"and nothing fails (warning: the UI asks the same thing twice and one answer is lost). " +
+		"Error: the answer to a question without a usable variable never reaches the stack (Rancher v1.6 executor and UI).",
 	Bad: `questions:
   - variable: db-host
     type: string

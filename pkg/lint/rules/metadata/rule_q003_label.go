@@ -9,7 +9,8 @@ var ruleQ003 = &lint.Rule{
 	ID: "Q003", Slug: "q.label", Severity: lint.Warning,
 	Summary: "every question has a `label`",
 	Doc: "The Rancher 1.6 UI shows a question's `label` as the caption of its input. Without one the " +
-		"field has no caption, and users must guess what to type from the description, if any.",
+		"field has no caption, and users must guess what to type from the description, if any. " +
+		"Warning: the UI (v1.6) shows an input without a caption; the version deploys.",
 	Bad: `questions:
   - variable: admin_email
     type: string

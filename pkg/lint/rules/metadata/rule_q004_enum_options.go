@@ -12,7 +12,8 @@ var ruleQ004 = &lint.Rule{
 	Summary: "an enum question has options, and its default is one of them",
 	Doc: "The UI renders an enum as a select of its `options` plus an empty \"choose\" entry. Without " +
 		"options nothing can be chosen (error). A default that is not among the options (compared " +
-		"after Rancher's YAML round trip, so `yes` is \"true\") cannot be shown as selected (warning).",
+		"after Rancher's YAML round trip, so `yes` is \"true\") cannot be shown as selected (warning). " +
+		"Error: the UI (v1.6) shows an empty select for an enum without options, so the question cannot be answered; a default outside the options is a warning.",
 	Bad: `questions:
   - variable: VOLUME_DRIVER
     type: enum

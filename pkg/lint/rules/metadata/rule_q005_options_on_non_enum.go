@@ -9,7 +9,8 @@ var ruleQ005 = &lint.Rule{
 	ID: "Q005", Slug: "q.options-on-non-enum", Severity: lint.Warning,
 	Summary: "`options` appear only on enum questions",
 	Doc: "The UI uses `options` only for `type: enum`; on any other type they are ignored and the user " +
-		"can type anything. Usually the question was meant to be an enum.",
+		"can type anything. Usually the question was meant to be an enum. " +
+		"Warning: the UI (v1.6) ignores `options` on other types.",
 	Bad: `questions:
   - variable: log_level
     type: string

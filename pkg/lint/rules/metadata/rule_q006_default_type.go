@@ -17,7 +17,8 @@ var ruleQ006 = &lint.Rule{
 		"An int or float question needs a number (the number input shows nothing otherwise); a boolean " +
 		"default is selected as Yes only when it is exactly \"true\", anything else means No. A default " +
 		"that breaks the question's min/max, min_length/max_length or valid_chars/invalid_chars " +
-		"contradicts the limits the question declares (Rancher 1.6 does not enforce them).",
+		"contradicts the limits the question declares (Rancher 1.6 does not enforce them). " +
+		"Warning: the UI (v1.6) pre-fills a value that its own input then rejects, or the stack gets a value of the wrong kind.",
 	Bad: `questions:
   - variable: replicas
     type: int

@@ -17,7 +17,8 @@ var ruleQ007 = &lint.Rule{
 		"after a round trip, so an unquoted `yes`/`no`/`on`/`off` becomes \"true\"/\"false\", `0755` " +
 		"becomes \"493\", `0x1F` \"31\", `1.10` \"1.1\", `2.0` \"2\" and `1e3` \"1000\". The user is " +
 		"offered, and the compose files receive, something other than what was written. Quote the value. " +
-		"Rewrites that keep the meaning (yes for a boolean, 1.0 for a float) are not reported.",
+		"Rewrites that keep the meaning (yes for a boolean, 1.0 for a float) are not reported. " +
+		"Warning: catalog-service's yaml.v2 round trip (v1.6) silently changes the default the user sees.",
 	Bad: `questions:
   - variable: php_version
     type: string

@@ -15,7 +15,8 @@ var ruleQ008 = &lint.Rule{
 	Doc: "Rancher decodes `required` into a bool after a YAML round trip of `.catalog`. A quoted " +
 		"`\"true\"` (or any other text) is a string there, the conversion fails and the whole version is " +
 		"dropped from the catalog without a message. Write `required: true` or `required: false`, " +
-		"unquoted.",
+		"unquoted. " +
+		"Error: catalog-service's decode (v1.6) fails and drops the version.",
 	Bad: `questions:
   - variable: admin_password
     type: password

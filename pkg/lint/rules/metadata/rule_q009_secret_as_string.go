@@ -11,7 +11,8 @@ var ruleQ009 = &lint.Rule{
 	Doc: "A `string` or `int` question is a plain text input: the answer is shown in clear text while " +
 		"typed and in the stack's answers. `type: password` masks it and offers a random-value " +
 		"generator, which is what catalog reviewers ask for on secrets (community-catalog#71). Names " +
-		"containing password, passwd, secret or token, or ending in _key, are taken as secrets.",
+		"containing password, passwd, secret or token, or ending in _key, are taken as secrets. " +
+		"Info: Rancher deploys the stack; only the answer is shown in clear text. `profile: strict` makes it a warning.",
 	Bad: `questions:
   - variable: db_password
     label: Database password

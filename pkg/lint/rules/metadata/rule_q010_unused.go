@@ -21,7 +21,8 @@ var ruleQ010 = &lint.Rule{
 		"template, or an environment entry without a value (`- NAME`), which the executor fills from the " +
 		"answers, in docker-compose or rancher-compose. A question that neither file uses asks " +
 		"the user for something that has no effect: a leftover from an older version, or a typo in " +
-		"the reference.",
+		"the reference. " +
+		"Info: nothing fails; the question only asks for nothing.",
 	Bad: `# rancher-compose.yml
 .catalog:
   version: "1.0.0"

@@ -13,7 +13,8 @@ var ruleR001 = &lint.Rule{
 	Doc: "Rancher users deploy a version folder and later upgrade from it; Rancher keys " +
 		"deployed stacks by the folder's version, so editing a released folder changes what " +
 		"existing stacks claim to run and what upgrades compare against. Reviewers of the " +
-		"public catalogs reject in-place edits: copy the folder to the next number and change the copy.",
+		"public catalogs reject in-place edits: copy the folder to the next number and change the copy. " +
+		"Error: stacks already deployed from the released folder change under their users (catalog-service v1.6 serves the new files under the old version).",
 	Bad:  "templates/app/3/docker-compose.yml   (released in the base revision, edited here)",
 	Good: "templates/app/4/docker-compose.yml   (a new folder with the change; 3 untouched)",
 	Change: func(p *lint.Pass, base, cur *catalog.Template) {

@@ -12,7 +12,8 @@ var ruleR002 = &lint.Rule{
 	Doc: "Rancher offers an upgrade only to versions that sort above the deployed one under " +
 		"its catalog comparator (numbers numerically, words lexically, `1.0.0-rc1` below " +
 		"`1.0.0`). A new folder whose version sorts at or below a released one is never offered " +
-		"as an upgrade and may show stale \"upgrade available\" notices.",
+		"as an upgrade and may show stale \"upgrade available\" notices. " +
+		"Error: catalog-service (v1.6) does not offer the new version as an upgrade.",
 	Bad:  ".catalog:\n  version: 1.1.1-rancher1   # released: 1.2.2-rancher1",
 	Good: ".catalog:\n  version: 1.2.2-rancher2",
 	Change: func(p *lint.Pass, base, cur *catalog.Template) {

@@ -13,7 +13,8 @@ var ruleR003 = &lint.Rule{
 	Doc: "The UI preselects config.yml's `version` when a user deploys the entry. When a " +
 		"change adds a newer version but leaves the default alone, new deployments keep getting " +
 		"the old release. Bump the default, or suppress this with a reason when the new version " +
-		"is deliberately not the default yet.",
+		"is deliberately not the default yet. " +
+		"Warning: new deployments silently get the older version.",
 	Bad:  "version: 1.1.1-rancher1   # a 1.2.2-rancher1 folder was just added",
 	Good: "version: 1.2.2-rancher1",
 	Change: func(p *lint.Pass, base, cur *catalog.Template) {

@@ -11,7 +11,8 @@ var ruleR004 = &lint.Rule{
 	Doc: "Rancher identifies a deployed version by `<catalog>:<template>:<folder>`. Moving a " +
 		"released version to another folder number, or putting a different version into a " +
 		"released folder number, breaks the link between running stacks and their template " +
-		"version: upgrades and the UI's version list go wrong.",
+		"version: upgrades and the UI's version list go wrong. " +
+		"Error: catalog-service (v1.6) identifies versions by folder; running stacks lose their upgrade path.",
 	Bad:  "templates/app/2 held 1.1.1-rancher1; now templates/app/3 holds it and 2 holds 1.2.2-rancher1",
 	Good: "templates/app/2 keeps 1.1.1-rancher1; templates/app/3 holds 1.2.2-rancher1",
 	Change: func(p *lint.Pass, base, cur *catalog.Template) {

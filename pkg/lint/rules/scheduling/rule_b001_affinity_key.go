@@ -18,7 +18,8 @@ var ruleB001 = &lint.Rule{
 	Doc: "Cattle lowercases a label key and accepts it as a scheduling rule only when it is " +
 		"`io.rancher.scheduler.affinity:` followed by `host_label`, `container_label` or `container`, optionally " +
 		"`_soft` and then optionally `_ne`. Any other key starting with `io.rancher.scheduler.affinity` is " +
-		"silently ignored, so the constraint the author meant never applies and the service may run anywhere.",
+		"silently ignored, so the constraint the author meant never applies and the service may run anywhere. " +
+		"Warning: Cattle (v1.6) silently ignores the key.",
 	Bad: `labels:
   io.rancher.scheduler.affinity:not_host_label: registry=true`,
 	Good: `labels:

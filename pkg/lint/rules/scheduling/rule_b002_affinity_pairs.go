@@ -16,7 +16,8 @@ var ruleB002 = &lint.Rule{
 		"without `=` (or with an empty key) matches no host, so a hard rule leaves the service stuck in " +
 		"Activating; `key=` makes Cattle fail with an index error. Spaces around `,` or `=` stay in the key or " +
 		"value and a second `=` truncates the value: those are warnings. Values are checked after `$` " +
-		"interpolation with the questions' defaults.",
+		"interpolation with the questions' defaults. " +
+		"Error: Cattle's parser (v1.6) fails on such a rule and the service never schedules; spaces and `=` in a value are warnings.",
 	Bad: `labels:
   io.rancher.scheduler.affinity:host_label: ${HOST_LABEL}   # default "lb" has no "="`,
 	Good: `labels:

@@ -22,7 +22,8 @@ var ruleB003 = &lint.Rule{
 	Summary:  "io.rancher.scheduler.global, container.start_once and container.dns are true or false",
 	Doc: "Cattle reads these labels with Java's Boolean.valueOf: only `true`, in any case, turns them on, and " +
 		"every other value (`1`, `enabled`, a quoted `'yes'`) silently means false. Unquoted `yes`/`on` are " +
-		"fine because the executor's YAML 1.1 parser turns them into true first.",
+		"fine because the executor's YAML 1.1 parser turns them into true first. " +
+		"Warning: Cattle (v1.6) reads anything but true as false, silently.",
 	Bad: `labels:
   io.rancher.scheduler.global: "1"`,
 	Good: `labels:

@@ -29,7 +29,8 @@ var ruleB004 = &lint.Rule{
 	Doc: "Cattle acts on `io.rancher.container.pull_image` only when it is `always`, on " +
 		"`io.rancher.container.hostname_override` only when it is `container_name` (any case), and on " +
 		"`io.rancher.lb_service.target` only when it is `only-local` or `prefer-local`. Any other value is " +
-		"silently ignored, so the behaviour the author asked for does not happen.",
+		"silently ignored, so the behaviour the author asked for does not happen. " +
+		"Warning: Cattle (v1.6) ignores other values.",
 	Bad: `labels:
   io.rancher.container.hostname_override: hostname`,
 	Good: `labels:

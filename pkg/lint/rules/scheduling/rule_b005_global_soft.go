@@ -15,7 +15,8 @@ var ruleB005 = &lint.Rule{
 	Doc: "A global service runs one container on every host that passes its hard `host_label` rules; Rancher's " +
 		"scheduling docs state that soft rules and container/container_label rules are not used for global " +
 		"services. Such a label does nothing and suggests a placement that does not happen (a common one is " +
-		"self anti-affinity, which global scheduling already guarantees).",
+		"self anti-affinity, which global scheduling already guarantees). " +
+		"Info: Cattle (v1.6) ignores these rules for global services; they only mislead readers.",
 	Bad: `labels:
   io.rancher.scheduler.global: "true"
   io.rancher.scheduler.affinity:container_label_soft_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,

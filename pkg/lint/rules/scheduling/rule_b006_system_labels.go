@@ -32,7 +32,8 @@ var ruleB006 = &lint.Rule{
 	Doc: "Rancher writes system labels such as `io.rancher.stack.name`, `io.rancher.stack_service.name` and " +
 		"`io.rancher.service.launch.config` on every container it creates; affinity rules, DNS and service " +
 		"discovery match on them. A value written in the compose file is overwritten or, worse, confuses " +
-		"those matches. Refer to them in affinity values instead (`$${stack_name}/$${service_name}`).",
+		"those matches. Refer to them in affinity values instead (`$${stack_name}/$${service_name}`). " +
+		"Warning: Rancher (v1.6) overwrites the value; matches on it may misbehave.",
 	Bad: `labels:
   io.rancher.stack_service.name: web/app`,
 	Good: `labels:

@@ -23,7 +23,8 @@ var ruleB007 = &lint.Rule{
 	Doc: "`io.rancher.service.selector.link` and `io.rancher.service.selector.container` hold a comma-separated " +
 		"list of requirements that must all hold: `k=v`, `k!=v`, `k`, `k in (a, b)` or `k notin (a, b)`. Cattle " +
 		"rejects a term whose key has a space and an empty term matches nothing, so the service links to or " +
-		"manages no container.",
+		"manages no container. " +
+		"Error: Cattle (v1.6) rejects the selector and the deploy fails.",
 	Bad: `labels:
   io.rancher.service.selector.container: app name=web`,
 	Good: `labels:

@@ -17,7 +17,8 @@ var ruleB008 = &lint.Rule{
 		"other key without a word. A typo anywhere in the key (`io.rancher.scheduler.afinity:host_label`, " +
 		"`io.rancher.container.pull_imgae`) turns a setting into a plain label, so the service is scheduled or " +
 		"started as if it were not there. Warning when the key is close to one Rancher reads (a likely typo, with " +
-		"the suggestion); info otherwise, for a team's own label under the io.rancher. namespace.",
+		"the suggestion); info otherwise, for a team's own label under the io.rancher. namespace. " +
+		"Warning: when the key is close to one Rancher reads (a likely typo); info otherwise.",
 	Bad: `labels:
   io.rancher.scheduler.afinity:host_label: role=db`,
 	Good: `labels:

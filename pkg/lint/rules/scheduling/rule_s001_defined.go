@@ -14,7 +14,8 @@ var ruleS001 = &lint.Rule{
 	Summary:  "every name in io.rancher.sidekicks is a service of the stack's docker-compose file",
 	Doc: "Rancher's executor splits `io.rancher.sidekicks` on commas, trims each name and looks it up among the " +
 		"docker-compose services; a name it cannot find (a typo, a service defined only in rancher-compose.yml, " +
-		"or the empty name left by a stray comma) fails the whole deployment with \"Failed to find sidekick\".",
+		"or the empty name left by a stray comma) fails the whole deployment with \"Failed to find sidekick\". " +
+		"Error: the executor (v1.6) fails the deploy on an undefined sidekick.",
 	Bad: `services:
   app:
     image: nginx:1.25

@@ -22,7 +22,8 @@ var ruleS002 = &lint.Rule{
 	Doc: "A sidekick is deployed as a launch config of its primary and shares its scale and host. Since Rancher " +
 		"v1.6.15 the executor rejects a stack in which two primaries list the same sidekick (\"can't have more " +
 		"than one primary service [...] referencing the same sidekick\"). Versions capped below v1.6.15 with " +
-		"`maximum_rancher_version` still deploy, so there the finding is a warning.",
+		"`maximum_rancher_version` still deploy, so there the finding is a warning. " +
+		"Error: from Rancher v1.6.15 the executor rejects the stack; a warning for versions capped below it.",
 	Bad: `services:
   master:
     image: elasticsearch:6.8.23

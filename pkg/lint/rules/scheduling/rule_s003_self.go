@@ -17,7 +17,8 @@ var ruleS003 = &lint.Rule{
 	Doc: "The executor turns every service that any `io.rancher.sidekicks` label names into a launch config of " +
 		"its primary and never creates it as a service. A service that lists itself, two services that list " +
 		"each other, or a sidekick that lists its own sidekicks therefore leave services that are never deployed: " +
-		"the stack comes up without them, or not at all.",
+		"the stack comes up without them, or not at all. " +
+		"Error: Cattle (v1.6) rejects the circular reference.",
 	Bad: `services:
   app:
     image: nginx:1.25

@@ -17,7 +17,8 @@ var ruleS004 = &lint.Rule{
 	Doc: "Rancher turns `volumes_from: [X]` into dataVolumesFromLaunchConfigs and `network_mode: container:X` into " +
 		"networkLaunchConfig, which Cattle resolves only among the launch configs of one service: the primary and " +
 		"its sidekicks. Any other target is refused with 422 InvalidReference (\"volumes_from of service Y is " +
-		"referencing a service X that either does not exist or is not properly labeled as a sidekick\").",
+		"referencing a service X that either does not exist or is not properly labeled as a sidekick\"). " +
+		"Error: Cattle (v1.6) rejects the reference (422 InvalidReference).",
 	Bad: `services:
   app:
     image: nginx:1.25

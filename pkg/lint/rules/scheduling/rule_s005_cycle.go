@@ -14,7 +14,8 @@ var ruleS005 = &lint.Rule{
 	Summary:  "volumes_from and network_mode: container: references within a launch-config group form no cycle",
 	Doc: "Cattle starts the launch configs of a service in the order their volumes_from and network references " +
 		"imply, so the references must form a tree. A cycle (a config that takes volumes or the network from " +
-		"itself, or A from B and B from A) is rejected with CircularReference and the service is never created.",
+		"itself, or A from B and B from A) is rejected with CircularReference and the service is never created. " +
+		"Error: Cattle (v1.6) rejects the circular reference.",
 	Bad: `services:
   app:
     image: nginx:1.25

@@ -18,7 +18,8 @@ var ruleS006 = &lint.Rule{
 	Doc: "A sidekick is a launch config inside its primary's service, not a service of its own, so a Rancher " +
 		"load balancer cannot route to it: a `lb_config.port_rules` item (or a legacy balancer link or " +
 		"`io.rancher.loadbalancer.target.*` label) naming a sidekick fails to find the service. Target the " +
-		"primary; its sidekicks share its network when they use `network_mode: container:<primary>`.",
+		"primary; its sidekicks share its network when they use `network_mode: container:<primary>`. " +
+		"Error: the load balancer (v1.6) cannot target a sidekick; the route never works.",
 	Bad: `# rancher-compose.yml
 lb:
   lb_config:

@@ -14,7 +14,8 @@ var ruleTR001 = &lint.Rule{
 	Doc: "In the catalog Traefik's `external` mode, rancher-traefik publishes a service as " +
 		"`<service>.<stack>.<domain>` when `traefik.enable` is exactly `true`, as `<stack>.<domain>` when it is " +
 		"`stack`, and hides it for `false`. Any other value (`yes` quoted, `True` quoted, `1`) silently leaves the " +
-		"service unpublished. The value is checked after interpolation with the questions' defaults.",
+		"service unpublished. The value is checked after interpolation with the questions' defaults. " +
+		"Warning: rancher-traefik ignores other values, so the service is not published as meant.",
 	Bad: `labels:
   traefik.enable: "yes"`,
 	Good: `labels:

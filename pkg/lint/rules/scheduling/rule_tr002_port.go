@@ -15,7 +15,8 @@ var ruleTR002 = &lint.Rule{
 	Summary:  "traefik.port is a port number from 1 to 65535 after interpolation",
 	Doc: "Traefik sends requests to the container's IP on `traefik.port` (80 when unset). A value that is not " +
 		"a port number (`http`, `8080/tcp`, an empty answer) produces a backend URL Traefik cannot use, so " +
-		"the frontend answers errors. The value is checked after interpolation with the questions' defaults.",
+		"the frontend answers errors. The value is checked after interpolation with the questions' defaults. " +
+		"Warning: Traefik cannot route to the service; the stack itself deploys.",
 	Bad: `labels:
   traefik.port: 8080/tcp`,
 	Good: `labels:

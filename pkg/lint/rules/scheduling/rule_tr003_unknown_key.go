@@ -16,7 +16,8 @@ var ruleTR003 = &lint.Rule{
 	Doc: "Traefik labels are plain strings that nothing validates: rancher-traefik's external mode and Traefik " +
 		"1.7's own Rancher provider each read a fixed set of keys (the provider also reads " +
 		"`traefik.<segment>.<key>` forms). A misspelt key is silently ignored, so the routing it was meant " +
-		"to set up does not exist.",
+		"to set up does not exist. " +
+		"Info: Traefik ignores unknown labels; a likely typo.",
 	Bad: `labels:
   traefik.enable: "true"
   traefik.domian: example.com`,

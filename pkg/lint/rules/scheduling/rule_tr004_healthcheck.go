@@ -16,7 +16,8 @@ var ruleTR004 = &lint.Rule{
 		"`true` or `stack` and no `health_check` (in docker-compose.yml or rancher-compose.yml) is therefore " +
 		"never routed to. Services written for Traefik 1.x's own Rancher provider (a `traefik.frontend.rule` or " +
 		"another label the external mode does not read) are exempt: that provider routes to every running " +
-		"container that is not unhealthy, with or without a health check.",
+		"container that is not unhealthy, with or without a health check. " +
+		"Warning: a likely runtime defect; the stack deploys.",
 	Bad: `# docker-compose.yml
 web:
   image: nginx:1.25

@@ -16,7 +16,8 @@ var ruleI001 = &lint.Rule{
 	Doc: "Rancher 1.6 interpolates every value of both compose files with a strict grammar: `$$` is a literal `$`, " +
 		"`$NAME` and `${NAME}` are answers, and anything else fails the whole deployment with \"Invalid interpolation " +
 		"format\". That includes shell syntax such as `$(cmd)`, `$1` and `${VAR:-default}` (defaults came to upstream " +
-		"libcompose later and never to Rancher's fork), and a `$` at the very end of a value crashes the executor.",
+		"libcompose later and never to Rancher's fork), and a `$` at the very end of a value crashes the executor. " +
+		"Error: the executor (v1.6) rejects the value (\"Invalid interpolation format\") and the deploy fails.",
 	Bad: `services:
   backup:
     image: alpine:3.10

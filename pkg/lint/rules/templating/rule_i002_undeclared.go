@@ -17,7 +17,8 @@ var ruleI002 = &lint.Rule{
 	Doc: "Interpolation looks names up in the stack's answers, which hold the version's questions only. An unknown " +
 		"name is replaced by an empty string with nothing but a warning in the executor's log (\"The X variable is " +
 		"not set. Substituting a blank string.\"), so the container gets an empty setting or a shell script loses " +
-		"its own variable. Declare the question, or write `$$X` when the container should see `$X` itself.",
+		"its own variable. Declare the question, or write `$$X` when the container should see `$X` itself. " +
+		"Warning: the executor (v1.6) substitutes a blank with only a log warning; the stack deploys, likely not as meant.",
 	Bad: `services:
   web:
     image: nginx:1.25

@@ -15,7 +15,8 @@ var ruleI003 = &lint.Rule{
 	Summary:  "no `${…}` in mapping keys (service, volume and label names): keys are never interpolated",
 	Doc: "Rancher's executor interpolates values only. A `${X}` in a service name, a top-level volume name, a label " +
 		"key or any other key stays literally `${X}`, while the values that refer to it are substituted, so they " +
-		"no longer match. Use a fixed name for keys, or generate the key with the template (`{{ .Values.X }}:`).",
+		"no longer match. Use a fixed name for keys, or generate the key with the template (`{{ .Values.X }}:`). " +
+		"Warning: the executor (v1.6) interpolates values only, so the key keeps its `${...}` literally.",
 	Bad: `volumes:
   ${ACME_VOLUME}:
     driver: ${VOLUME_DRIVER}

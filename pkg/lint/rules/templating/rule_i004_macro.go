@@ -16,7 +16,8 @@ var ruleI004 = &lint.Rule{
 	Doc: "Cattle expands `${stack_name}`, `${service_name}` and `${project_name}` in scheduling labels, but the " +
 		"executor interpolates compose values first and replaces them with blank strings (they are not questions). " +
 		"An anti-affinity rule such as `io.rancher.stack_service.name=${stack_name}/${service_name}` then matches " +
-		"`/`, nothing at all. Rancher's docs ask for `$${stack_name}`, which interpolation turns into the macro.",
+		"`/`, nothing at all. Rancher's docs ask for `$${stack_name}`, which interpolation turns into the macro. " +
+		"Warning: the executor (v1.6) substitutes a blank before Cattle ever sees the macro.",
 	Bad: `    labels:
       io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=${stack_name}/${service_name}`,
 	Good: `    labels:

@@ -19,7 +19,8 @@ var ruleT001 = &lint.Rule{
 		"question default, or a broken action, make parsing fail and the stack cannot be deployed. Put `# notemplating` " +
 		"on the file's first line when it needs literal braces, or write them as {{`{{`}}. Error from Rancher v1.6.0, the first " +
 		"release that templates compose files; info for a version capped below it with maximum_rancher_version, which no " +
-		"templating Rancher lists.",
+		"templating Rancher lists. " +
+		"Error: the executor (v1.6) cannot template the file and the deploy fails.",
 	Bad: `.catalog:
   questions:
     - variable: NAME_TEMPLATE

@@ -15,7 +15,8 @@ var ruleT002 = &lint.Rule{
 	Doc: "Rancher's executor ignores the error returned by template execution: the stack is deployed from the output " +
 		"written up to the failing action, so every service after it silently disappears. catalogen renders each file " +
 		"with the questions' defaults (and a placeholder for required questions without one) and reports the action " +
-		"that fails. A common cause is an operator written after its first operand, as in `(ne .Values.X \"true\") and …`.",
+		"that fails. A common cause is an operator written after its first operand, as in `(ne .Values.X \"true\") and …`. " +
+		"Error: the executor (v1.6) deploys the truncated output.",
 	Bad: `services:
   minio:
     image: minio/minio:RELEASE.2019-08-01T22-18-54Z

@@ -14,7 +14,8 @@ var ruleT003 = &lint.Rule{
 	Summary:  "`.Values.X` in a compose template names a question of the version",
 	Doc: "`.Values` holds the answers to the version's questions and nothing else. A name that is not a question is " +
 		"always missing: `{{ .Values.X }}` prints `<no value>` and `if`/`eq` tests on it quietly take the false " +
-		"branch (rancher/rancher#8026), so the section it guards is never deployed.",
+		"branch (rancher/rancher#8026), so the section it guards is never deployed. " +
+		"Warning: the executor (v1.6) renders `<no value>` or takes the false branch; the stack deploys, likely not as meant.",
 	Bad: `.catalog:
   questions:
     - variable: HOST_LABEL

@@ -15,7 +15,8 @@ var ruleT004 = &lint.Rule{
 	Doc: "Rancher's executor templates every compose file, so a `docker-compose.yml` with `{{ }}` actions deploys, but " +
 		"the name promises plain YAML: the catalog CI (rancher-catalog-service's validator) YAML-parses it before " +
 		"templating and fails hard when the raw actions are not valid YAML, and reviewers do not expect templating " +
-		"there. The `.tpl` suffix is the convention that marks a template; rename the file.",
+		"there. The `.tpl` suffix is the convention that marks a template; rename the file. " +
+		"Warning: the executor (v1.6) templates the file anyway; tools and reviewers read it as plain YAML.",
 	Bad: `# docker-compose.yml
 services:
   web:

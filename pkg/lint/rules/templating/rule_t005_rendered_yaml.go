@@ -17,7 +17,8 @@ var ruleT005 = &lint.Rule{
 	Doc: "After templating, Rancher's executor parses the output as YAML; if that fails the stack cannot be deployed. " +
 		"The source may look fine while the rendered text is broken: an action that emits a line at the wrong " +
 		"indentation, a `{{- }}` that eats a needed newline, or an answer with several lines. catalogen renders " +
-		"with the default answers and maps the failing rendered line back to the template line that produced it.",
+		"with the default answers and maps the failing rendered line back to the template line that produced it. " +
+		"Error: the executor (v1.6) cannot parse the rendered file and the deploy fails.",
 	Bad: `services:
   web:
     image: nginx:1.25

@@ -16,7 +16,8 @@ var ruleT006 = &lint.Rule{
 	Doc: "Rancher hands templates every answer as a string, booleans included (\"true\"/\"false\"). Comparing one with " +
 		"an unquoted `true` or `8080` is a type error in Go templates (\"incompatible types for comparison\"), and " +
 		"Rancher ignores execution errors, so the output is silently truncated at that action. Quote the literal, " +
-		"or convert the answer first (`atoi`) for an ordering comparison.",
+		"or convert the answer first (`atoi`) for an ordering comparison. " +
+		"Error: `eq` of a string answer with a bool or number fails at execution in the executor (v1.6), which truncates the output.",
 	Bad: `    {{- if eq .Values.ENABLE_TLS true }}
       - 443:443
     {{- end }}`,

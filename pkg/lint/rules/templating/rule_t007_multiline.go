@@ -15,7 +15,8 @@ var ruleT007 = &lint.Rule{
 	Doc: "Template output is pasted into the YAML text before it is parsed, then interpolated. A multiline answer " +
 		"(a certificate, a config file) inserted with `{{ .Values.X }}` puts its second line at column 0 and breaks " +
 		"the YAML (rancher/rancher#8640); a password can contain `$`, `#`, `: ` or quotes that break the YAML or the " +
-		"interpolation after it. `${X}` is substituted after parsing and its value is not scanned again, so any text is safe.",
+		"interpolation after it. `${X}` is substituted after parsing and its value is not scanned again, so any text is safe. " +
+		"Warning: a likely runtime defect (YAML broken by an answer with several lines), which the default answers do not show.",
 	Bad: `      environment:
         TLS_KEY: {{ .Values.TLS_KEY }}
         DB_PASSWORD: {{ .Values.DB_PASSWORD }}`,

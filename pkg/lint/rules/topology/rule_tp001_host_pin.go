@@ -20,7 +20,8 @@ var ruleTP001 = &lint.Rule{
 		"the pin and that keeps state (volumes) or uses the host's network can start on any host, away from the " +
 		"state and local endpoints the others share (warning). A stateless service, such as a proxy that reaches " +
 		"its backends by name over Rancher's overlay network, works from any host and is not reported. " +
-		"Values are compared after interpolation with the questions' defaults.",
+		"Values are compared after interpolation with the questions' defaults. " +
+		"Warning: a likely runtime defect; error when no host can satisfy a sidekick's rules (the service stays in Activating).",
 	Bad: `services:
   app:
     image: nginx:1.25

@@ -22,7 +22,8 @@ var ruleTP002 = &lint.Rule{
 		"port 1514 of the host the container lands on. A log service must publish that host port on every host " +
 		"where the service can run: run it in the same launch-config group, pin both with the same host_label, " +
 		"or make it global with no host_label rule the service does not also have. Otherwise, on the other hosts, " +
-		"tcp logging makes Docker refuse to start the container and udp logs are silently lost.",
+		"tcp logging makes Docker refuse to start the container and udp logs are silently lost. " +
+		"Warning: logs are lost on hosts without the log service; the stack deploys.",
 	Bad: `services:
   log:
     image: vmware/harbor-log:v1.1.1

@@ -23,7 +23,8 @@ var ruleTP003 = &lint.Rule{
 		"services, when they are pinned differently, or when a global service of the stack runs on the same pin; " +
 		"global services, host agents (Docker socket, host logs, read-only host files) and services with self " +
 		"anti-affinity keep per-host data by design. A driver taken from a question whose default is `local` is " +
-		"reported once, on that default: use a driver that shares data (rancher-nfs) or pin to one host.",
+		"reported once, on that default: use a driver that shares data (rancher-nfs) or pin to one host. " +
+		"Warning: data is lost or diverges when a container moves host; the stack deploys.",
 	Bad: `services:
   db:
     image: mysql:5.7

@@ -21,7 +21,8 @@ var ruleTP004 = &lint.Rule{
 		"auth and rate limits) and ties the service to free host ports. A service written for Traefik 1.x's own " +
 		"Rancher provider (`traefik.frontend.rule: Host:...` or another label the external mode does not read) " +
 		"gets its route from those labels and its port from the container, so only the host port check applies. " +
-		"A missing health_check is TR004's finding.",
+		"A missing health_check is TR004's finding. " +
+		"Warning: the route is wrong or bypassed; the stack deploys.",
 	Bad: `web:
   image: nginx:1.25
   ports: ["8080:80"]         # reachable around Traefik

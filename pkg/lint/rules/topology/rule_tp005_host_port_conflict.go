@@ -16,7 +16,8 @@ var ruleTP005 = &lint.Rule{
 		"service occupies its port on every host it covers, so publishing the same port/protocol there leaves " +
 		"a service that can never be placed (error). Two other services publishing the same port need hosts " +
 		"of their own, and stay in Activating when they are pinned to the one host of a single-host stack " +
-		"(warning).",
+		"(warning). " +
+		"Warning: the second container cannot start on a host where the port is taken; the stack deploys elsewhere or stays in Activating.",
 	Bad: `services:
   web:
     image: nginx:1.25
