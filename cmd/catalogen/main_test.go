@@ -23,8 +23,9 @@ func TestReleaseBuild(t *testing.T) {
 			t.Fatalf("%s is needed to build release archives: %v", tool, err)
 		}
 	}
-	out := t.TempDir()
+	releases := t.TempDir()
 	const version = "v9.8.7-test"
+	out := filepath.Join(releases, version)
 	cmd := exec.Command("bash", filepath.Join(repoRoot(), "scripts", "release-build"), version, out)
 	cmd.Env = append(os.Environ(), "TARGETS="+runtime.GOOS+"/"+runtime.GOARCH)
 	if b, err := cmd.CombinedOutput(); err != nil {
@@ -57,6 +58,52 @@ func TestReleaseBuild(t *testing.T) {
 	for _, f := range []string{"README.md", "CHANGELOG.md"} {
 		if _, err := os.Stat(filepath.Join(x, name, f)); err != nil {
 			t.Errorf("the archive lacks %s", f)
+		}
+	}
+
+	// The Action installs that archive at a release tag, checksum checked.
+	install := func(ref string) (string, error) {
+		dest := t.TempDir()
+		cmd := exec.Command("bash", filepath.Join(repoRoot(), "scripts", "action-install"), ref, dest)
+		cmd.Env = append(os.Environ(), "CATALOGEN_RELEASE_URL=file://"+releases)
+		b, err := cmd.CombinedOutput()
+		if err != nil {
+			return string(b), err
+		}
+		v, err := exec.Command(filepath.Join(dest, "catalogen"), "--version").Output()
+		return string(v), err
+	}
+	if got, err := install(version); err != nil || got != "catalogen "+version+"\n" {
+		t.Errorf("action-install %s: %v\n%s", version, err, got)
+	}
+	got, err := install("main")
+	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 2 {
+		t.Errorf("action-install main: want exit 2 (build from source), got %v\n%s", err, got)
+	}
+	if err := os.WriteFile(archive, []byte("tampered"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got, err = install(version)
+	if exit, ok := err.(*exec.ExitError); !ok || exit.ExitCode() != 1 || !strings.Contains(got, "does not match") {
+		t.Errorf("action-install of a tampered archive: want exit 1, got %v\n%s", err, got)
+	}
+}
+
+// The Action never asks setup-go to hash a go.sum outside the workspace
+// (it warns on every run and caches nothing), and installs release
+// binaries at release tags.
+func TestActionDefinition(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(repoRoot(), "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := string(data)
+	if strings.Contains(a, "cache-dependency-path") {
+		t.Error("action.yml passes cache-dependency-path: setup-go cannot hash a file outside the workspace")
+	}
+	for _, want := range []string{"scripts/action-install", "cache: false", "actions/cache@"} {
+		if !strings.Contains(a, want) {
+			t.Errorf("action.yml lacks %s", want)
 		}
 	}
 }
