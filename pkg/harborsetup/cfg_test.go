@@ -166,7 +166,7 @@ func TestConfigRoundTripProperty(t *testing.T) {
 		t.Fatalf("EMAIL_IDENTITY is no longer unconstrained text; pick another setting")
 	}
 	rng := rand.New(rand.NewPCG(7, 11))
-	const n = 3000
+	const n = 2000
 	for _, v := range harborsetup.Versions() {
 		t.Run(v, func(t *testing.T) {
 			r := release(t, v)

@@ -255,8 +255,9 @@ func TestRun(t *testing.T) {
 			if err := os.MkdirAll(certDir, 0o755); err != nil {
 				t.Fatal(err)
 			}
-			for _, n := range []string{"server.crt", "server.key"} {
-				if err := os.WriteFile(filepath.Join(certDir, n), []byte("PEM of "+n+"\n"), 0o600); err != nil {
+			cert, key := harborsetuptest.Certificate(t, "registry.example.com")
+			for n, b := range map[string][]byte{"server.crt": cert, "server.key": key} {
+				if err := os.WriteFile(filepath.Join(certDir, n), b, 0o600); err != nil {
 					t.Fatal(err)
 				}
 			}
