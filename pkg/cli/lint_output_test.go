@@ -91,3 +91,15 @@ func TestLintEscapesControlCharacters(t *testing.T) {
 		assert.NotContains(t, stderr, "\x1b", format)
 	}
 }
+
+// Issue: build --help showed `--repo catalogen publish`, pflag's reading of
+// a back-quoted word as the value's name.
+func TestHelpValueNames(t *testing.T) {
+	for _, c := range [][]string{{"build", "--help"}, {"lint", "--help"}, {"render", "--help"}, {"publish", "--help"}} {
+		_, out, _ := run(c...)
+		assert.NotContains(t, out, "catalogen publish   ", c)
+		assert.NotRegexp(t, `--\w[\w-]* catalogen`, out, c)
+	}
+	_, out, _ := run("build", "--help")
+	assert.Contains(t, out, "--repo URL")
+}

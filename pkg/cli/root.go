@@ -20,9 +20,12 @@ const (
 
 const exitCodesHelp = `Exit codes (the same for every command):
   0  success: nothing at or above --fail-level
-  1  findings at or above --fail-level, or the output is not up to date (build --check)
-  2  usage or configuration error (bad flag, bad blueprint, bad .catalogen.yaml)
-  3  internal or I/O error`
+  1  findings at or above --fail-level; a refused build (also with --diff) or
+     publish; build --check finding the output stale; render of a version
+     Rancher could not deploy
+  2  usage or configuration error (bad flag, bad blueprint, bad .catalogen.yaml,
+     a PATH that does not exist or holds no catalog, missing render answers)
+  3  internal or I/O error (a file that cannot be read or written)`
 
 // exitError carries an exit code through cobra's error path.
 type exitError struct {
