@@ -61,7 +61,7 @@ network.
 	f.StringVar(&o.out, "out", "./out", "catalog folder to build into (created if missing)")
 	f.StringArrayVar(&o.blueprints, "blueprint", nil, "blueprint `FILE` to build; repeat for several (default: the built-in blueprints)")
 	f.BoolVar(&o.check, "check", false, "write nothing; exit 1 and print a diff when --out is not up to date")
-	f.BoolVar(&o.diff, "diff", false, "write nothing; print what build would change and exit 0 (1 when build would refuse: a released folder would change, or a lint error)")
+	f.BoolVar(&o.diff, "diff", false, "write nothing; print what build would change and exit 0 (1 when build would refuse because a released folder would change)")
 	f.StringVar(&o.publish.repo, "repo", "", "build into the catalog git repository at `URL` and push, exactly like catalogen publish (--diff becomes a dry run)")
 	addPublishFlags(cmd, &o.publish, false)
 	cmd.MarkFlagsMutuallyExclusive("check", "diff")
