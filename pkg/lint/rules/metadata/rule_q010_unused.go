@@ -46,6 +46,12 @@ func checkUnused(p *lint.Pass, v *catalog.Version) {
 	}
 	used := map[string]bool{}
 	for _, f := range filesUsingAnswers(v) {
+		if v.Template.IsCompose() && f.Doc == nil && f.Rendered != nil && f.Rendered.Doc == nil && f.Rendered.YAMLErr != nil {
+			// The file is not YAML even once rendered (D009, T005): its
+			// bare environment entries cannot be read, so which questions
+			// it uses is unknown.
+			return
+		}
 		collectUses(f, info, used)
 	}
 	if v.Project != nil {
