@@ -33,6 +33,7 @@ var hostileTemplates = map[string]struct {
 	"dict holding itself": {`{{ $d := dict }}{{ $_ := set $d "a" $d }}{{ $d }}`, "nests deeper"},
 	"aliased dict":        {`{{ $d := dict }}{{ $l := list $d $d $d $d $d $d $d $d $d $d $d $d $d $d $d $d }}{{ $l = concat $l $l $l $l $l $l $l $l }}{{ $s := repeat 1000000 "a" }}{{ range until 8 }}{{ $_ := set $d (toString .) $s }}{{ end }}{{ $l }}`, "exceeds"},
 	"splitList":           {`{{ $s := repeat 1000000 "," }}{{ splitList "," $s }}`, "splitList"},
+	"huge action quoted":  {`{{ splitList "," "` + strings.Repeat(",", 1<<20) + `" }}`, "splitList"},
 	"uniq":                {`{{ uniq (until 100000) }}`, "uniq"},
 	"randAlphaNum":        {`{{ randAlphaNum 1000000000 }}`, "randAlphaNum"},
 	"recursion":           {`{{ define "a" }}{{ template "a" . }}{{ end }}{{ template "a" . }}`, "nest deeper"},
@@ -55,6 +56,9 @@ func TestRenderBounds(t *testing.T) {
 			}
 			if _, _, _, ok := ErrorLine(err); !ok {
 				t.Errorf("error without a line: %v", err)
+			}
+			if len(err.Error()) > 4*MaxErrorContext+200 {
+				t.Errorf("error of %d bytes quotes too much of the template", len(err.Error()))
 			}
 			if len(out) > MaxOutput {
 				t.Errorf("output %d bytes above the cap", len(out))

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"unicode/utf8"
 )
 
 // StackInfo is what `.Stack` and its alias `.Release` hold.
@@ -109,7 +110,7 @@ func execute(name string, t *template.Template, b *Budget, content []byte, data 
 	}
 	t, err := t.Parse(string(content))
 	if err != nil {
-		return nil, err, nil
+		return nil, clipError(err), nil
 	}
 	for _, tt := range t.Templates() {
 		Instrument(tt.Tree)
@@ -123,8 +124,61 @@ func execute(name string, t *template.Template, b *Budget, content []byte, data 
 		// line is the output's, as the failing action is not known.
 		execErr = fmt.Errorf("template: %s:%d: %w", name, lineAt(content, 0), execErr)
 	}
-	return buf.Bytes(), nil, execErr
+	return buf.Bytes(), nil, clipError(execErr)
 }
+
+// MaxErrorContext bounds the text of the failing action that an error
+// quotes (`at <…>`): an action can be megabytes long, and findings quote
+// the error.
+const MaxErrorContext = 120
+
+// clipError shortens what an error quotes of the template, keeping the
+// position prefix ErrorLine reads and errors.Is working.
+func clipError(err error) error {
+	if err == nil {
+		return nil
+	}
+	msg := err.Error()
+	clipped := msg
+	if i := strings.Index(clipped, " at <"); i >= 0 {
+		if j := strings.Index(clipped[i:], ">: "); j > 0 {
+			ctx := clipped[i+len(" at <") : i+j]
+			if len(ctx) > MaxErrorContext {
+				ctx = clipText(ctx, MaxErrorContext)
+				clipped = clipped[:i+len(" at <")] + ctx + clipped[i+j:]
+			}
+		}
+	}
+	if len(clipped) > 4*MaxErrorContext+200 {
+		clipped = clipText(clipped, 4*MaxErrorContext+200)
+	}
+	if clipped == msg {
+		return err
+	}
+	return &clippedError{msg: clipped, err: err}
+}
+
+// clipText keeps the start and the end of s, n bytes in all, on rune
+// boundaries.
+func clipText(s string, n int) string {
+	head, tail := n*2/3, n/3
+	for head > 0 && !utf8.RuneStart(s[head]) {
+		head--
+	}
+	start := len(s) - tail
+	for start < len(s) && !utf8.RuneStart(s[start]) {
+		start++
+	}
+	return s[:head] + " … " + s[start:]
+}
+
+type clippedError struct {
+	msg string
+	err error
+}
+
+func (e *clippedError) Error() string { return e.msg }
+func (e *clippedError) Unwrap() error { return e.err }
 
 // executeSafely turns a panic that escapes text/template (it re-raises
 // runtime errors) into an execution error.
