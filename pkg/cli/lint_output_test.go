@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/xml"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -102,4 +103,14 @@ func TestHelpValueNames(t *testing.T) {
 	}
 	_, out, _ := run("build", "--help")
 	assert.Contains(t, out, "--repo URL")
+}
+
+// Issue: an empty templates/ linted silently as "0 files".
+func TestEmptyCatalogIsAFinding(t *testing.T) {
+	root := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(root, "templates"), 0o755))
+	_, fs, _ := lintJSON(t, "--no-config", root)
+	require.Len(t, fs, 1)
+	assert.Equal(t, "L013", fs[0].Rule)
+	assert.Equal(t, "warning", fs[0].Severity)
 }
