@@ -44,6 +44,11 @@ func TestMarkdownUpToDate(t *testing.T) {
 			t.Errorf("%s is not in the settings table", s.Env)
 		}
 	}
+	for _, w := range []string{harborsetup.CertPEMEnv, harborsetup.KeyPEMEnv, harborsetup.ExternalTLSEnv} {
+		if !strings.Contains(out, "| `"+w+"` |") {
+			t.Errorf("%s is not documented", w)
+		}
+	}
 	for _, v := range harborsetup.Versions() {
 		r, _ := harborsetup.Lookup(v)
 		_, section, _ := strings.Cut(out, "### Harbor "+v+"\n")

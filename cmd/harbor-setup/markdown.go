@@ -58,6 +58,17 @@ for Python 2 the value ` + "`\"\"`" + ` or a blank before the first ` + "`;`" + 
 			env, s.Key, cell(s.Releases()), s.Kind, cell(allowed), cell(def), cell(s.Doc))
 	}
 	b.WriteString(`
+## Other variables
+
+These are read by the wrapper itself and are not ` + "`harbor.cfg`" + ` keys.
+
+| variable | releases | meaning |
+|---|---|---|
+`)
+	for _, w := range wrapperVariables {
+		fmt.Fprintf(&b, "| `%s` | all | %s |\n", w.env, cell(w.doc))
+	}
+	b.WriteString(`
 ## Consumers per release
 
 Each consumer's entrypoint is ` + "`" + harborsetup.SetupDir + "/<service>/" + harborsetup.LoaderName + "`" + `: it waits for
@@ -98,6 +109,14 @@ noted, and 0600 where ` + "`prepare`" + ` made them private.
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// wrapperVariables are the wrapper's own settings, documented beside the
+// harbor.cfg ones.
+var wrapperVariables = []struct{ env, doc string }{
+	{harborsetup.CertPEMEnv, "The https certificate as PEM text (the server's first, then its intermediates), with UI_URL_PROTOCOL=https; written where SSL_CERT points. Checked before anything starts: it parses, matches the key, is valid now and names HARBORHOSTNAME."},
+	{harborsetup.KeyPEMEnv, "The certificate's private key as PEM text, unencrypted; written where SSL_CERT_KEY points."},
+	{harborsetup.ExternalTLSEnv, "true when an ingress in front of Harbor ends TLS: Harbor's proxy speaks http, while its external URL and token realm say https. Not together with UI_URL_PROTOCOL=https."},
 }
 
 // perRelease describes a value that may differ between the releases that
