@@ -168,13 +168,13 @@ func publishOnce(ctx context.Context, cat *render.Catalog, names []string, remot
 	}
 	g := gitrepo.Git{Dir: dir, Env: remote.Env()}
 	if _, err := g.Commit(ctx, res.Message, "."); err != nil {
-		return nil, err
+		return nil, hideCache(err, dir)
 	}
 	if o.beforePush != nil {
 		o.beforePush(attempt)
 	}
 	if err := g.Push(ctx, o.Branch); err != nil {
-		return nil, err
+		return nil, hideCache(err, dir)
 	}
 	out, err := g.Run(ctx, "rev-parse", "HEAD")
 	if err != nil {
