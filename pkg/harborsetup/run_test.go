@@ -125,7 +125,9 @@ func checkDelivered(t *testing.T, r *harborsetup.Release, root string, loader []
 	if err != nil || len(secret) != 16 {
 		t.Fatalf("secret key: %q, %v", secret, err)
 	}
-	expect := map[string]string{"ui_url": answers["ui_url_protocol"] + "://" + answers["hostname"]}
+	// The env files carry the settings, the external URL and (0.5.0) the
+	// secret key prepare keeps in the data folder.
+	expect := map[string]string{"ui_url": answers["ui_url_protocol"] + "://" + answers["hostname"], "secret_key": string(secret)}
 	for k, v := range answers {
 		expect[k] = v
 	}
@@ -395,6 +397,35 @@ func TestRun(t *testing.T) {
 			}
 			checkDelivered(t, r, root, loader, resolved())
 		})
+	}
+}
+
+// A secret key of the wrong length (here with a newline) stops prepare,
+// and nothing is marked ready.
+func TestRunBadSecretKey(t *testing.T) {
+	for _, v := range harborsetup.Versions() {
+		r := release(t, v)
+		root := t.TempDir()
+		key := filepath.Join(root, filepath.FromSlash(harborsetup.DataDir), "secretkey")
+		if err := os.MkdirAll(filepath.Dir(key), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(key, []byte("abcdefghijklmnop\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		err := harborsetup.Run(harborsetuptest.Context(t), harborsetup.Options{
+			Release: r, Installer: harborsetuptest.FakeInstaller(t, v, createdDirs(t, r)), Root: root,
+			Python: harborsetuptest.Python(t, r.Pythons[0]), Loader: os.Args[0], Environ: environ(validEnv()),
+		})
+		if err == nil || !strings.Contains(err.Error(), "length 17") {
+			t.Errorf("%s: want prepare's refusal of the key, got %v", v, err)
+		}
+		if m := readyMarkers(t, r, root); len(m) > 0 {
+			t.Errorf("%s: ready markers: %v", v, m)
+		}
+		if b, _ := os.ReadFile(key); string(b) != "abcdefghijklmnop\n" {
+			t.Errorf("%s: the secret key was changed", v)
+		}
 	}
 }
 

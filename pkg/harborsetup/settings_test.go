@@ -98,6 +98,43 @@ func TestSettingsMatchShippedConfig(t *testing.T) {
 	}
 }
 
+// In prepare's own reading (each Python the release runs on), the
+// harbor.cfg written from defaults holds exactly the shipped values, but
+// for the required settings (the shipped ones are public or placeholders).
+func TestDefaultConfigReadsLikeShipped(t *testing.T) {
+	for _, v := range harborsetup.Versions() {
+		r := release(t, v)
+		shippedName := filepath.Join(harborsetuptest.Reference(t, v), "harbor.cfg")
+		for _, major := range r.Pythons {
+			py := harborsetuptest.Python(t, major)
+			shipped, err := harborsetup.ReadBack(harborsetuptest.Context(t), py, shippedName)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := harborsetup.Resolve(r, environ(validEnv()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range harborsetup.SettingsFor(r) {
+				if s.Required {
+					shipped[s.Key] = a[s.Key]
+				}
+			}
+			name := filepath.Join(t.TempDir(), "harbor.cfg")
+			if err := os.WriteFile(name, harborsetup.FormatConfig(r, a), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			got, err := harborsetup.ReadBack(harborsetuptest.Context(t), py, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := harborsetup.CompareReadBack(harborsetup.Answers(shipped), got); err != nil {
+				t.Errorf("%s, Python %d: %v", v, major, err)
+			}
+		}
+	}
+}
+
 // Every setting has an environment variable or is Fixed, and every
 // variable names one setting.
 func TestSettingsTableIsConsistent(t *testing.T) {
