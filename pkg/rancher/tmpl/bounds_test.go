@@ -163,3 +163,18 @@ func TestRenderReadsNothingOfTheHost(t *testing.T) {
 		}
 	}
 }
+
+// Ordinary renders do not use up the run's total: a process that renders
+// thousands of small templates keeps its budget for a slow one.
+func TestOrdinaryRendersKeepTheTotal(t *testing.T) {
+	spent.Store(0)
+	defer spent.Store(0)
+	for i := 0; i < 5000; i++ {
+		if _, perr, eerr := Render("t", []byte(`image: {{ .Values.A | default "x" }}`), Data{}); perr != nil || eerr != nil {
+			t.Fatal(perr, eerr)
+		}
+	}
+	if d := time.Duration(spent.Load()); d > MaxTotalDuration/6 {
+		t.Errorf("5000 small renders used %s of the run's %s", d, MaxTotalDuration)
+	}
+}

@@ -37,9 +37,12 @@ func (b *Budget) Start() {
 	*b = Budget{started: now, deadline: now.Add(max(left, 0))}
 }
 
-// Stop ends an execution and adds its time to the process's total.
+// Stop ends an execution and adds its time beyond TotalGrace to the
+// process's total.
 func (b *Budget) Stop() {
-	spent.Add(int64(time.Since(b.started)))
+	if d := time.Since(b.started) - TotalGrace; d > 0 {
+		spent.Add(int64(d))
+	}
 }
 
 func (b *Budget) checkTime() error {

@@ -51,6 +51,11 @@ const (
 	// process together: once spent, every further execution stops at its
 	// first step, so a catalog of many slow templates still ends quickly.
 	MaxTotalDuration = 6 * time.Second
+	// TotalGrace is the part of each execution that does not count toward
+	// MaxTotalDuration: ordinary templates render in well under it, so a
+	// long-lived process (a test binary rendering thousands of them) never
+	// exhausts the total, while every slow template still counts.
+	TotalGrace = 5 * time.Millisecond
 )
 
 // ErrOutputLimit is returned when the rendered text outgrows MaxOutput.
