@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -434,7 +435,7 @@ func TestRunChecksPythonVersion(t *testing.T) {
 	for _, v := range harborsetup.Versions() {
 		r := release(t, v)
 		for _, major := range []int{2, 3} {
-			if contains(intsToStrings(r.Pythons), string(rune('0'+major))) {
+			if slices.Contains(r.Pythons, major) {
 				continue
 			}
 			err := harborsetup.Run(harborsetuptest.Context(t), harborsetup.Options{
@@ -446,12 +447,4 @@ func TestRunChecksPythonVersion(t *testing.T) {
 			}
 		}
 	}
-}
-
-func intsToStrings(l []int) []string {
-	out := make([]string, len(l))
-	for i, n := range l {
-		out[i] = string(rune('0' + n))
-	}
-	return out
 }

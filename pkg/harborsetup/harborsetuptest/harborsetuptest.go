@@ -55,11 +55,10 @@ func Reference(tb testing.TB, release string) string {
 }
 
 var (
-	pyOnce     sync.Once
-	py2, py3   string
-	py2Err     error
-	py3Err     error
-	pyVersions = map[string]string{}
+	pyOnce   sync.Once
+	py2, py3 string
+	py2Err   error
+	py3Err   error
 )
 
 // findPythons looks for the interpreters once per test binary.
