@@ -31,6 +31,9 @@ const (
 	ExternalTLSEnv = "EXTERNAL_TLS"
 )
 
+// WrapperVariables are the wrapper's variables beyond the settings table.
+var WrapperVariables = []string{CertPEMEnv, KeyPEMEnv, ExternalTLSEnv}
+
 // tlsInput is what the TLS variables ask for.
 type tlsInput struct {
 	cert, key []byte // PEM, when given inline

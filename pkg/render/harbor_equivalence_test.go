@@ -78,6 +78,9 @@ func deliberateDifferences() []difference {
 		{"Traefik labels its Rancher provider reads", []int{1, 3}, "dc/services/proxy/labels/traefik.*", anyVal, anyVal},
 		{"Traefik labels its Rancher provider reads", []int{1, 3}, "questions/traefikdomain/*", anyVal, absent},
 		{"Traefik labels its Rancher provider reads", []int{1, 3}, "dc/services/harbor-setupwrapper/environment/HARBORHOSTNAME", anyVal, anyVal},
+		{"https at the load balancer", []int{4}, "dc/services/harbor-lb/ports/443", absent, "present"},
+		{"https at the load balancer", []int{4}, "rc/services/harbor-lb/lb_config/default_cert", absent, "${lb_certificate}"},
+		{"https at the load balancer", []int{4}, "rc/services/harbor-lb/lb_config/port_rules/1/*", absent, anyVal},
 		{"No in-place upgrade across Harbor's database migrations", allFolders, "catalog/upgrade_from", absent, anyVal},
 		// Every Harbor setting of the release is a question passed to the
 		// wrapper (questions and variables the published entries lack).

@@ -2,6 +2,14 @@ package render
 
 import (
 	"bufio"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math/big"
+	"net"
 	"os"
 	"path"
 	"path/filepath"
@@ -9,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -65,7 +74,13 @@ func TestHarborDeploymentRehearsal(t *testing.T) {
 					require.True(t, ok)
 
 					env := checkWrapperSettings(t, r, wrapper)
-					assert.Equal(t, clientAddress(t, tpl.Name, res), env["HARBORHOSTNAME"], "HARBORHOSTNAME is the address clients use")
+					scheme, address := clientAddress(t, tpl.Name, res)
+					assert.Equal(t, address, env["HARBORHOSTNAME"], "HARBORHOSTNAME is the address clients use")
+					assert.Equal(t, scheme, harborScheme(env), "Harbor's external URL has the scheme clients use")
+					if env["UI_URL_PROTOCOL"] == "https" {
+						assert.NoError(t, harborsetup.CheckCertificate([]byte(env[harborsetup.CertPEMEnv]), []byte(env[harborsetup.KeyPEMEnv]), answers["harborhostname"], time.Now()),
+							"the certificate and key reach the wrapper intact")
+					}
 					checkDelivery(t, r, doc.Services)
 					checkImages(t, release.Version, doc.Services, published)
 				})
@@ -95,6 +110,12 @@ func rehearsalAnswers(t *testing.T, v *catalog.Version, entry string) []map[stri
 	base["harborhostname"] = "registry.example.com"
 	base["harbor_admin_password"] = "Adm1n'pa$$ w0rd%s #x"
 	base["db_password"] = "db-Passw0rd:42"
+	if _, ok := base["ssl_cert_pem"]; ok {
+		base["ssl_cert_pem"], base["ssl_cert_key_pem"] = selfSigned(t, "registry.example.com")
+	}
+	if _, ok := base["lb_certificate"]; ok {
+		base["lb_certificate"] = "registry.example.com"
+	}
 	other := map[string]string{}
 	for k, val := range base {
 		other[k] = val
@@ -113,6 +134,9 @@ func rehearsalAnswers(t *testing.T, v *catalog.Version, entry string) []map[stri
 		}
 	}
 	other["harborhostname"] = "10.0.0.7"
+	if _, ok := other["ssl_cert_pem"]; ok && other["ui_url_protocol"] == "https" {
+		other["ssl_cert_pem"], other["ssl_cert_key_pem"] = selfSigned(t, "10.0.0.7")
+	}
 	if _, ok := base["traefik_http_port"]; ok {
 		other["traefik_http_port"] = "80"
 	}
@@ -129,6 +153,9 @@ func checkWrapperSettings(t *testing.T, r *harborsetup.Release, wrapper composeS
 	for _, kv := range wrapper.Environment {
 		k, v, _ := strings.Cut(kv, "=")
 		env[k] = v
+		if slices.Contains(harborsetup.WrapperVariables, k) {
+			continue
+		}
 		s := harborsetup.SettingByEnv(k)
 		if assert.NotNil(t, s, "%s is not a variable of the setup program", k) {
 			assert.True(t, s.Has(r), "%s is not a setting of Harbor %s", k, r.Version)
@@ -144,34 +171,93 @@ func checkWrapperSettings(t *testing.T, r *harborsetup.Release, wrapper composeS
 	return env
 }
 
-// clientAddress is where clients reach Harbor through the entry's ingress.
-func clientAddress(t *testing.T, entry string, res *deploy.Result) string {
+// harborScheme is the scheme of Harbor's external URL as the wrapper sets
+// it up: its own proxy's, or https when an ingress ends TLS.
+func harborScheme(env map[string]string) string {
+	if env[harborsetup.ExternalTLSEnv] == "true" {
+		return "https"
+	}
+	if env["UI_URL_PROTOCOL"] == "" {
+		return "http"
+	}
+	return env["UI_URL_PROTOCOL"]
+}
+
+// clientAddress is the scheme and address clients use to reach Harbor
+// through the entry's ingress.
+func clientAddress(t *testing.T, entry string, res *deploy.Result) (scheme, address string) {
 	host := res.Values["harborhostname"]
 	switch entry {
+	case "harbor":
+		return res.Values["ui_url_protocol"], host
 	case "harbor-distributed":
-		if port := res.Values["traefik_http_port"]; port != "80" {
-			return host + ":" + port
+		if res.Values["external_tls"] == "true" {
+			if port := res.Values["traefik_https_port"]; port != "443" {
+				return "https", host + ":" + port
+			}
+			return "https", host
 		}
+		if port := res.Values["traefik_http_port"]; port != "80" {
+			return "http", host + ":" + port
+		}
+		return "http", host
 	case "harbor-converged":
 		var rc struct {
 			Services map[string]struct {
 				LBConfig struct {
-					PortRules []struct {
+					DefaultCert string `yaml:"default_cert"`
+					PortRules   []struct {
 						SourcePort int    `yaml:"source_port"`
+						Protocol   string `yaml:"protocol"`
 						Service    string `yaml:"service"`
 					} `yaml:"port_rules"`
 				} `yaml:"lb_config"`
 			} `yaml:"services"`
 		}
 		require.NoError(t, yaml.Unmarshal(res.File("rancher-compose.yml").Data, &rc))
-		rules := rc.Services["harbor-lb"].LBConfig.PortRules
-		require.Len(t, rules, 1)
-		assert.Equal(t, "proxy", rules[0].Service)
-		if rules[0].SourcePort != 80 {
-			return host + ":" + itoa(rules[0].SourcePort)
+		lb := rc.Services["harbor-lb"].LBConfig
+		want := map[int]string{80: ""}
+		if res.Values["external_tls"] == "true" {
+			want[443] = "https"
+			assert.Equal(t, res.Values["lb_certificate"], lb.DefaultCert, "the load balancer serves the chosen certificate")
+		} else {
+			assert.Empty(t, lb.DefaultCert)
 		}
+		got := map[int]string{}
+		for _, rule := range lb.PortRules {
+			assert.Equal(t, "proxy", rule.Service)
+			got[rule.SourcePort] = rule.Protocol
+		}
+		assert.Equal(t, want, got, "the load balancer's port rules")
+		if _, ok := got[443]; ok {
+			return "https", host
+		}
+		return "http", host
 	}
-	return host
+	t.Fatalf("no ingress known for entry %s", entry)
+	return "", ""
+}
+
+// selfSigned makes a certificate and key for host, as PEM.
+func selfSigned(t *testing.T, host string) (certPEM, keyPEM string) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: host},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(24 * time.Hour),
+	}
+	if ip := net.ParseIP(host); ip != nil {
+		tmpl.IPAddresses = []net.IP{ip}
+	} else {
+		tmpl.DNSNames = []string{host}
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, key.Public(), key)
+	require.NoError(t, err)
+	kder, err := x509.MarshalECPrivateKey(key)
+	require.NoError(t, err)
+	return string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der})),
+		string(pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: kder}))
 }
 
 // checkDelivery: each consumer of the release's table reaches, through a
