@@ -197,7 +197,7 @@ func (s *scheduler) ingress() {
 					rule += ", " + a + "." + d
 				}
 			}
-			s.p.Ingress = append(s.p.Ingress, Ingress{Kind: "traefik", Service: "traefik", Entry: "Host:" + rule + " -> :" + port, Targets: []string{svc.Name}})
+			s.p.Ingress = append(s.p.Ingress, Ingress{Kind: "traefik", Service: svc.Name, Entry: "Host:" + rule + " -> :" + port, Targets: []string{svc.Name}, Hosts: sp.Hosts()})
 			switch {
 			case traefikKnown && !traefik:
 				s.problem(Error, KindIngress, svc.Name, "", "%s is published through Traefik (traefik.enable: %s), but the inventory runs no Traefik stack: nothing routes %s to it", svc.Name, v, rule)

@@ -122,17 +122,18 @@ type VolumePlan struct {
 // Ingress is a way in from outside: a host port, a Traefik route or a
 // Rancher load balancer rule.
 type Ingress struct {
-	Kind    string   `json:"kind"` // "port", "traefik" or "load-balancer"
-	Service string   `json:"service"`
-	Entry   string   `json:"entry"`             // "80/tcp", "Host:registry.example.com", "80 -> proxy:80"
+	Kind    string   `json:"kind"`              // "port", "traefik" or "load-balancer"
+	Service string   `json:"service"`           // the service that listens (for Traefik: the one routed to)
+	Entry   string   `json:"entry"`             // "80/tcp", "Host:registry.example.com -> :80", "80 -> proxy:80"
 	Targets []string `json:"targets,omitempty"` // services it sends to
 	Hosts   []string `json:"hosts,omitempty"`   // where it listens
 }
 
 // Edge is a relation drawn between services.
 type Edge struct {
-	Kind     string `json:"kind"` // "volumes_from", "network", "link", "syslog", "load-balancer"
-	From, To string
+	Kind string `json:"kind"` // "volumes_from", "network", "link", "syslog", "load-balancer"
+	From string `json:"from"`
+	To   string `json:"to"`
 }
 
 // Problem is something that will break, with its cause.

@@ -118,7 +118,7 @@ func (p *Plan) layout() (*layout, []string, []string, []string) {
 		case "port":
 			line = fmt.Sprintf("host ports %s → %s", in.Entry, in.Service)
 		case "traefik":
-			line = fmt.Sprintf("Traefik %s (%s)", in.Entry, strings.Join(in.Targets, ", "))
+			line = fmt.Sprintf("Traefik %s → %s", in.Entry, in.Service)
 		case "load-balancer":
 			line = fmt.Sprintf("load balancer %s: %s", in.Service, in.Entry)
 		}
