@@ -10,6 +10,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/catalogdir"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/report"
 )
 
 // fileFix collects the edits for one file.
@@ -64,7 +65,7 @@ func applyFixes(stdout, stderr io.Writer, lr *lintRun, diffOnly bool) (bool, err
 			if diffOnly {
 				verb = "would fix"
 			}
-			fmt.Fprintf(stderr, "%s %s\n", verb, s)
+			fmt.Fprintf(stderr, "%s %s\n", verb, report.CleanLine(s))
 		}
 		total += len(ff.fixes)
 	}

@@ -222,7 +222,7 @@ func runLint(cmd *cobra.Command, args []string, o lintOptions) error {
 	}
 	if len(lr.internal) > 0 {
 		for _, e := range lr.internal {
-			fmt.Fprintf(cmd.ErrOrStderr(), "catalogen: internal error: %v\n", e)
+			fmt.Fprintf(cmd.ErrOrStderr(), "catalogen: internal error: %s\n", report.Clean(e.Error()))
 		}
 		return silentExit(ExitInternal)
 	}
@@ -279,7 +279,7 @@ func lintPaths(cmd *cobra.Command, paths []string, o lintOptions) (*lintRun, err
 		for _, c := range []*lintconfig.Config{cfg, baseCfg} {
 			if c != nil && !announced[c.Path] {
 				announced[c.Path] = true
-				fmt.Fprintf(cmd.ErrOrStderr(), "catalogen: configuration %s\n", c.Path)
+				fmt.Fprintf(cmd.ErrOrStderr(), "catalogen: configuration %s\n", report.CleanLine(c.Path))
 				if lr.rep.Config == "" {
 					lr.rep.Config = c.Path
 				}

@@ -114,3 +114,11 @@ func TestEmptyCatalogIsAFinding(t *testing.T) {
 	assert.Equal(t, "L013", fs[0].Rule)
 	assert.Equal(t, "warning", fs[0].Severity)
 }
+
+// Error messages quote paths and catalog text: escaped too.
+func TestErrorsAreEscaped(t *testing.T) {
+	code, _, stderr := run("lint", "no-such-\x1b]0;owned\a-dir")
+	assert.Equal(t, ExitUsage, code)
+	assert.NotContains(t, stderr, "\x1b")
+	assert.Contains(t, stderr, `no-such-\x1b]0;owned\x07-dir does not exist`)
+}

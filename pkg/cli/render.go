@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/catalogen/catalogen/pkg/rancher/deploy"
+	"github.com/catalogen/catalogen/pkg/report"
 	"github.com/spf13/cobra"
 )
 
@@ -90,7 +91,7 @@ func runRender(stdout, stderr io.Writer, dir string, o renderOptions) error {
 		return withCode(ExitFindings, err)
 	}
 	for _, w := range res.Warnings {
-		fmt.Fprintf(stderr, "warning: %s\n", w)
+		fmt.Fprintf(stderr, "warning: %s\n", report.Clean(w))
 	}
 	if o.out == "" {
 		for i, f := range res.Files {

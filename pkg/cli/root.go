@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/catalogen/catalogen/pkg/report"
 	"github.com/spf13/cobra"
 )
 
@@ -69,7 +70,8 @@ func exitCode(err error, stderr io.Writer) int {
 	if errors.As(err, &s) {
 		return int(s)
 	}
-	fmt.Fprintf(stderr, "catalogen: %v\n", err)
+	// Messages can quote catalog files and paths: print them escaped.
+	fmt.Fprintf(stderr, "catalogen: %s\n", report.Clean(err.Error()))
 	var e *exitError
 	if errors.As(err, &e) {
 		return e.code
