@@ -178,6 +178,15 @@ func TestPlanTestdata(t *testing.T) {
 		{name: "answers change the pin and the template", version: ver("answers"), hosts: twoRoles,
 			answers: map[string]string{"pin": "role=db", "with_worker": "true"},
 			place:   map[string][]string{"web": {"h2"}, "worker": {"h2"}}},
+		{name: "syslog served by the host's own listener", version: ver("logging"), hosts: td("hosts", "listener.yaml"),
+			place: map[string][]string{"log": {"h1"}, "app": {"h2", "h1"}}},
+		// container_ne keeps web off db's host although its soft rule
+		// prefers it; volumes_from names a
+		// service that is no sidekick; not_host_label is no rule at all.
+		{name: "container rules, a bad reference and an unknown key", version: ver("names"), hosts: twoRoles,
+			place:    map[string][]string{"db": {"h1"}, "web": {"h2"}},
+			problems: []string{"affinity-syntax web", "sidekick web"},
+			messages: []string{"label io.rancher.scheduler.affinity:not_host_label of web is no scheduling rule Cattle knows", "volumes_from of web references db, which is not a sidekick of web"}},
 		{name: "host_label item without =", version: ver("bad-rule"), hosts: twoRoles,
 			problems: []string{"affinity-syntax web", "no-host web"},
 			messages: []string{`"ssd" has no "=", so no host matches it`}},
