@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/lint/rules"
+	"github.com/catalogen/catalogen/pkg/lint/spelling"
 	"gopkg.in/yaml.v3"
 )
 
@@ -131,8 +132,7 @@ func didYouMean(s string, candidates []string) string {
 }
 
 // Suggest returns the candidate closest to s when it is a near miss: at
-// most one edit for short words, two for longer ones (a swap of two
-// neighbours counts as one), ignoring case.
+// most one edit for short words, two for longer ones, ignoring case.
 func Suggest(s string, candidates []string) string {
 	limit := 1
 	if len(s) > 5 {
@@ -142,7 +142,7 @@ func Suggest(s string, candidates []string) string {
 	sorted := append([]string(nil), candidates...)
 	sort.Strings(sorted)
 	for _, c := range sorted {
-		if d := distance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
+		if d := spelling.Distance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
 			best, bestD = c, d
 		}
 	}
@@ -150,30 +150,4 @@ func Suggest(s string, candidates []string) string {
 		return ""
 	}
 	return best
-}
-
-// distance is the optimal string alignment distance.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }

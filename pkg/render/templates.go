@@ -5,11 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"text/template"
 
 	"github.com/catalogen/catalogen/pkg/blueprint"
+	"github.com/catalogen/catalogen/pkg/lint/spelling"
 	"github.com/catalogen/catalogen/pkg/rancher/tmpl"
 )
 
@@ -89,7 +91,31 @@ func (s *templateSet) parse(name string, data []byte) error {
 		return err
 	}
 	_, err := s.root.New(name).Parse(string(data))
-	return err
+	return withFuncSuggestion(err)
+}
+
+var undefinedFuncRe = regexp.MustCompile(`function "([^"]+)" not defined`)
+
+// withFuncSuggestion adds the likely intended function to Go's "function
+// not defined" error, for a near miss such as composeScalr.
+func withFuncSuggestion(err error) error {
+	if err == nil {
+		return nil
+	}
+	m := undefinedFuncRe.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err
+	}
+	best, bestD := "", 3
+	for name := range funcMap(blueprint.Entry{}) {
+		if d := spelling.Distance(strings.ToLower(m[1]), strings.ToLower(name)); d < bestD || d == bestD && name < best {
+			best, bestD = name, d
+		}
+	}
+	if best == "" {
+		return err
+	}
+	return fmt.Errorf("%w (did you mean %s?)", err, best)
 }
 
 func (s *templateSet) addPartials(src blueprint.Source, dir string) error {
