@@ -9,10 +9,14 @@ build:
 	$(GO) build -o bin/catalogen ./cmd/catalogen
 
 # The whole test suite (what .ci/run calls). Installs the Debian tools the
-# tests use when they are missing (docker-compose, git, pre-commit).
+# tests use when they are missing (docker-compose, git, pre-commit, xmllint),
+# saying what it is doing at each step.
 test:
+	@echo "make test: checking the Debian tools the tests use (scripts/test-deps)" >&2
 	./scripts/test-deps
+	@echo "make test: go vet" >&2
 	$(GO) vet ./...
+	@echo "make test: go test -race (every package; the slowest build the Harbor catalog and run pre-commit)" >&2
 	$(GO) test -race -count=1 -timeout 10m ./...
 
 # Benchmarks; BenchmarkLintCorpus and BenchmarkParseCorpus run side by side.
