@@ -157,3 +157,22 @@ func TestBuiltinDiagrams(t *testing.T) {
 		assert.Equal(t, svg, string(again), "%s: the drawing is deterministic", key)
 	}
 }
+
+// BenchmarkDiagramsHarbor draws every built-in Harbor version's topology,
+// the share of BenchmarkBuildHarbor (pkg/render) that the diagrams cost.
+func BenchmarkDiagramsHarbor(b *testing.B) {
+	bps, err := blueprint.Builtin()
+	require.NoError(b, err)
+	cat, err := render.Render(bps)
+	require.NoError(b, err)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, e := range cat.Entries {
+			for _, v := range e.Versions {
+				if _, err := plan.Diagram(e.Name, v.Files); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+}

@@ -181,8 +181,8 @@ func TestPlanTestdata(t *testing.T) {
 		{name: "syslog served by the host's own listener", version: ver("logging"), hosts: td("hosts", "listener.yaml"),
 			place: map[string][]string{"log": {"h1"}, "app": {"h2", "h1"}}},
 		// container_ne keeps web off db's host although its soft rule
-		// prefers it; volumes_from names a
-		// service that is no sidekick; not_host_label is no rule at all.
+		// prefers it; volumes_from names a service that is no sidekick;
+		// not_host_label is no rule at all.
 		{name: "container rules, a bad reference and an unknown key", version: ver("names"), hosts: twoRoles,
 			place:    map[string][]string{"db": {"h1"}, "web": {"h2"}},
 			problems: []string{"affinity-syntax web", "sidekick web"},
