@@ -62,8 +62,9 @@ type rawQuestion struct {
 	MaxLength    *int        `yaml:"maxLength"`
 	ValidChars   *string     `yaml:"validChars"`
 	InvalidChars *string     `yaml:"invalidChars"`
-	Since        *string     `yaml:"since"`
-	Until        *string     `yaml:"until"`
+	Since        *string           `yaml:"since"`
+	Until        *string           `yaml:"until"`
+	Ignore       map[string]string `yaml:"ignore"`
 	pos          Pos
 }
 
@@ -98,6 +99,9 @@ func (q rawQuestion) applyTo(base Question) Question {
 	set(&out.InvalidChars, q.InvalidChars)
 	set(&out.Since, q.Since)
 	set(&out.Until, q.Until)
+	if q.Ignore != nil {
+		out.Ignore = q.Ignore
+	}
 	if q.Required != nil {
 		out.Required = *q.Required
 	}

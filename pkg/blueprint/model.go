@@ -107,7 +107,10 @@ type Question struct {
 	// Since and Until bound the releases that ask the question (Until
 	// exclusive): an application setting that exists only in some releases.
 	Since, Until string
-	Pos          Pos
+	// Ignore silences lint rules on the rendered question, by rule ID, with
+	// the reason (an optional secret that may stay empty, say).
+	Ignore map[string]string
+	Pos    Pos
 }
 
 // Asks reports whether the question belongs to release r's version folder.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"path"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -67,6 +68,19 @@ func questionsBlock(e blueprint.Entry) (string, error) {
 func questionNode(q blueprint.Question) *yaml.Node {
 	m := &mapping{}
 	m.str("variable", q.Variable)
+	if len(q.Ignore) > 0 {
+		// On the variable's line, where question findings point.
+		rules := make([]string, 0, len(q.Ignore))
+		for id := range q.Ignore {
+			rules = append(rules, id)
+		}
+		sort.Strings(rules)
+		var reasons []string
+		for _, id := range rules {
+			reasons = append(reasons, q.Ignore[id])
+		}
+		m.content[1].LineComment = "# catalogen:ignore " + strings.Join(rules, ",") + " -- " + strings.Join(reasons, "; ")
+	}
 	m.str("label", q.Label)
 	m.str("description", q.Description)
 	m.str("type", q.Type)

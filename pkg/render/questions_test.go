@@ -1,0 +1,43 @@
+package render
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/catalogen/catalogen/pkg/blueprint"
+)
+
+// A question's ignore map becomes one inline suppression on its variable
+// line, where question findings point; rules in ID order.
+func TestQuestionIgnoreComment(t *testing.T) {
+	e := blueprint.Entry{Questions: []blueprint.Question{{
+		Variable: "smtp_password", Label: "SMTP password", Type: "password",
+		Ignore: map[string]string{"Q012": "empty means no login", "Q009": "named like a secret on purpose"},
+	}}}
+	out, err := questionsBlock(e)
+	require.NoError(t, err)
+	assert.Contains(t, out, "- variable: smtp_password # catalogen:ignore Q009,Q012 -- named like a secret on purpose; empty means no login\n")
+}
+
+// Each version folder asks only the questions of its release.
+func TestQuestionsPerRelease(t *testing.T) {
+	e := blueprint.Entry{Questions: []blueprint.Question{
+		{Variable: "always"}, {Variable: "new", Since: "1.1.0"}, {Variable: "old", Until: "1.3.0"},
+		{Variable: "window", Since: "1.1.0", Until: "1.3.0"},
+	}}
+	for version, want := range map[string][]string{
+		"0.5.0":  {"always", "old"},
+		"1.1.0":  {"always", "new", "old", "window"},
+		"1.2.2":  {"always", "new", "old", "window"},
+		"1.3.0":  {"always", "new"},
+		"1.10.0": {"always", "new"},
+	} {
+		var got []string
+		for _, q := range e.ForRelease(blueprint.Release{Version: version}).Questions {
+			got = append(got, q.Variable)
+		}
+		assert.Equal(t, want, got, version)
+	}
+}
