@@ -49,19 +49,19 @@ func (e *rawEntry) UnmarshalYAML(n *yaml.Node) error {
 // rawQuestion is a full question, or in an entry's list either a bare
 // variable name or the fields that entry changes.
 type rawQuestion struct {
-	Variable     string      `yaml:"variable"`
-	Label        *string     `yaml:"label"`
-	Description  *string     `yaml:"description"`
-	Type         *string     `yaml:"type"`
-	Required     *bool       `yaml:"required"`
-	Default      yaml.Node   `yaml:"default"`
-	Options      []yaml.Node `yaml:"options"`
-	Min          *int        `yaml:"min"`
-	Max          *int        `yaml:"max"`
-	MinLength    *int        `yaml:"minLength"`
-	MaxLength    *int        `yaml:"maxLength"`
-	ValidChars   *string     `yaml:"validChars"`
-	InvalidChars *string     `yaml:"invalidChars"`
+	Variable     string            `yaml:"variable"`
+	Label        *string           `yaml:"label"`
+	Description  *string           `yaml:"description"`
+	Type         *string           `yaml:"type"`
+	Required     *bool             `yaml:"required"`
+	Default      yaml.Node         `yaml:"default"`
+	Options      []yaml.Node       `yaml:"options"`
+	Min          *int              `yaml:"min"`
+	Max          *int              `yaml:"max"`
+	MinLength    *int              `yaml:"minLength"`
+	MaxLength    *int              `yaml:"maxLength"`
+	ValidChars   *string           `yaml:"validChars"`
+	InvalidChars *string           `yaml:"invalidChars"`
 	Since        *string           `yaml:"since"`
 	Until        *string           `yaml:"until"`
 	Ignore       map[string]string `yaml:"ignore"`
