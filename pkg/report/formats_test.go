@@ -246,3 +246,32 @@ func TestJUnitFailuresFollowTheFailLevel(t *testing.T) {
 		assert.Equal(t, want, failures, "fail level %v, never %v", tc.level, tc.never)
 	}
 }
+
+// Without a full rule table, SARIF's table still covers the rules of
+// suppressed results, and every ruleIndex points at its rule.
+func TestSARIFRuleIndexCoversSuppressed(t *testing.T) {
+	r := sample()
+	r.Rules = nil
+	r.Suppressed[0].Rule = &lint.Rule{ID: "Z999", Slug: "z.only-suppressed", Severity: lint.Info}
+	var b bytes.Buffer
+	require.NoError(t, Write(&b, "sarif", r))
+	var log struct {
+		Runs []struct {
+			Tool struct {
+				Driver struct {
+					Rules []struct{ ID string }
+				}
+			}
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				RuleIndex int    `json:"ruleIndex"`
+			}
+		}
+	}
+	require.NoError(t, json.Unmarshal(b.Bytes(), &log))
+	run := log.Runs[0]
+	for _, res := range run.Results {
+		require.Less(t, res.RuleIndex, len(run.Tool.Driver.Rules))
+		assert.Equal(t, res.RuleID, run.Tool.Driver.Rules[res.RuleIndex].ID)
+	}
+}

@@ -168,7 +168,7 @@ func Write(w io.Writer, format string, r *Report) error {
 func rulesUsed(r *Report) []*lint.Rule {
 	seen := map[*lint.Rule]bool{}
 	var out []*lint.Rule
-	for _, f := range r.Findings {
+	for _, f := range append(append([]Finding{}, r.Findings...), r.Suppressed...) {
 		if !seen[f.Rule] {
 			seen[f.Rule] = true
 			out = append(out, f.Rule)
