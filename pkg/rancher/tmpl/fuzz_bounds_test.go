@@ -25,6 +25,7 @@ func FuzzRenderBounds(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		spent.Store(0) // each input gets the whole budget, as each lint run does
+		defer spent.Store(0)
 		out, perr, eerr := Render("docker-compose.yml.tpl", []byte(src), Data{Values: map[string]string{"A": "1"}})
 		if len(out) > MaxOutput {
 			t.Fatalf("%d bytes of output", len(out))

@@ -192,6 +192,7 @@ services:
 }
 
 func TestRenderLimits(t *testing.T) {
+	freshRun(t)
 	cases := map[string]string{
 		"huge until":     `{{ range until 1000000000 }}x{{ end }}`,
 		"huge repeat":    `{{ repeat 1000000000 "abc" }}`,
