@@ -187,6 +187,11 @@ func TestPlanTestdata(t *testing.T) {
 			place:    map[string][]string{"db": {"h1"}, "web": {"h2"}},
 			problems: []string{"affinity-syntax web", "sidekick web"},
 			messages: []string{"label io.rancher.scheduler.affinity:not_host_label of web is no scheduling rule Cattle knows", "volumes_from of web references db, which is not a sidekick of web"}},
+		// web comes first in the file but needs db's container, and worker
+		// depends on cache: cache goes first (h1), worker next (spread to
+		// h2), then db (h1 by inventory order) and web joins db.
+		{name: "placement order follows dependencies", version: ver("order"), hosts: twoRoles,
+			place: map[string][]string{"cache": {"h1"}, "worker": {"h2"}, "db": {"h1"}, "web": {"h1"}}},
 		{name: "host_label item without =", version: ver("bad-rule"), hosts: twoRoles,
 			problems: []string{"affinity-syntax web", "no-host web"},
 			messages: []string{`"ssd" has no "=", so no host matches it`}},

@@ -357,34 +357,78 @@ func (s *scheduler) order() []*unit {
 				}
 			}
 		}
+		// Cattle retries a container whose hard container rule finds no
+		// container yet, so it lands once the containers it needs run:
+		// place those first.
+		for _, o := range s.units {
+			if o != u && !slices.Contains(deps[u], o) && s.needs(u, o) {
+				deps[u] = append(deps[u], o)
+			}
+		}
 	}
 	var out []*unit
 	done := map[*unit]bool{}
+	ready := func(u *unit) bool {
+		for _, d := range deps[u] {
+			if !done[d] {
+				return false
+			}
+		}
+		return true
+	}
 	for len(out) < len(s.units) {
-		next := -1
+		// The first unit whose dependencies are placed; when a cycle
+		// leaves none, the first unit left.
+		pick, first := -1, -1
 		for i, u := range s.units {
 			if done[u] {
 				continue
 			}
-			ready := true
-			for _, d := range deps[u] {
-				ready = ready && done[d]
+			if first < 0 {
+				first = i
 			}
-			if ready {
-				next = i
+			if ready(u) {
+				pick = i
 				break
 			}
-			if next < 0 {
-				next = -2 - i // first not done, if a cycle blocks every unit
-			}
 		}
-		if next < 0 {
-			next = -2 - next
+		if pick < 0 {
+			pick = first
 		}
-		done[s.units[next]] = true
-		out = append(out, s.units[next])
+		done[s.units[pick]] = true
+		out = append(out, s.units[pick])
 	}
 	return out
+}
+
+// needs reports whether a hard container_label or container rule of u asks
+// for a container of o.
+func (s *scheduler) needs(u, o *unit) bool {
+	for _, r := range u.rules {
+		if r.aff.Soft || r.aff.Negated || u.global {
+			continue
+		}
+		for _, m := range o.members {
+			switch r.aff.Kind {
+			case labels.ContainerLabel:
+				l := s.containerLabels(m)
+				all := true
+				for _, p := range r.pairs {
+					all = all && p.Key != "" && l[p.Key] == p.Value
+				}
+				if all {
+					return true
+				}
+			case labels.Container:
+				for _, p := range r.pairs {
+					if strings.HasPrefix(p.Value, strings.ToLower(s.p.Stack+"-"+o.primary+"-")) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
 }
 
 // dependencies are the services a service names in depends_on, links and
