@@ -110,20 +110,43 @@ func (p *Plan) layout() (*layout, []string, []string, []string) {
 	n := chars(width - 2*gutter + 2*pad)
 	y := 20 + lineH + pad
 
-	// Ways in, at the top edge.
-	var ingress []string
+	// Ways in, at the top edge; the rules of one load balancer share a line.
+	type way struct {
+		head, hosts string
+		entries     []string
+	}
+	var ways []*way
 	for _, in := range p.Ingress {
-		line := ""
+		head := ""
 		switch in.Kind {
 		case "port":
-			line = fmt.Sprintf("host ports %s → %s", in.Entry, in.Service)
+			head = "host ports"
 		case "traefik":
-			line = fmt.Sprintf("Traefik %s → %s", in.Entry, in.Service)
+			head = "Traefik"
 		case "load-balancer":
-			line = fmt.Sprintf("load balancer %s: %s", in.Service, in.Entry)
+			head = "load balancer " + in.Service + ":"
 		}
-		if len(in.Hosts) > 0 {
-			line += " on " + strings.Join(in.Hosts, ", ")
+		entry := in.Entry
+		switch in.Kind {
+		case "port":
+			entry += " → " + in.Service
+		case "traefik":
+			entry = strings.Replace(entry, " -> :", " → "+in.Service+":", 1)
+		case "load-balancer":
+			entry = strings.Replace(entry, " -> ", " → ", 1)
+		}
+		hosts := strings.Join(in.Hosts, ", ")
+		if n := len(ways); n > 0 && in.Kind == "load-balancer" && ways[n-1].head == head && ways[n-1].hosts == hosts {
+			ways[n-1].entries = append(ways[n-1].entries, entry)
+			continue
+		}
+		ways = append(ways, &way{head, hosts, []string{entry}})
+	}
+	var ingress []string
+	for _, w := range ways {
+		line := w.head + " " + strings.Join(w.entries, ", ")
+		if w.hosts != "" {
+			line += " on " + w.hosts
 		}
 		ingress = append(ingress, wrap(line, n)...)
 	}
