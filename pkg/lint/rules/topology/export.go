@@ -62,8 +62,12 @@ func LocalSyslog(w *stack.View, s *catalog.Service) (SyslogTarget, bool) {
 }
 
 // Serves reports whether a host port receives what a syslog target sends.
-func (h HostPort) Serves(t SyslogTarget) bool {
-	return h.HostPort == t.Port && h.Proto == t.Proto && (h.AnyAddress() || h.IP == "127.0.0.1" || h.IP == "localhost")
+func (h HostPort) Serves(t SyslogTarget) bool { return h.binding().serves(t.Port, t.Proto) }
+
+// serves reports whether the binding receives what is sent to port/proto on
+// the host's loopback.
+func (b binding) serves(port int, proto string) bool {
+	return b.HostPort == port && b.Proto == proto && (b.anyAddress() || b.IP == "127.0.0.1" || b.IP == "localhost")
 }
 
 // Mount is one item of a service's volumes.

@@ -155,7 +155,7 @@ func checkTP002(p *lint.Pass, v *catalog.Version) {
 // publishes reports whether s publishes t's port on the host loopback.
 func publishes(w *stack.View, s *catalog.Service, t syslogTarget) bool {
 	for _, b := range bindings(w, s) {
-		if b.HostPort == t.Port && b.Proto == t.Proto && (b.anyAddress() || b.IP == "127.0.0.1" || b.IP == "localhost") {
+		if b.serves(t.Port, t.Proto) {
 			return true
 		}
 	}
