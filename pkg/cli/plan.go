@@ -7,14 +7,15 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/plan"
+	"github.com/catalogen/catalogen/pkg/rancher/deploy"
 )
 
 func init() { register(newPlanCommand) }
 
 type planOptions struct {
-	hosts, answers, format, stack, output string
+	hosts, format, stack, output string
+	answers, set                 []string
 }
 
 var planFormats = []string{"text", "json", "svg", "dot"}
@@ -43,19 +44,21 @@ The hosts file:
       ports: [22, 514/udp]       # host ports already taken outside Rancher
   stacks: [traefik, rancher-nfs] # infrastructure stacks running (optional)
 
-The answers file maps question variables to values (volumedriver: local).
+Answers come from --answers FILE (a YAML mapping, or KEY=value lines) and
+--set VARIABLE=value (later wins), as for catalogen render.
 
 Exit codes: 0 the stack runs as planned (warnings at most), 1 the plan has
 errors, 2 usage or bad hosts/answers file, 3 I/O error.`,
 		Example: `  catalogen plan out/templates/harbor-distributed/3 --hosts examples/hosts/three-hosts.yaml
-  catalogen plan out/templates/harbor/3 --hosts examples/hosts/one-host.yaml --answers answers.yaml
+  catalogen plan out/templates/harbor/3 --hosts examples/hosts/one-host.yaml --answers answers.yaml --set volumedriver=local
   catalogen plan out/templates/harbor-converged/2 --hosts hosts.yaml --format svg --output plan.svg`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return runPlan(cmd, args[0], o) },
 	}
 	f := cmd.Flags()
 	f.StringVar(&o.hosts, "hosts", "", "inventory `FILE`: the hosts, their labels and taken ports (required)")
-	f.StringVar(&o.answers, "answers", "", "answers `FILE`: question variable: value (default: the questions' defaults)")
+	f.StringArrayVar(&o.answers, "answers", nil, "answers `FILE`: a YAML mapping or KEY=value lines (repeatable; default: the questions' defaults)")
+	f.StringArrayVar(&o.set, "set", nil, "one answer, `VARIABLE=value` (repeatable; wins over --answers)")
 	f.StringVar(&o.format, "format", "text", "output format: "+strings.Join(planFormats, ", "))
 	f.StringVar(&o.stack, "stack", "", "stack name (default: the template's folder name)")
 	f.StringVar(&o.output, "output", "", "write to `FILE` instead of standard output")
@@ -71,15 +74,13 @@ func runPlan(cmd *cobra.Command, dir string, o planOptions) error {
 	if err != nil {
 		return usageErrorf("--hosts: %v", err)
 	}
-	var answers map[string]string
-	if o.answers != "" {
-		if answers, err = plan.LoadAnswers(o.answers); err != nil {
-			return usageErrorf("--answers: %v", err)
-		}
-	}
-	v, err := planVersion(dir)
+	answers, err := readAnswers(o.answers, o.set)
 	if err != nil {
 		return err
+	}
+	v, err := deploy.LoadVersion(dir)
+	if err != nil {
+		return usageErrorf("%v", err)
 	}
 	p, err := plan.New(v, inv, plan.Options{Answers: answers, Stack: o.stack})
 	if err != nil {
@@ -112,31 +113,28 @@ func runPlan(cmd *cobra.Command, dir string, o planOptions) error {
 	return nil
 }
 
-// planVersion loads the one version folder dir names.
-func planVersion(dir string) (*catalog.Version, error) {
-	cat, err := catalog.Load(dir, catalog.Options{})
-	if err != nil {
-		if os.IsNotExist(err) {
-			return nil, withCode(ExitInternal, err)
+// readAnswers merges answers files and --set answers, later winning.
+func readAnswers(files, sets []string) (map[string]string, error) {
+	answers := map[string]string{}
+	for _, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, usageErrorf("--answers %s: %v", file, cleanPathError(err))
 		}
-		return nil, usageErrorf("%s: %v", dir, err)
+		a, err := deploy.ParseAnswers(file, data)
+		if err != nil {
+			return nil, usageErrorf("--answers %v", err)
+		}
+		for k, v := range a {
+			answers[k] = v
+		}
 	}
-	var versions []*catalog.Version
-	for _, t := range cat.Templates {
-		versions = append(versions, t.Versions...)
+	for _, s := range sets {
+		k, v, err := deploy.ParseSet(s)
+		if err != nil {
+			return nil, usageErrorf("%v", err)
+		}
+		answers[k] = v
 	}
-	switch {
-	case len(versions) == 1:
-		return versions[0], nil
-	case len(versions) == 0:
-		return nil, usageErrorf("%s holds no catalog version folder; give one, such as templates/<entry>/0", dir)
-	}
-	var names []string
-	for _, v := range versions {
-		names = append(names, v.Dir)
-	}
-	if len(names) > 6 {
-		names = append(names[:6], "…")
-	}
-	return nil, usageErrorf("%s holds %d version folders; plan one of them: %s", dir, len(versions), strings.Join(names, ", "))
+	return answers, nil
 }

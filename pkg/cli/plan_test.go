@@ -35,7 +35,7 @@ func TestPlanCommand(t *testing.T) {
 	// JSON for tools, with answers and a stack name.
 	answers := filepath.Join(t.TempDir(), "answers.yaml")
 	require.NoError(t, os.WriteFile(answers, []byte("volumedriver: local\n"), 0o644))
-	code, out, stderr = run("plan", filepath.Join(ref, "1"), "--hosts", examplesHosts("three-hosts"), "--answers", answers, "--stack", "registry", "--format", "json")
+	code, out, stderr = run("plan", filepath.Join(ref, "1"), "--hosts", examplesHosts("three-hosts"), "--answers", answers, "--set", "traefikdomain=example.org", "--stack", "registry", "--format", "json")
 	assert.Equal(t, ExitFindings, code, stderr)
 	var p struct {
 		Stack    string
@@ -45,6 +45,7 @@ func TestPlanCommand(t *testing.T) {
 	assert.Equal(t, "registry", p.Stack)
 	require.NotEmpty(t, p.Problems)
 	assert.Equal(t, "local-volume", p.Problems[0].Kind, "the answer makes the shared volumes local")
+	assert.Contains(t, out, "Host:registry.example.org", "--set reaches the Traefik route")
 
 	// SVG and dot into a file.
 	for _, format := range []string{"svg", "dot"} {
@@ -71,8 +72,9 @@ func TestPlanCommandErrors(t *testing.T) {
 		{[]string{"plan", filepath.Join(ref, "1")}, ExitUsage, `required flag(s) "hosts" not set`},
 		{[]string{"plan", filepath.Join(ref, "1"), "--hosts", bad}, ExitUsage, "hosts.yaml:3:5: unknown host field \"colour\""},
 		{[]string{"plan", filepath.Join(ref, "1"), "--hosts", examplesHosts("one-host"), "--format", "png"}, ExitUsage, `--format "png": use one of text, json, svg, dot`},
-		{[]string{"plan", ref, "--hosts", examplesHosts("one-host")}, ExitUsage, "holds 5 version folders; plan one of them"},
-		{[]string{"plan", filepath.Join(ref, "9"), "--hosts", examplesHosts("one-host")}, ExitInternal, "no such file or directory"},
+		{[]string{"plan", ref, "--hosts", examplesHosts("one-host")}, ExitUsage, "is not a version folder"},
+		{[]string{"plan", filepath.Join(ref, "9"), "--hosts", examplesHosts("one-host")}, ExitUsage, "does not exist: give a version folder"},
+		{[]string{"plan", filepath.Join(ref, "1"), "--hosts", examplesHosts("one-host"), "--set", "novalue"}, ExitUsage, "novalue"},
 	} {
 		code, _, stderr := run(c.args...)
 		assert.Equal(t, c.code, code, c.args)

@@ -21,7 +21,7 @@ const (
 // Problem kinds.
 const (
 	KindAnswer       = "answer"          // an answer missing or unknown
-	KindRender       = "render"          // templating or interpolation trouble
+	KindRender       = "render"          // what Rancher's rendering warns about (pkg/rancher/deploy)
 	KindSidekick     = "sidekick"        // launch-config structure Cattle rejects
 	KindNoHost       = "no-host"         // a service no host can take: stuck in Activating
 	KindGlobal       = "global-nowhere"  // a global service that lands on no host

@@ -247,7 +247,7 @@ func TestPlanHarborReference(t *testing.T) {
 				"syslog jobservice registry1", "syslog mysql registry1", "syslog proxy registry1", "syslog registry registry1", "syslog ui registry1"}},
 		{name: "converged on three hosts", version: ver("4"), hosts: hosts("three-hosts"), place: conv,
 			problems: []string{"local-volume", "render"},
-			messages: []string{"${traefikdomain} is no question of this version: Rancher substitutes a blank string", "use the local driver, and harbor-setupwrapper, registry, mysql, adminserver, ui, jobservice, proxy run on node1, node2, node3"}},
+			messages: []string{"docker-compose.yml:50: the traefikdomain variable is not set; Rancher substitutes a blank string", "use the local driver, and harbor-setupwrapper, registry, mysql, adminserver, ui, jobservice, proxy run on node1, node2, node3"}},
 		{name: "converged without load balancer hosts", version: ver("4"), hosts: hosts("missing-label"), place: convMissing,
 			problems: []string{"global-nowhere harbor-lb", "ingress harbor-lb", "local-volume", "render"},
 			messages: []string{"load balancer harbor-lb has no container, so port 80 reaches nothing"}},
@@ -293,8 +293,8 @@ func TestAnswersProblems(t *testing.T) {
 	p, err := New(v, inventory(t, td("hosts", "two-roles.yaml")), Options{Answers: map[string]string{"colour": "blue"}})
 	require.NoError(t, err)
 	require.Len(t, p.Problems, 1)
-	assert.Equal(t, KindAnswer, p.Problems[0].Kind)
-	assert.Contains(t, p.Problems[0].Message, "colour, which is no question of this version")
+	assert.Equal(t, KindRender, p.Problems[0].Kind)
+	assert.Contains(t, p.Problems[0].Message, "the answer colour is not a question of this version")
 }
 
 func TestInventoryErrors(t *testing.T) {
@@ -320,14 +320,6 @@ func TestInventoryErrors(t *testing.T) {
 	assert.Equal(t, []string{"514/udp", "80/tcp"}, inv.Hosts[0].Ports)
 	_, known := inv.HasStack("traefik")
 	assert.False(t, known, "an inventory without stacks: says nothing about them")
-}
-
-func TestAnswersFile(t *testing.T) {
-	a, err := ParseAnswers("a.yaml", []byte("pin: role=db\nwith_worker: true\nport: 8080\nempty:\n"))
-	require.NoError(t, err)
-	assert.Equal(t, map[string]string{"pin": "role=db", "with_worker": "true", "port": "8080", "empty": ""}, a)
-	_, err = ParseAnswers("a.yaml", []byte("pin: [a]\n"))
-	assert.ErrorContains(t, err, "a.yaml:1:6: answer pin must be a single value")
 }
 
 // TestOutputsAreDeterministic plans the same version twice and compares
