@@ -57,7 +57,7 @@ func run(ctx context.Context, args, environ []string, stdout, stderr io.Writer) 
 	}
 	py := *python
 	if py == "" {
-		if py, err = harborsetup.FindPython(r); err != nil {
+		if py, err = harborsetup.FindPython(ctx, r); err != nil {
 			fmt.Fprintf(stderr, "harbor-setup: %v\n", err)
 			return 2
 		}

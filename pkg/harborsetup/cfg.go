@@ -141,7 +141,7 @@ func pythonMajor(ctx context.Context, python string) (int, error) {
 }
 
 // FindPython looks for an interpreter the release's prepare runs on.
-func FindPython(r *Release) (string, error) {
+func FindPython(ctx context.Context, r *Release) (string, error) {
 	var tried []string
 	for _, major := range r.Pythons {
 		names := []string{"python3"}
@@ -149,11 +149,17 @@ func FindPython(r *Release) (string, error) {
 			names = []string{"python2.7", "python2"}
 		}
 		for _, n := range names {
-			if p, err := exec.LookPath(n); err == nil {
+			tried = append(tried, n)
+			p, err := exec.LookPath(n)
+			if err != nil {
+				continue
+			}
+			// A name on PATH may be a shim (pyenv) that runs nothing, or
+			// another major version.
+			if got, err := pythonMajor(ctx, p); err == nil && got == major {
 				return filepath.Clean(p), nil
 			}
-			tried = append(tried, n)
 		}
 	}
-	return "", fmt.Errorf("Harbor %s's prepare needs Python %v; none of %s is on PATH (pass --python)", r.Version, r.Pythons, strings.Join(tried, ", "))
+	return "", fmt.Errorf("Harbor %s's prepare needs Python %v; none of %s on PATH runs as that version (pass --python)", r.Version, r.Pythons, strings.Join(tried, ", "))
 }
