@@ -35,9 +35,11 @@ Released folders never change. Build reads what --out already holds: a
 release already there keeps its folder number and must render byte for byte
 the same, or build stops and explains how to add a packaging revision
 instead; a new release gets the entry's next folder number. The rendered tree
-is linted before anything is written, and written atomically (a temporary
-folder beside --out, then a rename), so a failed build leaves --out as it
-was. The same inputs always give the same bytes.
+is linted before anything is written; then each new folder and changed file
+is written under a temporary name and renamed into place (a journal lets the
+next build complete an interrupted one), so a failed build leaves --out as
+it was, and nothing else in --out is touched. The same inputs always give
+the same bytes.
 
 Without --blueprint, the built-in blueprints are used (Harbor in three
 topologies); they are embedded, so build needs neither a checkout nor a
