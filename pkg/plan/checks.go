@@ -27,14 +27,9 @@ func (s *scheduler) checkSyslog() {
 			served := ""
 			for _, c := range h.containers {
 				for _, p := range c.ports {
-					if p.Serves(t) {
-						served = c.service
+					if p.Serves(t) && served == "" {
+						served = c.launch
 					}
-				}
-			}
-			for _, m := range s.w.Group(served) {
-				if served != "" && m != served && s.publishesTo(m, t) {
-					served = m
 				}
 			}
 			if served != "" {
@@ -55,19 +50,6 @@ func (s *scheduler) checkSyslog() {
 			}
 		}
 	}
-}
-
-func (s *scheduler) publishesTo(service string, t topology.SyslogTarget) bool {
-	svc := s.w.Service(service)
-	if svc == nil {
-		return false
-	}
-	for _, p := range s.portsOf(svc) {
-		if p.Serves(t) {
-			return true
-		}
-	}
-	return false
 }
 
 // hostsOf returns the hosts where a set of services has containers, in

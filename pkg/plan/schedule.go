@@ -65,9 +65,11 @@ type hostState struct {
 }
 
 type placedContainer struct {
-	name, service string
-	labels        map[string]string
-	ports         []topology.HostPort
+	name    string
+	service string // the primary: the service the container belongs to
+	launch  string // its launch config: the primary or a sidekick
+	labels  map[string]string
+	ports   []topology.HostPort
 }
 
 // rule is one scheduling label of one launch config.
@@ -711,7 +713,7 @@ func (s *scheduler) put(u *unit, h *hostState, outside string) {
 		if m.Name != u.primary {
 			name = s.p.Stack + "-" + u.primary + "-" + m.Name + "-" + strconv.Itoa(n)
 		}
-		c := &placedContainer{name: name, service: u.primary, labels: s.containerLabels(m)}
+		c := &placedContainer{name: name, service: u.primary, launch: m.Name, labels: s.containerLabels(m)}
 		for _, p := range u.ports {
 			if p.service == m.Name {
 				c.ports = append(c.ports, p.HostPort)

@@ -28,7 +28,6 @@ const (
 type layout struct {
 	width, height float64
 	hosts         []hostBox
-	boxes         map[string][]rect   // service -> its container boxes
 	hostOf        map[string]string   // container name -> host
 	boxOf         map[string]rect     // container name -> box
 	rowTop        map[float64]float64 // container y -> top of its row of hosts
@@ -106,7 +105,7 @@ func badServices(p *Plan) map[string]bool {
 func (p *Plan) layout() (*layout, []string, []string, []string) {
 	cols := max(1, min(len(p.Hosts), maxColumns))
 	width := 2*gutter + float64(cols)*hostW + float64(cols-1)*gutter
-	l := &layout{width: width, boxes: map[string][]rect{}, hostOf: map[string]string{}, boxOf: map[string]rect{}, rowTop: map[float64]float64{}}
+	l := &layout{width: width, hostOf: map[string]string{}, boxOf: map[string]rect{}, rowTop: map[float64]float64{}}
 	n := chars(width - 2*gutter + 2*pad)
 	y := 20 + lineH + pad
 
@@ -209,7 +208,6 @@ func (p *Plan) layout() (*layout, []string, []string, []string) {
 				cb := contBox{rect: rect{hb.x + 2*pad, cy, hostW - 4*pad, contH}, c: c, bad: bad[c.Service] || bad[s.Primary]}
 				cb.label = clip(label, chars(cb.w))
 				hb.containers = append(hb.containers, cb)
-				l.boxes[c.Service] = append(l.boxes[c.Service], cb.rect)
 				l.hostOf[name] = h.Name
 				l.boxOf[name] = cb.rect
 				l.rowTop[cb.y] = rowTop
