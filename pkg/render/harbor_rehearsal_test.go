@@ -26,6 +26,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/blueprint"
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/harborsetup"
+	"github.com/catalogen/catalogen/pkg/harborsetup/harborsetuptest"
 	"github.com/catalogen/catalogen/pkg/rancher/deploy"
 )
 
@@ -83,6 +84,7 @@ func TestHarborDeploymentRehearsal(t *testing.T) {
 					}
 					checkDelivery(t, r, doc.Services)
 					checkImages(t, release.Version, doc.Services, published)
+					runWrapper(t, r, wrapper.Environment, scheme+"://"+address)
 				})
 			}
 		}
@@ -134,8 +136,11 @@ func rehearsalAnswers(t *testing.T, v *catalog.Version, entry string) []map[stri
 		}
 	}
 	other["harborhostname"] = "10.0.0.7"
-	if _, ok := other["ssl_cert_pem"]; ok && other["ui_url_protocol"] == "https" {
-		other["ssl_cert_pem"], other["ssl_cert_key_pem"] = selfSigned(t, "10.0.0.7")
+	if _, ok := other["ssl_cert_pem"]; ok {
+		other["ssl_cert_pem"], other["ssl_cert_key_pem"] = "", "" // http: the wrapper refuses a certificate it would not use
+		if other["ui_url_protocol"] == "https" {
+			other["ssl_cert_pem"], other["ssl_cert_key_pem"] = selfSigned(t, "10.0.0.7")
+		}
 	}
 	if _, ok := base["traefik_http_port"]; ok {
 		other["traefik_http_port"] = "80"
@@ -169,6 +174,63 @@ func checkWrapperSettings(t *testing.T, r *harborsetup.Release, wrapper composeS
 	_, err := harborsetup.Resolve(r, wrapper.Environment)
 	assert.NoError(t, err, "the setup program accepts what the catalog passes")
 	return env
+}
+
+// runWrapper runs the setup program on exactly the environment the catalog
+// gives the wrapper, with a stand-in for the release's prepare that renders
+// the release's own templates (pkg/harborsetup/testdata/fakeprepare.py), and
+// checks what the consumers get: every file they read, and Harbor's external
+// URL (env files, token realm) as clients reach it, never http:// when
+// clients use https.
+func runWrapper(t *testing.T, r *harborsetup.Release, environ []string, url string) {
+	var dirs []string
+	for _, c := range r.Consumers {
+		for _, d := range c.Files {
+			if d.From == "ui/certificates" {
+				dirs = append(dirs, d.From)
+			}
+		}
+	}
+	inst := harborsetuptest.FakeInstaller(t, r.Version, dirs)
+	root := t.TempDir()
+	loader := filepath.Join(t.TempDir(), "envload")
+	require.NoError(t, os.WriteFile(loader, []byte("loader"), 0o755))
+	err := harborsetup.Run(harborsetuptest.Context(t), harborsetup.Options{
+		Release: r, Installer: inst, Root: root, Python: harborsetuptest.Python(t, r.Pythons[0]),
+		Loader: loader, Environ: environ,
+	})
+	require.NoError(t, err, "the wrapper configures Harbor from what the catalog passes")
+	at := func(p string) string { return filepath.Join(root, filepath.FromSlash(p)) }
+	hostname := strings.SplitN(url, "://", 2)[1]
+	for _, c := range r.Consumers {
+		for _, d := range c.Files {
+			_, err := os.Stat(at(d.To))
+			assert.NoError(t, err, "%s reads %s", c.Service, d.To)
+		}
+		if c.Env == "" {
+			continue
+		}
+		env, err := os.ReadFile(at(path.Join(harborsetup.SetupDir, c.Service, harborsetup.EnvName)))
+		require.NoError(t, err)
+		for _, line := range strings.Split(string(env), "\n") {
+			if v, ok := strings.CutPrefix(line, "EXT_ENDPOINT="); ok {
+				assert.Equal(t, url, v, "%s's EXT_ENDPOINT", c.Service)
+			}
+		}
+	}
+	registry, err := os.ReadFile(at("/etc/registry/config.yml"))
+	require.NoError(t, err)
+	assert.Contains(t, string(registry), "realm: "+url+"/service/token")
+	if strings.HasPrefix(url, "https://") {
+		filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() || strings.Contains(p, "harbor-setup/output") {
+				return err
+			}
+			b, _ := os.ReadFile(p)
+			assert.NotContains(t, string(b), "http://"+hostname, "%s still names Harbor's http:// address", p)
+			return nil
+		})
+	}
 }
 
 // harborScheme is the scheme of Harbor's external URL as the wrapper sets
