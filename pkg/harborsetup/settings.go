@@ -107,7 +107,7 @@ var Settings = []*Setting{
 	{Env: "HARBORHOSTNAME", Key: "hostname", Kind: Hostname, Required: true, Check: checkHostname,
 		Doc: "The address clients use, exactly (port included when it is not the default); it becomes the registry's token realm."},
 	{Env: "UI_URL_PROTOCOL", Key: "ui_url_protocol", Kind: Enum, Default: "http", Allowed: []string{"http", "https"},
-		Doc: "https needs SSL_CERT and SSL_CERT_KEY."},
+		Doc: "https: Harbor's proxy serves a certificate, given as PEM text (SSL_CERT_PEM, SSL_CERT_KEY_PEM) or as files (SSL_CERT, SSL_CERT_KEY). Behind an ingress that ends TLS, keep http and set EXTERNAL_TLS."},
 	{Env: "SSL_CERT", Key: "ssl_cert", Kind: FilePath, Default: "/data/cert/server.crt", Check: checkCertPath,
 		Doc: "Certificate file inside the wrapper container (https only)."},
 	{Env: "SSL_CERT_KEY", Key: "ssl_cert_key", Kind: FilePath, Default: "/data/cert/server.key", Check: checkCertPath,
