@@ -151,7 +151,7 @@ func TestBuildImmutable(t *testing.T) {
 	r := buildRun("build", "--blueprint", bp, "--out", out)
 	assert.Equal(t, ExitFindings, r.code)
 	for _, want := range []string{
-		filepath.Join(out, "templates/greeter/0") + " holds the released version 2.0.0-rancher.1 of entry greeter, and rendering it again would change docker-compose.yml.tpl.",
+		filepath.Join(out, "templates/greeter/0") + " holds the released version 2.0.0-rancher.1 of entry greeter, but the files on disk differ from what the blueprint renders for that release: docker-compose.yml.tpl.",
 		"    - version: 2.0.0\n      revision: 2\n",
 		"which becomes 2.0.0-rancher.2 in a new folder (" + filepath.Join(out, "templates/greeter/2") + ").",
 		"+    restart: always\n",

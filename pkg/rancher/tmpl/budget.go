@@ -42,10 +42,9 @@ func (b *Budget) Start() {
 	*b = Budget{started: now, deadline: now.Add(max(left, 0))}
 }
 
-// Stop ends an execution and adds its time beyond TotalGrace to the
-// process's total.
+// Stop ends an execution; a slow one adds its time to the process's total.
 func (b *Budget) Stop() {
-	if d := time.Since(b.started) - TotalGrace; d > 0 {
+	if d := time.Since(b.started); d > SlowRender {
 		spent.Add(int64(d))
 	}
 }
