@@ -3,11 +3,13 @@ package cli
 import (
 	"encoding/xml"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/xeipuuv/gojsonschema"
 )
 
 // Issue: JUnit reported every finding as a failure whatever --fail-level
@@ -121,4 +123,34 @@ func TestErrorsAreEscaped(t *testing.T) {
 	assert.Equal(t, ExitUsage, code)
 	assert.NotContains(t, stderr, "\x1b")
 	assert.Contains(t, stderr, `no-such-\x1b]0;owned\x07-dir does not exist`)
+}
+
+// The reports of a real run (findings, a suppressed one, folder-level
+// ones) validate against the SARIF 2.1.0 and Jenkins JUnit schemas.
+func TestReportsOfARunValidate(t *testing.T) {
+	root, _ := fixable(t)
+	write(t, root, "templates/app/0/docker-compose.yml", "version: '2'\nservices:\n  web:\n    image: busybox  # catalogen:ignore D005 -- pinned by the entrypoint\n")
+	shared := filepath.Join("..", "..", "..", "shared", "schemas")
+	if _, err := os.Stat(shared); err != nil {
+		t.Fatalf("the shared schemas are missing beside the checkout: %v", err)
+	}
+	abs, err := filepath.Abs(filepath.Join(shared, "sarif-2.1.0.schema.json"))
+	require.NoError(t, err)
+	schema, err := gojsonschema.NewSchema(gojsonschema.NewReferenceLoader("file://" + abs))
+	require.NoError(t, err)
+	_, out, _ := run("lint", "--no-config", "--format", "sarif", root)
+	res, err := schema.Validate(gojsonschema.NewStringLoader(out))
+	require.NoError(t, err)
+	assert.True(t, res.Valid(), "%v", res.Errors())
+	assert.Contains(t, out, `"justification": "pinned by the entrypoint"`)
+
+	xmllint, err := exec.LookPath("xmllint")
+	if err != nil {
+		t.Fatal("xmllint is required: apt-get install libxml2-utils (scripts/test-deps installs it)")
+	}
+	_, out, _ = run("lint", "--no-config", "--format", "junit", root)
+	file := filepath.Join(t.TempDir(), "junit.xml")
+	require.NoError(t, os.WriteFile(file, []byte(out), 0o644))
+	b, err := exec.Command(xmllint, "--noout", "--schema", filepath.Join(shared, "jenkins-junit-10.xsd"), file).CombinedOutput()
+	assert.NoError(t, err, "%s", b)
 }
