@@ -422,3 +422,24 @@ func TestPlanCorpus(t *testing.T) {
 		}
 	}
 }
+
+// A version without a compose project to plan says why, naming the file.
+func TestNoProjectSaysWhy(t *testing.T) {
+	inv := inventory(t, td("hosts", "two-roles.yaml"))
+	for _, c := range []struct{ compose, want string }{
+		{"{{ if }}", "docker-compose.yml.tpl: Go templating fails"},
+		{"web: [\n", "docker-compose.yml.tpl: not YAML after templating"},
+		{"{{ fail \"no\" }}", "docker-compose.yml.tpl: templating stops with"},
+	} {
+		cat, err := catalog.LoadFiles(map[string][]byte{
+			"templates/app/config.yml":               []byte("name: app\nversion: '1'\n"),
+			"templates/app/0/docker-compose.yml.tpl": []byte(c.compose),
+			"templates/app/0/rancher-compose.yml":    []byte(".catalog:\n  version: '1'\n"),
+		}, catalog.Options{})
+		require.NoError(t, err)
+		_, err = New(cat.Templates[0].Versions[0], inv, Options{})
+		if assert.Error(t, err, c.compose) {
+			assert.Contains(t, err.Error(), c.want)
+		}
+	}
+}

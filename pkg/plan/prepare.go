@@ -54,7 +54,7 @@ func deployFor(v *catalog.Version, answers map[string]string, stackName string) 
 	_, probs := placeholders(v, nil)
 	d := &deployed{problems: probs, view: stack.New(v)}
 	if d.view == nil {
-		return nil, fmt.Errorf("%s: no docker-compose project to plan (missing, or not valid YAML after templating)", v.Dir)
+		return nil, noProject(v)
 	}
 	values := v.Values()
 	for _, f := range []*catalog.File{v.ComposeFile(), v.RancherComposeFile()} {
@@ -95,6 +95,24 @@ func deployFor(v *catalog.Version, answers map[string]string, stackName string) 
 
 func (d *deployed) warn(format string, args ...any) {
 	d.problems = append(d.problems, Problem{Kind: KindRender, Severity: Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+// noProject says why v has no compose project to plan.
+func noProject(v *catalog.Version) error {
+	f := v.ComposeFile()
+	switch {
+	case f == nil:
+		return fmt.Errorf("%s: no docker-compose.yml or docker-compose.yml.tpl: nothing to plan", v.Dir)
+	case f.ReadErr != nil:
+		return fmt.Errorf("%s: %v", f.Path, f.ReadErr)
+	case f.Rendered != nil && f.Rendered.ParseErr != nil:
+		return fmt.Errorf("%s: Go templating fails, so Rancher cannot deploy this version: %v", f.Path, f.Rendered.ParseErr)
+	case f.Rendered != nil && f.Rendered.ExecErr != nil && f.Rendered.Doc == nil:
+		return fmt.Errorf("%s: templating stops with %v, and what it wrote is no compose file", f.Path, f.Rendered.ExecErr)
+	case f.Rendered != nil && f.Rendered.YAMLErr != nil:
+		return fmt.Errorf("%s: not YAML after templating: %v", f.Path, f.Rendered.YAMLErr)
+	}
+	return fmt.Errorf("%s: no docker-compose project to plan", v.Dir)
 }
 
 // redeploy renders v with pkg/rancher/deploy and reads the result back into
@@ -138,7 +156,7 @@ func redeploy(v *catalog.Version, answers map[string]string, stackName string) (
 	}
 	d.view = stack.New(cat.Templates[0].Versions[0])
 	if d.view == nil {
-		return nil, fmt.Errorf("%s: no docker-compose project to plan (missing, or not valid YAML after templating)", v.Dir)
+		return nil, fmt.Errorf("%s: the deployed docker-compose file is no compose project", v.Dir)
 	}
 	return d, nil
 }
