@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/catalogen/catalogen/pkg/rancher/tmpl"
 	"github.com/catalogen/catalogen/pkg/report"
 	"github.com/spf13/cobra"
 )
@@ -56,6 +57,7 @@ func (s silentExit) Error() string { return fmt.Sprintf("exit %d", int(s)) }
 
 // Main runs the command line and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	tmpl.StartRun() // each command gets the whole time budget for templates
 	root := newRootCommand(stdin, stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()

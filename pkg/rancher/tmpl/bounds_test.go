@@ -141,6 +141,10 @@ func TestRenderTotalTimeLimit(t *testing.T) {
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("took %s with the budget spent", d)
 	}
+	StartRun()
+	if _, _, eerr := Render("t", []byte(`{{ range until 10 }}{{ end }}`), Data{}); eerr != nil {
+		t.Errorf("a new run still has no budget: %v", eerr)
+	}
 }
 
 // Lint renders untrusted templates inside CI jobs: nothing of the

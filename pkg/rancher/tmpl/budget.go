@@ -32,6 +32,10 @@ var spent atomic.Int64
 // first.
 var maxDuration = MaxDuration
 
+// StartRun gives the run that starts (one command) the whole of
+// MaxTotalDuration, whatever earlier runs in the same process spent.
+func StartRun() { spent.Store(0) }
+
 // NewBudget returns a budget; call Start before each execution.
 func NewBudget() *Budget { return &Budget{} }
 

@@ -48,9 +48,9 @@ const (
 	// call and every write, and execution stops there.
 	MaxDuration = 2 * time.Second
 	// MaxTotalDuration bounds the wall time of all slow executions (see
-	// SlowRender) of one process together: once spent, every further
-	// execution stops at its first step, so a catalog of many slow
-	// templates still ends quickly.
+	// SlowRender) of one run together (a process, or each command since
+	// StartRun): once spent, every further execution stops at its first
+	// step, so a catalog of many slow templates still ends quickly.
 	MaxTotalDuration = 6 * time.Second
 	// SlowRender: only executions longer than this count toward
 	// MaxTotalDuration. Ordinary templates render in well under a
