@@ -224,3 +224,12 @@ func TestHandEditedReleasedFolder(t *testing.T) {
 	assert.Contains(t, err.Error(), "files on disk differ from what the blueprint renders")
 	assert.Contains(t, err.Error(), "edited by hand after its release")
 }
+
+// An output folder whose parents do not exist yet is created with them.
+func TestWriteCreatesParents(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "a", "b", "out")
+	build(t, dir, catalogOf("", "1.0.0"))
+	_, err := os.Stat(filepath.Join(dir, "templates/app/0/rancher-compose.yml"))
+	require.NoError(t, err)
+	assertNoStaging(t, filepath.Dir(dir))
+}

@@ -72,6 +72,12 @@ func Write(dir string, p *Plan) error {
 		}
 	}
 	for _, u := range units {
+		if u.rel == "" {
+			// dir itself is new: its parent may be too.
+			if err := os.MkdirAll(filepath.Dir(u.target), 0o755); err != nil {
+				return err
+			}
+		}
 		if err := removeStale(filepath.Dir(u.target)); err != nil {
 			return err
 		}
