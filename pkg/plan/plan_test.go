@@ -443,3 +443,27 @@ func TestNoProjectSaysWhy(t *testing.T) {
 		}
 	}
 }
+
+// Problems are red where they happen: a container only on the host where
+// it breaks, local volumes split between hosts.
+func TestSVGMarksProblemsInRed(t *testing.T) {
+	draw := func(version, hosts string) string {
+		p, err := New(loadVersion(t, version), inventory(t, hosts), Options{})
+		require.NoError(t, err)
+		var b bytes.Buffer
+		require.NoError(t, WriteSVG(&b, p))
+		return b.String()
+	}
+	container := func(svg, name string) string {
+		i := strings.Index(svg, `data-name="`+name+`"`)
+		require.GreaterOrEqual(t, i, 0, name)
+		return svg[i : i+strings.Index(svg[i:], "</g>")]
+	}
+	// app-1 lands on h3 without a log container, app-2 on h1 next to one.
+	svg := draw(td("templates", "logging", "0"), td("hosts", "three-plain.yaml"))
+	assert.Contains(t, container(svg, "logging-app-1"), `stroke="`+red+`"`)
+	assert.NotContains(t, container(svg, "logging-app-2"), red)
+
+	svg = draw(td("templates", "shared-volume", "0"), td("hosts", "two-roles.yaml"))
+	assert.Contains(t, svg, `fill="`+red+`">local volumes, a copy on each host: data</text>`)
+}

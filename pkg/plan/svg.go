@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -42,7 +43,9 @@ type hostBox struct {
 	containers []contBox
 	groups     []rect // sidekick groups
 	volumes    []string
-	volY       float64
+	// splitVolumes are local volumes other hosts use too.
+	splitVolumes []string
+	volY         float64
 }
 
 type contBox struct {
@@ -91,15 +94,29 @@ func wrap(s string, n int) []string {
 
 func chars(width float64) int { return int((width - 2*pad) / charW) }
 
-// badServices are the services a problem names.
-func badServices(p *Plan) map[string]bool {
-	bad := map[string]bool{}
+// badness says which containers an error concerns: every container of a
+// service it names, or only those on the host it names.
+type badness map[string]bool
+
+func badServices(p *Plan) badness {
+	bad := badness{}
 	for _, pr := range p.Problems {
 		if pr.Service != "" && pr.Severity == Error {
-			bad[pr.Service] = true
+			bad[pr.Service+"@"+pr.Host] = true
 		}
 	}
 	return bad
+}
+
+// of reports whether the container c of a service with primary primary is
+// concerned.
+func (b badness) of(c Container, primary string) bool {
+	for _, s := range []string{c.Service, primary} {
+		if s != "" && (b[s+"@"] || b[s+"@"+c.Host]) {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *Plan) layout() (*layout, []string, []string, []string) {
@@ -162,9 +179,16 @@ func (p *Plan) layout() (*layout, []string, []string, []string) {
 			containerService[c.Name] = c
 		}
 	}
-	local := map[string][]string{} // host -> local volumes used there
+	// Local volumes used on a host; those split between hosts are drawn
+	// in red, as their problem says.
+	local, split := map[string][]string{}, map[string][]string{}
 	for _, v := range p.Volumes {
-		if v.Driver == "local" || !v.Shared {
+		switch {
+		case v.Driver == "local" && v.Shared && len(v.Hosts) > 1:
+			for _, h := range v.Hosts {
+				split[h] = append(split[h], v.Name)
+			}
+		case v.Driver == "local" || !v.Shared:
 			for _, h := range v.Hosts {
 				local[h] = append(local[h], v.Name)
 			}
@@ -205,7 +229,7 @@ func (p *Plan) layout() (*layout, []string, []string, []string) {
 				default:
 					group = -1
 				}
-				cb := contBox{rect: rect{hb.x + 2*pad, cy, hostW - 4*pad, contH}, c: c, bad: bad[c.Service] || bad[s.Primary]}
+				cb := contBox{rect: rect{hb.x + 2*pad, cy, hostW - 4*pad, contH}, c: c, bad: bad.of(c, s.Primary)}
 				cb.label = clip(label, chars(cb.w))
 				hb.containers = append(hb.containers, cb)
 				l.hostOf[name] = h.Name
@@ -216,11 +240,15 @@ func (p *Plan) layout() (*layout, []string, []string, []string) {
 					hb.groups[group].h = cy - contGap/2 - hb.groups[group].y
 				}
 			}
-			vols := local[h.Name]
-			if len(vols) > 0 {
-				hb.volY = cy + pad/2
+			hb.volY = cy + pad/2
+			if vols := split[h.Name]; len(vols) > 0 {
+				hb.splitVolumes = wrap("local volumes, a copy on each host: "+strings.Join(vols, ", "), hc)
+			}
+			if vols := local[h.Name]; len(vols) > 0 {
 				hb.volumes = wrap("local volumes: "+strings.Join(vols, ", "), hc)
-				cy = hb.volY + float64(len(hb.volumes))*lineH
+			}
+			if n := len(hb.splitVolumes) + len(hb.volumes); n > 0 {
+				cy = hb.volY + float64(n)*lineH
 			}
 			hb.h = cy + pad - hb.y
 			rowH = max(rowH, hb.h)
@@ -318,9 +346,13 @@ func WriteSVG(w io.Writer, p *Plan) error {
 			fmt.Fprintf(b, `<text x="%.1f" y="%.1f">%s</text></g>`+"\n", cb.x+pad, cb.y+cb.h/2+fontSize/2-2, esc(cb.label))
 		}
 		vy := hb.volY
-		for _, line := range hb.volumes {
+		for i, line := range append(slices.Clone(hb.splitVolumes), hb.volumes...) {
 			vy += lineH
-			fmt.Fprintf(b, `<text data-kind="volume" x="%.1f" y="%.1f" fill="#5d4037">%s</text>`+"\n", hb.x+pad, vy-4, esc(line))
+			color := "#5d4037"
+			if i < len(hb.splitVolumes) {
+				color = red
+			}
+			fmt.Fprintf(b, `<text data-kind="volume" x="%.1f" y="%.1f" fill="%s">%s</text>`+"\n", hb.x+pad, vy-4, color, esc(line))
 		}
 		b.WriteString("</g>\n")
 	}
@@ -433,7 +465,7 @@ func WriteDot(w io.Writer, p *Plan) error {
 			c := containerOf(p, name)
 			s := byService[c.Service]
 			attrs := ""
-			if bad[c.Service] || bad[s.Primary] {
+			if bad.of(c, s.Primary) {
 				attrs = ", color=red, fontcolor=red"
 			}
 			fmt.Fprintf(b, "    %s [label=%s%s];\n", q(name), q(c.Service), attrs)
