@@ -33,6 +33,7 @@ const (
 	KindStorage      = "storage-driver"  // a volume driver no stack provides
 	KindIngress      = "ingress"         // an entry point with no healthy target
 	KindAffinityRule = "affinity-syntax" // a rule Cattle reads differently from its text
+	KindOutside      = "outside-stack"   // a container rule about other stacks, assumed satisfied
 )
 
 // Plan is where a version's containers land on an inventory.

@@ -192,6 +192,9 @@ func TestPlanTestdata(t *testing.T) {
 		// h2), then db (h1 by inventory order) and web joins db.
 		{name: "placement order follows dependencies", version: ver("order"), hosts: twoRoles,
 			place: map[string][]string{"cache": {"h1"}, "worker": {"h2"}, "db": {"h1"}, "web": {"h1"}}},
+		{name: "container rule about another stack", version: ver("outside"), hosts: twoRoles,
+			place:    map[string][]string{"web": {"h1"}},
+			problems: []string{"outside-stack web"}},
 		{name: "host_label item without =", version: ver("bad-rule"), hosts: twoRoles,
 			problems: []string{"affinity-syntax web", "no-host web"},
 			messages: []string{`"ssd" has no "=", so no host matches it`}},

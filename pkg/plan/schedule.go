@@ -78,6 +78,9 @@ type rule struct {
 	pairs   []labels.Pair
 	service string
 	text    string // "key: value" for messages
+	// outside is set on a container rule that no container of this stack
+	// can satisfy: it is about other stacks, which the plan does not see.
+	outside bool
 }
 
 // unit is a launch-config group: a primary and its sidekicks, placed
@@ -315,10 +318,14 @@ func (s *scheduler) buildUnits() {
 			m := w.Service(name)
 			u.members = append(u.members, m)
 			rs := s.rulesOf(m)
-			u.rules = append(u.rules, rs...)
-			for _, r := range rs {
+			for i, r := range rs {
 				s.syntaxProblems(m, r)
+				if r.aff.Kind != labels.HostLabel && !r.aff.Negated && !s.inStack(r) {
+					rs[i].outside = true
+					s.problem(Warning, KindOutside, m.Name, "", "%s of %s asks for containers no service of this stack runs; the plan assumes another stack provides them on every host", r.aff.Key(), m.Name)
+				}
 			}
+			u.rules = append(u.rules, rs...)
 			for _, hp := range s.portsOf(m) {
 				u.ports = append(u.ports, servicePort{hp, name})
 			}
@@ -401,6 +408,36 @@ func (s *scheduler) order() []*unit {
 		out = append(out, s.units[pick])
 	}
 	return out
+}
+
+// inStack reports whether some container of this stack can satisfy a
+// container_label or container rule.
+func (s *scheduler) inStack(r rule) bool {
+	for _, svc := range topology.Placed(s.w) {
+		primary := s.w.PrimaryOf(svc.Name)
+		switch r.aff.Kind {
+		case labels.ContainerLabel:
+			l := s.containerLabels(svc)
+			all := true
+			for _, p := range r.pairs {
+				all = all && p.Key != "" && l[p.Key] == p.Value
+			}
+			if all {
+				return true
+			}
+		case labels.Container:
+			prefix := s.p.Stack + "-" + primary + "-"
+			if primary != svc.Name {
+				prefix += svc.Name + "-"
+			}
+			for _, p := range r.pairs {
+				if strings.HasPrefix(p.Value, strings.ToLower(prefix)) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // needs reports whether a hard container_label or container rule of u asks
@@ -506,6 +543,9 @@ func (s *scheduler) check(h *hostState, u *unit) (reason string, soft int, outsi
 // satisfies returns "" when host h satisfies rule r (as a hard rule), else
 // why not.
 func (s *scheduler) satisfies(h *hostState, r rule) string {
+	if r.outside {
+		return ""
+	}
 	match := func(l map[string]string, p labels.Pair) bool {
 		v, ok := l[p.Key]
 		return p.Key != "" && ok && v == p.Value
