@@ -14,8 +14,10 @@ build:
 test:
 	@echo "make test: checking the Debian tools the tests use (scripts/test-deps)" >&2
 	./scripts/test-deps
-	@echo "make test: go vet" >&2
+	@echo "make test: go vet, gofmt, go mod tidy" >&2
 	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "make test: gofmt needed (make fmt)" >&2; exit 1; }
+	@$(GO) mod tidy -diff || { echo "make test: go.mod/go.sum not tidy (go mod tidy)" >&2; exit 1; }
 	@echo "make test: go test -race (every package; the slowest build the Harbor catalog and run pre-commit)" >&2
 	$(GO) test -race -count=1 -timeout 10m ./...
 
