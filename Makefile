@@ -1,5 +1,6 @@
 GO ?= go
 FUZZTIME ?= 5m
+STATICCHECK_VERSION ?= v0.8.2
 
 .PHONY: all build test bench vet fmt fuzz fuzz-list docs out clean wrapper-images
 
@@ -18,6 +19,8 @@ test:
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "make test: gofmt needed (make fmt)" >&2; exit 1; }
 	@$(GO) mod tidy -diff || { echo "make test: go.mod/go.sum not tidy (go mod tidy)" >&2; exit 1; }
+	@echo "make test: staticcheck $(STATICCHECK_VERSION)" >&2
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 	@echo "make test: go test -race (every package; the slowest build the Harbor catalog and run pre-commit)" >&2
 	$(GO) test -race -count=1 -timeout 10m ./...
 

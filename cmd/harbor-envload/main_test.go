@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -40,7 +39,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	loaderBin = filepath.Join(dir, "harbor-envload")
-	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-o", loaderBin, ".")
+	build := exec.Command("go", "build", "-o", loaderBin, ".")
 	build.Stderr = os.Stderr
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if err := build.Run(); err != nil {

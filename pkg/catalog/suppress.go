@@ -33,9 +33,7 @@ func scanSuppressions(data []byte) []Suppression {
 		s := Suppression{Line: i + 1, Col: m[0] + 1, File: string(line[m[2]:m[3]]) == "ignore-file"}
 		rest := string(line[m[4]:m[5]])
 		rules, reason, hasReason := strings.Cut(rest, "--")
-		for _, r := range strings.FieldsFunc(rules, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' }) {
-			s.Rules = append(s.Rules, r)
-		}
+		s.Rules = append(s.Rules, strings.FieldsFunc(rules, func(c rune) bool { return c == ',' || c == ' ' || c == '\t' })...)
 		s.Reason = strings.TrimSpace(reason)
 		switch {
 		case len(s.Rules) == 0:

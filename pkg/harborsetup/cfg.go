@@ -161,5 +161,5 @@ func FindPython(ctx context.Context, r *Release) (string, error) {
 			}
 		}
 	}
-	return "", fmt.Errorf("Harbor %s's prepare needs Python %v; none of %s on PATH runs as that version (pass --python)", r.Version, r.Pythons, strings.Join(tried, ", "))
+	return "", fmt.Errorf("the prepare of Harbor %s needs Python %v; none of %s on PATH runs as that version (pass --python)", r.Version, r.Pythons, strings.Join(tried, ", "))
 }

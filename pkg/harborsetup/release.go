@@ -81,7 +81,7 @@ func register(r *Release) { releases[r.Version] = r }
 func Lookup(version string) (*Release, error) {
 	r, ok := releases[version]
 	if !ok {
-		return nil, fmt.Errorf("Harbor %s is not supported; supported releases: %s", version, strings.Join(Versions(), ", "))
+		return nil, fmt.Errorf("no Harbor %s here; supported releases: %s", version, strings.Join(Versions(), ", "))
 	}
 	return r, nil
 }

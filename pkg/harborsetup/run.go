@@ -211,7 +211,7 @@ func prepare(ctx context.Context, o Options, cfg []byte, answers Answers, output
 		return err
 	}
 	if !slices.Contains(r.Pythons, major) {
-		return fmt.Errorf("Harbor %s's prepare runs on Python %v, and %s is Python %d", r.Version, r.Pythons, o.Python, major)
+		return fmt.Errorf("the prepare of Harbor %s runs on Python %v, and %s is Python %d", r.Version, r.Pythons, o.Python, major)
 	}
 	got, err := ReadBack(ctx, o.Python, cfgPath)
 	if err != nil {
@@ -237,11 +237,11 @@ func prepare(ctx context.Context, o Options, cfg []byte, answers Answers, output
 	cmd.Stdout, cmd.Stderr = &out, &out
 	fmt.Fprintf(o.Log, "harbor-setup: running Harbor %s's prepare with %s\n", r.Version, o.Python)
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("Harbor %s's prepare failed (%v); nothing was delivered:\n%s", r.Version, err, tail(out.String(), 40))
+		return fmt.Errorf("the prepare of Harbor %s failed (%v); nothing was delivered:\n%s", r.Version, err, tail(out.String(), 40))
 	}
 	generated := filepath.Join(work, "common", "config")
 	if err := complete(r, generated); err != nil {
-		return fmt.Errorf("Harbor %s's prepare exited 0 but %v; nothing was delivered:\n%s", r.Version, err, tail(out.String(), 40))
+		return fmt.Errorf("the prepare of Harbor %s exited 0 but %v; nothing was delivered:\n%s", r.Version, err, tail(out.String(), 40))
 	}
 	if err := fixTokenKey(filepath.Join(generated, "ui", "private_key.pem")); err != nil {
 		return err

@@ -359,7 +359,7 @@ func TestRun(t *testing.T) {
 			dirs := createdDirs(t, r)
 			harborsetuptest.SetControl(t, inst, harborsetuptest.FakeControl{Fail: true, Dirs: dirs})
 			err := run()
-			if err == nil || !strings.Contains(err.Error(), "prepare failed") || !strings.Contains(err.Error(), "told to fail") {
+			if err == nil || !strings.Contains(err.Error(), "prepare of Harbor "+r.Version+" failed") || !strings.Contains(err.Error(), "told to fail") {
 				t.Errorf("a failing prepare: want an error with its output, got %v", err)
 			}
 			if m := readyMarkers(t, r, root); len(m) > 0 {

@@ -95,7 +95,7 @@ func rancherView(name string, content []byte, version string, defaults map[strin
 	if templated {
 		refs, err := valuesRefs(name, content)
 		if err != nil {
-			return nil, fmt.Errorf("Rancher's templating would fail: %v", err)
+			return nil, fmt.Errorf("templating as Rancher does it would fail: %v", err)
 		}
 		for _, r := range refs {
 			used[r] = true
@@ -117,10 +117,10 @@ func rancherView(name string, content []byte, version string, defaults map[strin
 	if templated {
 		out, parseErr, execErr := tmpl.Render(name, content, tmpl.Data{Values: defaults})
 		if parseErr != nil {
-			return nil, fmt.Errorf("Rancher's templating would fail: %v", parseErr)
+			return nil, fmt.Errorf("templating as Rancher does it would fail: %v", parseErr)
 		}
 		if execErr != nil {
-			return nil, fmt.Errorf("Rancher's templating would stop early: %v", execErr)
+			return nil, fmt.Errorf("templating as Rancher does it would stop early: %v", execErr)
 		}
 		view = out
 	}

@@ -66,12 +66,3 @@ var ErrOutputLimit = fmt.Errorf("rendered output exceeds %d MiB", MaxOutput>>20)
 
 // ErrTimeLimit is returned when an execution runs out of time.
 var ErrTimeLimit = fmt.Errorf("execution did not finish within %s (or the run's %s for all templates was spent)", MaxDuration, MaxTotalDuration)
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
-}
-
-func span(a, b int) int { return abs(b - a) }

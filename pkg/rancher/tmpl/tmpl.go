@@ -219,11 +219,3 @@ func ErrorLine(err error) (line, col int, msg string, ok bool) {
 	}
 	return line, col, msg, true
 }
-
-func copyFuncs(m template.FuncMap) template.FuncMap {
-	out := make(template.FuncMap, len(m))
-	for k, v := range m {
-		out[k] = v
-	}
-	return out
-}
