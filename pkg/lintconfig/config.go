@@ -99,7 +99,7 @@ func FindFor(dir, catalogRoot string) (string, error) {
 	}
 	for _, d := range dirs {
 		p := filepath.Join(d, FileName)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+		if st, err := os.Lstat(p); err == nil && !st.IsDir() {
 			return p, nil
 		}
 	}
@@ -115,7 +115,7 @@ func Find(dir string) (string, error) {
 	}
 	for {
 		p := filepath.Join(abs, FileName)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+		if st, err := os.Lstat(p); err == nil && !st.IsDir() {
 			return p, nil
 		}
 		parent := filepath.Dir(abs)
@@ -147,7 +147,7 @@ func compiled() (*gojsonschema.Schema, error) {
 // Load reads and validates the config at p. lookup resolves a rule ID or
 // slug; an unknown rule name is an error.
 func Load(p string, lookup func(string) *lint.Rule) (*Config, error) {
-	data, err := os.ReadFile(p)
+	data, err := readFile(p)
 	if err != nil {
 		return nil, err
 	}
