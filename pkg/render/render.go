@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/catalogen/catalogen/pkg/blueprint"
@@ -89,12 +90,22 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 	}
 	out := Entry{Name: e.Name, Blueprint: bp.File, Files: map[string][]byte{}}
 	previous := ""
+	blocks := map[string]string{} // questions block by the variables asked
 	for _, r := range releases {
-		// Each version folder asks the questions of its release.
+		// Each version folder asks the questions of its release; releases
+		// that ask the same ones share the encoded block.
 		e := e.ForRelease(r)
-		questions, err := questionsBlock(e)
-		if err != nil {
-			return Entry{}, err
+		var key strings.Builder
+		for _, q := range e.Questions {
+			key.WriteString(q.Variable + "\x00")
+		}
+		questions, ok := blocks[key.String()]
+		if !ok {
+			var err error
+			if questions, err = questionsBlock(e); err != nil {
+				return Entry{}, err
+			}
+			blocks[key.String()] = questions
 		}
 		data, err := newTemplateData(bp, e, r, previous, questions)
 		if err != nil {
