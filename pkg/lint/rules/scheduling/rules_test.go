@@ -28,6 +28,7 @@ var table = []linttest.Identity{
 	{ID: "TR002", Slug: "traefik.port", Severity: lint.Warning},
 	{ID: "TR003", Slug: "traefik.unknown-key", Severity: lint.Info},
 	{ID: "TR004", Slug: "traefik.healthcheck", Severity: lint.Warning},
+	{ID: "TR005", Slug: "traefik.https-mode", Severity: lint.Warning},
 }
 
 func TestRuleTable(t *testing.T) { linttest.CheckIdentities(t, Rules(), table) }

@@ -10,5 +10,5 @@ func Rules() []*lint.Rule { return rules }
 var rules = []*lint.Rule{
 	ruleS001, ruleS002, ruleS003, ruleS004, ruleS005, ruleS006,
 	ruleB001, ruleB002, ruleB003, ruleB004, ruleB005, ruleB006, ruleB007, ruleB008,
-	ruleTR001, ruleTR002, ruleTR003, ruleTR004,
+	ruleTR001, ruleTR002, ruleTR003, ruleTR004, ruleTR005,
 }
