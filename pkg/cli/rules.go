@@ -27,7 +27,7 @@ D compose, S sidekicks, B labels, V volumes, LB load balancers, TR Traefik,
 TP topology, CG catalogen itself).`,
 		Example: `  catalogen rules
   catalogen rules show S004
-  catalogen rules show sidekick.volumes-from
+  catalogen rules show sk.volumes-from
   catalogen rules --markdown > docs/rules.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {

@@ -1,7 +1,7 @@
 // Package lint runs rules over a loaded catalog and collects findings.
 //
 // A rule is a value: an ID in the scheme of the catalog specification
-// ("S004"), a slug ("sidekick.volumes-from"), a default severity, a short doc
+// ("S004"), a slug ("sk.volumes-from"), a default severity, a short doc
 // with a bad and a good example, and the checks it runs at the catalog,
 // template or version level. The registry of rules (package rules) is the one
 // source for the `rules` command, the SARIF rule table, the config file's rule
@@ -52,7 +52,7 @@ func ParseSeverity(s string) (Severity, error) {
 // Rule is one check.
 type Rule struct {
 	ID       string   // "S004"
-	Slug     string   // "sidekick.volumes-from"
+	Slug     string   // "sk.volumes-from"
 	Severity Severity // default severity
 	Summary  string   // one line: what it checks
 	Doc      string   // why it matters, in Rancher's terms
