@@ -3,8 +3,8 @@ package labels
 import "strings"
 
 // Known lists the io.rancher.* label keys that Rancher 1.6 (Cattle, the
-// executor, the load balancer and network services) reads from a service,
-// plus those it writes itself. A key under io.rancher. that is neither here
+// executor, the load balancer and network services) reads from a service;
+// System lists those it writes itself. A key under io.rancher. that is neither here
 // nor under a KnownPrefixes entry is read by nothing Rancher ships.
 var Known = []string{
 	"io.rancher.sidekicks",
@@ -35,7 +35,11 @@ var Known = []string{
 	"io.rancher.websocket.proxy.port",
 	"io.rancher.websocket.proxy.scheme",
 	"io.rancher.internal.service.vxlan",
-	// Written by Rancher (B006 reports a service that sets them).
+}
+
+// System are the labels Rancher writes on every container it creates; a
+// service that sets one is overwritten (B006).
+var System = []string{
 	"io.rancher.stack.name",
 	"io.rancher.stack_service.name",
 	"io.rancher.project.name",
@@ -73,6 +77,11 @@ func IsKnown(key string) bool {
 			return true
 		}
 	}
+	for _, known := range System {
+		if k == known {
+			return true
+		}
+	}
 	for _, p := range KnownPrefixes {
 		if strings.HasPrefix(k, p) {
 			return true
@@ -84,7 +93,7 @@ func IsKnown(key string) bool {
 // Candidates returns every known key and the affinity keys, for spelling
 // suggestions.
 func Candidates() []string {
-	out := append([]string(nil), Known...)
+	out := append(append([]string(nil), Known...), System...)
 	for _, kind := range []string{"host_label", "container_label", "container"} {
 		for _, suffix := range []string{"", "_soft", "_ne", "_soft_ne"} {
 			out = append(out, AffinityPrefix+":"+kind+suffix)

@@ -6,23 +6,8 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/rancher/labels"
 )
-
-// systemLabels are set by Rancher on every container it creates.
-var systemLabels = []string{
-	"io.rancher.stack.name",
-	"io.rancher.stack_service.name",
-	"io.rancher.project.name",
-	"io.rancher.project_service.name",
-	"io.rancher.service.deployment.unit",
-	"io.rancher.service.launch.config",
-	"io.rancher.service.requested.host.id",
-	"io.rancher.service.hash",
-	"io.rancher.container.uuid",
-	"io.rancher.container.name",
-	"io.rancher.container.ip",
-	"io.rancher.container.mac_address",
-}
 
 var ruleB006 = &lint.Rule{
 	ID:       "B006",
@@ -48,7 +33,7 @@ func checkB006(p *lint.Pass, v *catalog.Version) {
 	}
 	for _, s := range w.Services() {
 		for _, l := range s.Labels() {
-			if slices.Contains(systemLabels, l.Key) {
+			if slices.Contains(labels.System, l.Key) {
 				p.Report(l.Pos(), "service %s sets %s, a label Rancher sets itself on every container; remove it", s.Name, l.Key)
 			}
 		}
