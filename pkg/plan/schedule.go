@@ -410,6 +410,17 @@ func (s *scheduler) order() []*unit {
 	return out
 }
 
+// matchesLabels reports whether a container with labels l satisfies every
+// pair of a container_label rule.
+func (r rule) matchesLabels(l map[string]string) bool {
+	for _, p := range r.pairs {
+		if p.Key == "" || l[p.Key] != p.Value {
+			return false
+		}
+	}
+	return true
+}
+
 // inStack reports whether some container of this stack can satisfy a
 // container_label or container rule.
 func (s *scheduler) inStack(r rule) bool {
@@ -417,12 +428,7 @@ func (s *scheduler) inStack(r rule) bool {
 		primary := s.w.PrimaryOf(svc.Name)
 		switch r.aff.Kind {
 		case labels.ContainerLabel:
-			l := s.containerLabels(svc)
-			all := true
-			for _, p := range r.pairs {
-				all = all && p.Key != "" && l[p.Key] == p.Value
-			}
-			if all {
+			if r.matchesLabels(s.containerLabels(svc)) {
 				return true
 			}
 		case labels.Container:
@@ -450,12 +456,7 @@ func (s *scheduler) needs(u, o *unit) bool {
 		for _, m := range o.members {
 			switch r.aff.Kind {
 			case labels.ContainerLabel:
-				l := s.containerLabels(m)
-				all := true
-				for _, p := range r.pairs {
-					all = all && p.Key != "" && l[p.Key] == p.Value
-				}
-				if all {
+				if r.matchesLabels(s.containerLabels(m)) {
 					return true
 				}
 			case labels.Container:

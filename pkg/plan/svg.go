@@ -407,13 +407,7 @@ func drawEdges(b *strings.Builder, p *Plan, l *layout) {
 			continue
 		}
 		for _, c := range from.Containers {
-			target := to.Containers[0]
-			for _, t := range to.Containers {
-				if t.Host == c.Host {
-					target = t
-					break
-				}
-			}
+			target := edgeTarget(to, c)
 			a, z := l.boxOf[c.Name], l.boxOf[target.Name]
 			x1, y1 := a.x+a.w, a.y+a.h/2
 			x2, y2 := z.x+z.w, z.y+z.h/2
@@ -435,6 +429,17 @@ func drawEdges(b *strings.Builder, p *Plan, l *layout) {
 				e.Kind, d, st.color, st.dash, html.EscapeString(e.From+" → "+e.To+" ("+st.label+")"))
 		}
 	}
+}
+
+// edgeTarget is the container of to that an edge from c is drawn to: the
+// one on c's host, else the first.
+func edgeTarget(to *ServicePlan, c Container) Container {
+	for _, t := range to.Containers {
+		if t.Host == c.Host {
+			return t
+		}
+	}
+	return to.Containers[0]
 }
 
 // WriteDot writes the plan as a Graphviz graph: a cluster per host with its
@@ -483,13 +488,7 @@ func WriteDot(w io.Writer, p *Plan) error {
 			continue
 		}
 		for _, c := range from.Containers {
-			target := to.Containers[0]
-			for _, t := range to.Containers {
-				if t.Host == c.Host {
-					target = t
-					break
-				}
-			}
+			target := edgeTarget(to, c)
 			fmt.Fprintf(b, "  %s -> %s [label=%s, style=%s];\n", q(c.Name), q(target.Name), q(edgeStyle[e.Kind].label), dotStyle(e.Kind))
 		}
 	}

@@ -3,6 +3,8 @@ package metadata
 import (
 	"fmt"
 
+	"gopkg.in/yaml.v3"
+
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/version"
@@ -34,11 +36,7 @@ func checkUpgradeFrom(p *lint.Pass, t *catalog.Template) {
 		if info == nil {
 			continue
 		}
-		n := catalogField(info, "upgrade_from")
-		if yaml11Kind(n).isCollection() {
-			continue // K004
-		}
-		r := effective(n)
+		n, r := upgradeFrom(info)
 		if r == "" {
 			continue
 		}
@@ -65,4 +63,14 @@ func checkUpgradeFrom(p *lint.Pass, t *catalog.Template) {
 			p.ReportSeverity(lint.Warning, at(info, n), "upgrade_from can never match older versions that are not strict semver: %s; stacks running them are not offered this upgrade (see K010)", cutList(loose, 5))
 		}
 	}
+}
+
+// upgradeFrom is a version's upgrade_from node and its text; "" when it is
+// absent, empty, or a collection (K004 reports that).
+func upgradeFrom(info *catalog.Info) (*yaml.Node, string) {
+	n := catalogField(info, "upgrade_from")
+	if yaml11Kind(n).isCollection() {
+		return n, ""
+	}
+	return n, effective(n)
 }

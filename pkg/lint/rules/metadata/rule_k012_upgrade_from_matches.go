@@ -33,11 +33,7 @@ func checkUpgradeFromMatches(p *lint.Pass, t *catalog.Template) {
 		if info == nil {
 			continue
 		}
-		n := catalogField(info, "upgrade_from")
-		if yaml11Kind(n).isCollection() {
-			continue // K004
-		}
-		r := effective(n)
+		n, r := upgradeFrom(info)
 		if r == "" {
 			continue
 		}
