@@ -27,7 +27,7 @@ D compose, S sidekicks, B labels, V volumes, LB load balancers, TR Traefik,
 TP topology, CG catalogen itself).`,
 		Example: `  catalogen rules
   catalogen rules show S004
-  catalogen rules show sk.volumes-from
+  catalogen rules show sidekick.volumes-from
   catalogen rules --markdown > docs/rules.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -47,7 +47,7 @@ TP topology, CG catalogen itself).`,
 	cmd.AddCommand(&cobra.Command{
 		Use:     "show RULE",
 		Short:   "Print a rule's documentation with a bad and a good example",
-		Example: "  catalogen rules show S004\n  catalogen rules show q.password-default",
+		Example: "  catalogen rules show S004\n  catalogen rules show question.password-default",
 		Args:    cobra.ExactArgs(1),
 		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 			var ids []string

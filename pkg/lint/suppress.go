@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 )
@@ -20,7 +21,7 @@ var UnusedSuppression = &Rule{
 var BadSuppression = &Rule{
 	ID: "CG002", Slug: "catalogen.bad-suppression", Severity: Error,
 	Summary: "an inline suppression names no known rule or gives no reason",
-	Doc:     "Suppressions are `# catalogen:ignore RULE -- reason` (on the line or the line above) or `# catalogen:ignore-file RULE -- reason`. The reason is required so reviewers know why the finding is fine; RULE is an ID (D005) or slug (dc.image-tag).",
+	Doc:     "Suppressions are `# catalogen:ignore RULE -- reason` (on the line or the line above) or `# catalogen:ignore-file RULE -- reason`. The reason is required so reviewers know why the finding is fine; RULE is an ID (D005) or slug (compose.image-tag).",
 	Bad:     "image: busybox  # catalogen:ignore D005",
 	Good:    "image: busybox  # catalogen:ignore D005 -- the entrypoint script pins its own version",
 }
@@ -32,10 +33,11 @@ type suppressionUse struct {
 }
 
 func applySuppressions(c *catalog.Catalog, findings []Finding, rules []*Rule, s Settings) (kept, suppressed []Finding) {
-	byName := map[string]*Rule{}
+	byName := map[string]*Rule{} // lower-cased ID, slug and former slugs
 	for _, r := range rules {
-		byName[r.ID] = r
-		byName[r.Slug] = r
+		for _, n := range r.Names() {
+			byName[strings.ToLower(n)] = r
+		}
 	}
 	// Index every file's suppressions once.
 	uses := map[*catalog.File][]*suppressionUse{}
@@ -50,7 +52,7 @@ func applySuppressions(c *catalog.Catalog, findings []Finding, rules []*Rule, s 
 			}
 			ok := true
 			for _, name := range sup.Rules {
-				if byName[name] == nil {
+				if byName[strings.ToLower(name)] == nil {
 					bad = append(bad, Finding{Rule: BadSuppression, Severity: BadSuppression.Severity, Pos: catalog.LinePos(f, sup.Line, sup.Col), Message: fmt.Sprintf("suppression names unknown rule %q (see `catalogen rules`)", name)})
 					ok = false
 				}
@@ -107,7 +109,7 @@ func match(list []*suppressionUse, f Finding, byName map[string]*Rule) *suppress
 			continue
 		}
 		for _, name := range u.s.Rules {
-			if byName[name] == f.Rule {
+			if byName[strings.ToLower(name)] == f.Rule {
 				return u
 			}
 		}

@@ -227,7 +227,7 @@ func (c *Config) readRules(name string, m *yaml.Node, lookup func(string) *lint.
 		key, val := m.Content[i], m.Content[i+1]
 		r := lookup(key.Value)
 		if r == nil {
-			return fmt.Errorf("%s:%d:%d: rules: unknown rule %q: use a rule ID or slug from `catalogen rules`%s", name, key.Line, key.Column, key.Value, didYouMean(key.Value, ruleNames()))
+			return fmt.Errorf("%s:%d:%d: rules: unknown rule %q: use a rule ID or slug from `catalogen rules`%s", name, key.Line, key.Column, key.Value, suggestRule(key.Value))
 		}
 		setting, sev := val.Value, ""
 		if val.Kind == yaml.MappingNode {

@@ -11,8 +11,8 @@ import (
 )
 
 var known = map[string]*lint.Rule{
-	"D005": {ID: "D005", Slug: "dc.image-tag"},
-	"Q010": {ID: "Q010", Slug: "q.unused"},
+	"D005": {ID: "D005", Slug: "compose.image-tag"},
+	"Q010": {ID: "Q010", Slug: "question.unused"},
 }
 
 func lookup(name string) *lint.Rule {
@@ -31,7 +31,7 @@ func TestParse(t *testing.T) {
 	cfg, err := Parse("c.yaml", []byte(`
 rules:
   D005: off
-  q.unused: {severity: warning}
+  question.unused: {severity: warning}
 exclude:
   - templates/legacy-*
 fail-level: warning
@@ -84,7 +84,7 @@ func TestConfigErrorsExplain(t *testing.T) {
 		{"exlude: [x]\n", `c.yaml:1:1: unknown field "exlude"; allowed: exclude, fail-level, profile, rules (did you mean "exclude"?)`},
 		{"fail-level: warn1ng\n", `c.yaml:1:13: fail-level: "warn1ng" is not a level; allowed: info, warning, error, none (did you mean "warning"?)`},
 		{"exclude: templates/*\n", `c.yaml:1:10: exclude: must be a list of path patterns`},
-		{"rules:\n  q.unsued: off\n", `c.yaml:2:3: rules: unknown rule "q.unsued": use a rule ID or slug from ` + "`catalogen rules`" + ` (did you mean "q.unused"?)`},
+		{"rules:\n  q.unsued: off\n", `c.yaml:2:3: rules: unknown rule "q.unsued": use a rule ID or slug from ` + "`catalogen rules`" + ` (did you mean "question.unused"?)`},
 	} {
 		_, err := Parse("c.yaml", []byte(tc.text), lookup)
 		require.Error(t, err, tc.text)

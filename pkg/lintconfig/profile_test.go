@@ -55,7 +55,7 @@ func TestProfileSetsSeverities(t *testing.T) {
 	// rules: wins over the profile, written before or after it.
 	for _, src := range []string{
 		"profile: strict\nrules:\n  Q011: info\n",
-		"rules:\n  q.password-default: info\nprofile: [strict]\n",
+		"rules:\n  question.password-default: info\nprofile: [strict]\n",
 	} {
 		cfg, err := Parse("c.yaml", []byte(src), rules.Lookup)
 		require.NoError(t, err, src)

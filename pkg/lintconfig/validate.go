@@ -113,13 +113,22 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// ruleNames are every rule ID and slug, for suggestions.
-func ruleNames() []string {
-	var out []string
+// suggestRule returns ` (did you mean "slug"?)` for the rule one of whose
+// names (ID, slug, former slug) is a near miss of name; it always suggests
+// the current slug.
+func suggestRule(name string) string {
+	owner := map[string]string{}
+	var names []string
 	for _, r := range rules.All() {
-		out = append(out, r.ID, r.Slug)
+		for _, n := range r.Names() {
+			owner[n] = r.Slug
+			names = append(names, n)
+		}
 	}
-	return out
+	if best := Suggest(name, names); best != "" {
+		return fmt.Sprintf(" (did you mean %q?)", owner[best])
+	}
+	return ""
 }
 
 // didYouMean returns ` (did you mean "x"?)` for the closest candidate

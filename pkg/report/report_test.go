@@ -12,8 +12,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var ruleA = &lint.Rule{ID: "S004", Slug: "sk.volumes-from", Severity: lint.Error, Summary: "volumes_from stays in the sidekick group", Doc: "Cattle rejects it.", Bad: "a: 1", Good: "a: 2"}
-var ruleB = &lint.Rule{ID: "D005", Slug: "dc.image-tag", Severity: lint.Info, Summary: "images have a tag", Doc: "Pin images."}
+var ruleA = &lint.Rule{ID: "S004", Slug: "sidekick.volumes-from", Severity: lint.Error, Summary: "volumes_from stays in the sidekick group", Doc: "Cattle rejects it.", Bad: "a: 1", Good: "a: 2"}
+var ruleB = &lint.Rule{ID: "D005", Slug: "compose.image-tag", Severity: lint.Info, Summary: "images have a tag", Doc: "Pin images."}
 
 func sample() *Report {
 	return &Report{
@@ -32,9 +32,9 @@ func TestText(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, Write(&b, "text", sample()))
 	out := b.String()
-	assert.Contains(t, out, "cat/templates/x/0/docker-compose.yml:12:7: error S004 sk.volumes-from: volumes_from: db is not in web's group")
+	assert.Contains(t, out, "cat/templates/x/0/docker-compose.yml:12:7: error S004 sidekick.volumes-from: volumes_from: db is not in web's group")
 	assert.Contains(t, out, "     volumes_from: [db]\n          ^\n")
-	assert.Contains(t, out, "cat/templates/x: info D005 dc.image-tag: multi")
+	assert.Contains(t, out, "cat/templates/x: info D005 compose.image-tag: multi")
 	assert.Contains(t, out, "1 error, 0 warnings, 1 info, 1 suppressed in 3 files (1 template, 1 version)")
 }
 
@@ -49,7 +49,7 @@ func TestJSON(t *testing.T) {
 	require.Len(t, doc.Findings, 2)
 	f := doc.Findings[0]
 	assert.Equal(t, "S004", f["rule"])
-	assert.Equal(t, "sk.volumes-from", f["slug"])
+	assert.Equal(t, "sidekick.volumes-from", f["slug"])
 	assert.Equal(t, "error", f["severity"])
 	assert.Equal(t, "templates/x/0/docker-compose.yml", f["file"])
 	assert.EqualValues(t, 12, f["line"])
@@ -112,10 +112,10 @@ func TestGitHub(t *testing.T) {
 	require.NoError(t, Write(&b, "github", sample()))
 	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
 	require.Len(t, lines, 3)
-	assert.Equal(t, "::error file=cat/templates/x/0/docker-compose.yml,line=12,col=7,title=S004 sk.volumes-from::volumes_from: db is not in web's group, 100%25 wrong", lines[0])
+	assert.Equal(t, "::error file=cat/templates/x/0/docker-compose.yml,line=12,col=7,title=S004 sidekick.volumes-from::volumes_from: db is not in web's group, 100%25 wrong", lines[0])
 	// A folder-level finding annotates the folder's config.yml and names
 	// the folder in its message.
-	assert.Equal(t, "::notice file=cat/templates/x/config.yml,title=D005 dc.image-tag::cat/templates/x: multi%0Aline", lines[1])
+	assert.Equal(t, "::notice file=cat/templates/x/config.yml,title=D005 compose.image-tag::cat/templates/x: multi%0Aline", lines[1])
 	// The log hides workflow commands: the last line is plain text.
 	assert.Equal(t, "catalogen: 1 error, 0 warnings, 1 info, 1 suppressed in 3 files (1 template, 1 version)", lines[2])
 }

@@ -37,6 +37,7 @@ func TestRegistry(t *testing.T) {
 		assert.Same(t, r, rules.Lookup(r.Slug))
 	}
 	// Every family of the specification's table is present.
+	// (The naming scheme is checked by TestRuleNames.)
 	for _, id := range []string{"L001", "C001", "K001", "Q001", "T001", "I001", "D001", "S001", "B001", "V001", "LB001", "TR001", "TP001", "R001", "K011", "Q011"} {
 		assert.True(t, ids[id], "missing %s", id)
 	}
@@ -58,5 +59,43 @@ func TestSeverityPolicy(t *testing.T) {
 		sev := r.Severity.String()
 		label := strings.ToUpper(sev[:1]) + sev[1:] + ":"
 		assert.Contains(t, r.Doc, label, "%s (%s) must state its evidence in a sentence starting %q", r.ID, sev, label)
+	}
+}
+
+// TestRuleNames keeps one naming scheme: a slug is `<family>.<check>` in
+// lower case, one family word per ID prefix (documented in package lint),
+// and no name (ID, slug or former slug) designates two rules in any case.
+func TestRuleNames(t *testing.T) {
+	slugRe := regexp.MustCompile(`^([a-z]+)\.[a-z0-9]+(-[a-z0-9]+)*$`)
+	family := map[string]string{} // ID prefix → family word
+	owner := map[string]string{}  // lower-cased name → rule ID
+	for _, r := range rules.All() {
+		m := slugRe.FindStringSubmatch(r.Slug)
+		if !assert.NotNil(t, m, "%s: slug %q is not <family>.<check>", r.ID, r.Slug) {
+			continue
+		}
+		prefix := strings.TrimRight(r.ID, "0123456789")
+		if word, seen := family[prefix]; seen {
+			assert.Equal(t, word, m[1], "%s: the %s rules' slugs start with %q", r.ID, prefix, word)
+		} else {
+			family[prefix] = m[1]
+		}
+		for _, n := range r.Names() {
+			key := strings.ToLower(n)
+			if prev, dup := owner[key]; dup && prev != r.ID {
+				t.Errorf("%q names both %s and %s", n, prev, r.ID)
+			}
+			owner[key] = r.ID
+			assert.Same(t, r, rules.Lookup(strings.ToUpper(n)), "lookup of %q in upper case", n)
+			assert.Same(t, r, rules.Lookup(strings.ToLower(n)), "lookup of %q in lower case", n)
+		}
+	}
+	// The family words are distinct: a word names one family.
+	words := map[string]string{}
+	for prefix, word := range family {
+		if prev, dup := words[word]; dup {
+			t.Errorf("family word %q is used by both %s and %s rules", word, prev, prefix)
+		}
+		words[word] = prefix
 	}
 }

@@ -69,10 +69,10 @@ func split(id string) (string, string) {
 	return id[:i], id[i:]
 }
 
-// Lookup finds a rule by ID or slug.
+// Lookup finds a rule by ID, slug or former slug, in any case.
 func Lookup(name string) *lint.Rule {
 	for _, r := range All() {
-		if r.ID == name || r.Slug == name {
+		if r.Named(name) {
 			return r
 		}
 	}

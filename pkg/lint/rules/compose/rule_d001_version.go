@@ -11,7 +11,8 @@ import (
 
 var ruleD001 = &lint.Rule{
 	ID:       "D001",
-	Slug:     "dc.version",
+	Slug:     "compose.version",
+	Formerly: []string{"dc.version"},
 	Severity: lint.Error,
 	Summary:  "a compose file's version is absent (version 1) or '2'",
 	Doc: "Rancher 1.6's executor (rancher-compose-executor v0.14) reads compose files as version 1 (no `version` key) or version '2'. " +

@@ -16,7 +16,8 @@ import (
 
 var ruleD002 = &lint.Rule{
 	ID:       "D002",
-	Slug:     "dc.schema",
+	Slug:     "compose.schema",
+	Formerly: []string{"dc.schema"},
 	Severity: lint.Error,
 	Summary:  "every service of both compose files is valid against Rancher's compose schema (known keys, right types)",
 	Doc: "Rancher's executor templates each compose file, interpolates ${VAR}s, then validates every service " +

@@ -10,7 +10,8 @@ import (
 
 var ruleD003 = &lint.Rule{
 	ID:       "D003",
-	Slug:     "dc.service-name",
+	Slug:     "compose.service-name",
+	Formerly: []string{"dc.service-name"},
 	Severity: lint.Error,
 	Summary:  "service names are DNS labels (letters, digits, single '-'), at most 63 characters, unique ignoring case",
 	Doc: "Cattle creates each service under its compose name and rejects names that are not DNS labels with " +

@@ -8,7 +8,8 @@ import (
 
 var ruleD004 = &lint.Rule{
 	ID:       "D004",
-	Slug:     "dc.image",
+	Slug:     "compose.image",
+	Formerly: []string{"dc.image"},
 	Severity: lint.Error,
 	Summary:  "every service of docker-compose has an image (or build)",
 	Doc: "Rancher creates each docker-compose service as containers of its image; a service without `image` " +

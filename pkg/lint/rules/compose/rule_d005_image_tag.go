@@ -12,7 +12,8 @@ import (
 
 var ruleD005 = &lint.Rule{
 	ID:       "D005",
-	Slug:     "dc.image-tag",
+	Slug:     "compose.image-tag",
+	Formerly: []string{"dc.image-tag"},
 	Severity: lint.Info,
 	Summary:  "images name an explicit tag other than latest (or a digest)",
 	Doc: "Without a tag Docker pulls `latest`, so two deployments of the same catalog version can run different " +

@@ -11,7 +11,8 @@ import (
 
 var ruleD006 = &lint.Rule{
 	ID:       "D006",
-	Slug:     "dc.null-label",
+	Slug:     "compose.null-label",
+	Formerly: []string{"dc.null-label"},
 	Severity: lint.Error,
 	Summary:  "no label has a null value",
 	Doc: "Rancher's executor turns every label value into a string, except null: a label written `key:` with " +

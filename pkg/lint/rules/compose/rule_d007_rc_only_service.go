@@ -9,7 +9,8 @@ import (
 
 var ruleD007 = &lint.Rule{
 	ID:       "D007",
-	Slug:     "rc.service-not-in-dc",
+	Slug:     "compose.service-not-in-dc",
+	Formerly: []string{"rc.service-not-in-dc"},
 	Severity: lint.Warning,
 	Summary:  "every service configured in rancher-compose.yml is defined in docker-compose",
 	Doc: "Rancher merges rancher-compose.yml into docker-compose by service name. A rancher-compose service with " +

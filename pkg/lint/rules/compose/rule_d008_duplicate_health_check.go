@@ -7,7 +7,8 @@ import (
 
 var ruleD008 = &lint.Rule{
 	ID:       "D008",
-	Slug:     "dc.duplicate-health-check",
+	Slug:     "compose.duplicate-health-check",
+	Formerly: []string{"dc.duplicate-health-check"},
 	Severity: lint.Info,
 	Summary:  "a service's health_check is set in one file only",
 	Doc: "Rancher merges the two compose files key by key and rancher-compose.yml wins, so a health_check in " +

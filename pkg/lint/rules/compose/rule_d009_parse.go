@@ -10,7 +10,8 @@ import (
 
 var ruleD009 = &lint.Rule{
 	ID:       "D009",
-	Slug:     "dc.parse",
+	Slug:     "compose.parse",
+	Formerly: []string{"dc.parse"},
 	Severity: lint.Error,
 	Summary:  "a compose file that no template action changes is valid YAML",
 	Doc: "Rancher's executor (every 1.x release) YAML-parses docker-compose.yml and the body of rancher-compose.yml " +

@@ -9,7 +9,8 @@ import (
 
 var ruleD010 = &lint.Rule{
 	ID:       "D010",
-	Slug:     "dc.duplicate-key",
+	Slug:     "compose.duplicate-key",
+	Formerly: []string{"dc.duplicate-key"},
 	Severity: lint.Error,
 	Summary:  "no key is written twice in one mapping of a compose file, nor a variable twice in one environment list",
 	Doc: "Rancher's executor (every 1.x release) decodes compose files with yaml.v2, which keeps the last of two equal " +

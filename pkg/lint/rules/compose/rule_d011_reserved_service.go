@@ -8,7 +8,8 @@ import (
 
 var ruleD011 = &lint.Rule{
 	ID:       "D011",
-	Slug:     "dc.reserved-service",
+	Slug:     "compose.reserved-service",
+	Formerly: []string{"dc.reserved-service"},
 	Severity: lint.Error,
 	Summary:  "a version 1 compose file has no service named `containers`",
 	Doc: "Since rancher-compose-executor v0.14 (Rancher 1.6) the top-level key `containers` of a compose file is " +

@@ -13,7 +13,8 @@ import (
 
 var ruleD012 = &lint.Rule{
 	ID:       "D012",
-	Slug:     "dc.link-undefined",
+	Slug:     "compose.link-undefined",
+	Formerly: []string{"dc.link-undefined"},
 	Severity: lint.Error,
 	Summary:  "`links` name services of the stack; `external_links` without a stack name do too",
 	Doc: "Rancher's executor (every 1.x release) resolves each `links` entry (`service` or `service:alias`) to a " +

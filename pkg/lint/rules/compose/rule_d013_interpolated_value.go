@@ -14,7 +14,8 @@ import (
 
 var ruleD013 = &lint.Rule{
 	ID:       "D013",
-	Slug:     "dc.interpolated-value",
+	Slug:     "compose.interpolated-value",
+	Formerly: []string{"dc.interpolated-value"},
 	Severity: lint.Error,
 	Summary:  "ports, expose, command and entrypoint hold values the executor can convert, after interpolation",
 	Doc: "Rancher 1.6's executor interpolates `${VAR}` (an undeclared variable becomes an empty string), then " +

@@ -7,7 +7,8 @@ import (
 
 var ruleLB004 = &lint.Rule{
 	ID:       "LB004",
-	Slug:     "ext.ips-xor-hostname",
+	Slug:     "lb.external-ips-xor-hostname",
+	Formerly: []string{"ext.ips-xor-hostname"},
 	Severity: lint.Error,
 	Summary:  "an external service sets external_ips or hostname, not both",
 	Doc: "A rancher/external-service points either at IP addresses (`external_ips`) or at a DNS name " +

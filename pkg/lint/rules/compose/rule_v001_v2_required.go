@@ -8,7 +8,8 @@ import (
 
 var ruleV001 = &lint.Rule{
 	ID:       "V001",
-	Slug:     "vol.v2-required",
+	Slug:     "volume.v2-required",
+	Formerly: []string{"vol.v2-required"},
 	Severity: lint.Error,
 	Summary:  "top-level volumes: is only used in version '2' compose files",
 	Doc: "Stack volumes (`volumes:` at the top of the file, with a driver and driver_opts) exist only in version " +

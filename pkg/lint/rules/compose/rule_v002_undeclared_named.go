@@ -8,7 +8,8 @@ import (
 
 var ruleV002 = &lint.Rule{
 	ID:       "V002",
-	Slug:     "vol.undeclared-named",
+	Slug:     "volume.undeclared-named",
+	Formerly: []string{"vol.undeclared-named"},
 	Severity: lint.Info,
 	Summary:  "named volumes used with a volume_driver are declared under top-level volumes:",
 	Doc: "A named volume (`data:/path`) of a service with `volume_driver` that is not declared under the " +

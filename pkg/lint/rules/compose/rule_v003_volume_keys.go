@@ -12,7 +12,8 @@ import (
 
 var ruleV003 = &lint.Rule{
 	ID:       "V003",
-	Slug:     "vol.keys",
+	Slug:     "volume.keys",
+	Formerly: []string{"vol.keys"},
 	Severity: lint.Error,
 	Summary:  "top-level volumes use only driver, driver_opts, external and per_container, with the right types",
 	Doc: "Rancher's executor decodes each top-level volume into driver (string), driver_opts (a map of strings " +

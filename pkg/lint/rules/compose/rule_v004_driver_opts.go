@@ -10,7 +10,8 @@ import (
 
 var ruleV004 = &lint.Rule{
 	ID:       "V004",
-	Slug:     "vol.driver-opts-without-driver",
+	Slug:     "volume.driver-opts-without-driver",
+	Formerly: []string{"vol.driver-opts-without-driver"},
 	Severity: lint.Error,
 	Summary:  "a top-level volume with driver_opts names its driver",
 	Doc: "A top-level volume without `driver` (or whose `driver: ${X}` interpolates to nothing) is created by " +

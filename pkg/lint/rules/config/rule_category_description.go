@@ -11,7 +11,8 @@ import (
 
 var ruleC006 = &lint.Rule{
 	ID:       "C006",
-	Slug:     "config.category/description",
+	Slug:     "config.category-description",
+	Formerly: []string{"config.category/description"},
 	Severity: lint.Warning,
 	Summary:  "config.yml has a category and a description",
 	Doc: "Rancher's catalog page filters templates by `category` (or the `categories` list) and shows " +

@@ -11,7 +11,7 @@ import (
 )
 
 var ruleK001 = &lint.Rule{
-	ID: "K001", Slug: "rc.raw-yaml", Severity: lint.Error,
+	ID: "K001", Slug: "catalog.raw-yaml", Formerly: []string{"rc.raw-yaml"}, Severity: lint.Error,
 	Summary: "rancher-compose.yml is valid YAML before templating, and a v1 file is a map of maps",
 	Doc: "catalog-service reads `.catalog` from the raw rancher-compose.yml, before any Go templating, " +
 		"with libcompose's CreateConfig: the file must be valid YAML as written, and unless it says " +

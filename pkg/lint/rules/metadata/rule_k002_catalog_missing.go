@@ -7,7 +7,7 @@ import (
 )
 
 var ruleK002 = &lint.Rule{
-	ID: "K002", Slug: "rc.catalog-missing", Severity: lint.Error,
+	ID: "K002", Slug: "catalog.missing", Formerly: []string{"rc.catalog-missing"}, Severity: lint.Error,
 	Summary: "rancher-compose.yml has a `.catalog` block with a `version`",
 	Doc: "catalog-service lists a version folder only when its rancher-compose.yml has a `.catalog` " +
 		"(or, in a v2 file, `catalog`) block with a non-empty `version`. Without it the folder is " +

@@ -8,7 +8,7 @@ import (
 )
 
 var ruleK003 = &lint.Rule{
-	ID: "K003", Slug: "rc.catalog-placement", Severity: lint.Error,
+	ID: "K003", Slug: "catalog.placement", Formerly: []string{"rc.catalog-placement"}, Severity: lint.Error,
 	Summary: "a v1 rancher-compose.yml uses `.catalog`; a v2 one keeps it at the top level, never under `services`",
 	Doc: "In a v1 rancher-compose.yml every top-level key is a service: the executor drops `.catalog` " +
 		"before validating, but a top-level `catalog:` is validated as a service and rejected. In a " +

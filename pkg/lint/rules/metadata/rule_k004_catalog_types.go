@@ -11,7 +11,7 @@ import (
 )
 
 var ruleK004 = &lint.Rule{
-	ID: "K004", Slug: "rc.catalog-types", Severity: lint.Error,
+	ID: "K004", Slug: "catalog.types", Formerly: []string{"rc.catalog-types"}, Severity: lint.Error,
 	Summary: "`.catalog` decodes into Rancher's struct: strings, a list of question mappings, integer min/max, a list of options, a scalar default",
 	Doc: "catalog-service and the executor decode `.catalog` by marshalling it to YAML and unmarshalling it " +
 		"into typed Go structs. A list where a string is expected, a quoted \"5\" for `min`, a scalar " +

@@ -12,7 +12,7 @@ import (
 )
 
 var ruleK005 = &lint.Rule{
-	ID: "K005", Slug: "rc.catalog-unknown-key", Severity: lint.Warning,
+	ID: "K005", Slug: "catalog.unknown-key", Formerly: []string{"rc.catalog-unknown-key"}, Severity: lint.Warning,
 	Summary: "`.catalog` and its questions use only keys Rancher knows",
 	Doc: "Rancher decodes `.catalog` and each question into fixed structs and silently ignores any other " +
 		"key, so a typo such as `minimun_rancher_version` or `decription` just loses the setting: the " +

@@ -6,7 +6,7 @@ import (
 )
 
 var ruleK006 = &lint.Rule{
-	ID: "K006", Slug: "rc.version-unique", Severity: lint.Error,
+	ID: "K006", Slug: "catalog.version-unique", Formerly: []string{"rc.version-unique"}, Severity: lint.Error,
 	Summary: "`.catalog.version` is unique across the template's version folders",
 	Doc: "catalog-service keys a template's versions by their `.catalog.version` string (the " +
 		"`versionLinks` map), so two folders with the same version collide: only one of them is " +

@@ -10,7 +10,7 @@ import (
 )
 
 var ruleK007 = &lint.Rule{
-	ID: "K007", Slug: "rc.rancher-version-format", Severity: lint.Warning,
+	ID: "K007", Slug: "catalog.rancher-version-format", Formerly: []string{"rc.rancher-version-format"}, Severity: lint.Warning,
 	Summary: "`minimum_rancher_version` and `maximum_rancher_version` look like v1.6.0",
 	Doc: "catalog-service compares these bounds with Rancher's own version part by part, so a bound " +
 		"that is not of the form `vX.Y.Z` (optionally `-pre`) compares in surprising ways and may hide " +

@@ -7,7 +7,7 @@ import (
 )
 
 var ruleK008 = &lint.Rule{
-	ID: "K008", Slug: "rc.min-gt-max", Severity: lint.Error,
+	ID: "K008", Slug: "catalog.min-gt-max", Formerly: []string{"rc.min-gt-max"}, Severity: lint.Error,
 	Summary: "`minimum_rancher_version` is not above `maximum_rancher_version`",
 	Doc: "catalog-service shows a version only on Rancher releases between its minimum and maximum " +
 		"(both inclusive, compared with its version ordering). When the minimum sorts above the " +

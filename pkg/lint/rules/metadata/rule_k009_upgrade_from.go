@@ -11,7 +11,7 @@ import (
 )
 
 var ruleK009 = &lint.Rule{
-	ID: "K009", Slug: "rc.upgrade-from", Severity: lint.Error,
+	ID: "K009", Slug: "catalog.upgrade-from", Formerly: []string{"rc.upgrade-from"}, Severity: lint.Error,
 	Summary: "`upgrade_from` is a valid semver range, and the versions it should match are strict semver",
 	Doc: "catalog-service offers an upgrade to a version with `upgrade_from` only when the running " +
 		"version satisfies that range, parsed with blang/semver after dropping `v` prefixes. A range " +

@@ -11,7 +11,7 @@ import (
 )
 
 var ruleK010 = &lint.Rule{
-	ID: "K010", Slug: "rc.version-semver", Severity: lint.Info,
+	ID: "K010", Slug: "catalog.version-semver", Formerly: []string{"rc.version-semver"}, Severity: lint.Info,
 	Summary: "`.catalog.version` is strict semver (MAJOR.MINOR.PATCH[-pre], a leading v allowed)",
 	Doc: "Rancher orders catalog versions with its own comparator, which accepts anything, but an " +
 		"`upgrade_from` range is evaluated with a strict semver parser: a stack running a version such " +

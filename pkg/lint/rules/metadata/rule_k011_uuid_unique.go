@@ -6,7 +6,7 @@ import (
 )
 
 var ruleK011 = &lint.Rule{
-	ID: "K011", Slug: "rc.uuid-unique", Severity: lint.Warning,
+	ID: "K011", Slug: "catalog.uuid-unique", Formerly: []string{"rc.uuid-unique"}, Severity: lint.Warning,
 	Summary: "a `.catalog.uuid` is not reused by another version folder of the catalog",
 	Doc: "The legacy catalog service keyed catalog entries by `.catalog.uuid`, so two version folders " +
 		"with the same uuid overwrite each other there. Rancher 1.6's catalog-service ignores the " +

@@ -7,7 +7,7 @@ import (
 )
 
 var ruleK012 = &lint.Rule{
-	ID: "K012", Slug: "rc.upgrade-from-matches", Severity: lint.Warning,
+	ID: "K012", Slug: "catalog.upgrade-from-matches", Formerly: []string{"rc.upgrade-from-matches"}, Severity: lint.Warning,
 	Summary: "`upgrade_from` matches at least one older version of the template",
 	Doc: "catalog-service (Rancher 1.6) offers a version that has `upgrade_from` only to stacks running a " +
 		"version in that range. A range that matches none of the template's other versions, a typo in a bound " +

@@ -10,7 +10,7 @@ import (
 )
 
 var ruleQ001 = &lint.Rule{
-	ID: "Q001", Slug: "q.variable", Severity: lint.Error,
+	ID: "Q001", Slug: "question.variable", Formerly: []string{"q.variable"}, Severity: lint.Error,
 	Summary: "every question has a `variable` that is a valid name, unique within the version",
 	Doc: "The answer to a question reaches the compose files only through its variable: `${NAME}` or " +
 		"`$NAME` interpolation, whose names are `[A-Za-z_][A-Za-z0-9_]*`, and `.Values.NAME` in " +

@@ -10,7 +10,7 @@ import (
 )
 
 var ruleQ002 = &lint.Rule{
-	ID: "Q002", Slug: "q.type", Severity: lint.Warning,
+	ID: "Q002", Slug: "question.type", Formerly: []string{"q.type"}, Severity: lint.Warning,
 	Summary: "a question's `type` is one the Rancher 1.6 UI supports",
 	Doc: "The Rancher 1.6 UI picks the input widget from `type`, compared exactly (lower case), among " +
 		"string, int, float, boolean, enum, multiline, password, masked, service, certificate, secret " +

@@ -6,7 +6,7 @@ import (
 )
 
 var ruleQ003 = &lint.Rule{
-	ID: "Q003", Slug: "q.label", Severity: lint.Warning,
+	ID: "Q003", Slug: "question.label", Formerly: []string{"q.label"}, Severity: lint.Warning,
 	Summary: "every question has a `label`",
 	Doc: "The Rancher 1.6 UI shows a question's `label` as the caption of its input. Without one the " +
 		"field has no caption, and users must guess what to type from the description, if any. " +

@@ -8,7 +8,7 @@ import (
 )
 
 var ruleQ004 = &lint.Rule{
-	ID: "Q004", Slug: "q.enum-options", Severity: lint.Error,
+	ID: "Q004", Slug: "question.enum-options", Formerly: []string{"q.enum-options"}, Severity: lint.Error,
 	Summary: "an enum question has options, and its default is one of them",
 	Doc: "The UI renders an enum as a select of its `options` plus an empty \"choose\" entry. Without " +
 		"options nothing can be chosen (error). A default that is not among the options (compared " +

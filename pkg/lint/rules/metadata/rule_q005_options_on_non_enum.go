@@ -6,7 +6,7 @@ import (
 )
 
 var ruleQ005 = &lint.Rule{
-	ID: "Q005", Slug: "q.options-on-non-enum", Severity: lint.Warning,
+	ID: "Q005", Slug: "question.options-on-non-enum", Formerly: []string{"q.options-on-non-enum"}, Severity: lint.Warning,
 	Summary: "`options` appear only on enum questions",
 	Doc: "The UI uses `options` only for `type: enum`; on any other type they are ignored and the user " +
 		"can type anything. Usually the question was meant to be an enum. " +

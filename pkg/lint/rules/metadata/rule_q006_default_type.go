@@ -11,7 +11,7 @@ import (
 )
 
 var ruleQ006 = &lint.Rule{
-	ID: "Q006", Slug: "q.default-type", Severity: lint.Warning,
+	ID: "Q006", Slug: "question.default-type", Formerly: []string{"q.default-type"}, Severity: lint.Warning,
 	Summary: "a question's default fits its type and its own limits",
 	Doc: "The default is what the UI pre-fills and what the executor substitutes when the user keeps it. " +
 		"An int or float question needs a number (the number input shows nothing otherwise); a boolean " +

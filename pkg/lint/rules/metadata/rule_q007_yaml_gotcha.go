@@ -11,7 +11,7 @@ import (
 )
 
 var ruleQ007 = &lint.Rule{
-	ID: "Q007", Slug: "q.yaml-gotcha", Severity: lint.Warning,
+	ID: "Q007", Slug: "question.yaml-gotcha", Formerly: []string{"q.yaml-gotcha"}, Severity: lint.Warning,
 	Summary: "unquoted defaults and options that YAML 1.1 rewrites are quoted",
 	Doc: "Rancher reads `.catalog` with a YAML 1.1 decoder and stores defaults and options as strings " +
 		"after a round trip, so an unquoted `yes`/`no`/`on`/`off` becomes \"true\"/\"false\", `0755` " +

@@ -10,7 +10,7 @@ import (
 )
 
 var ruleQ008 = &lint.Rule{
-	ID: "Q008", Slug: "q.required-type", Severity: lint.Error,
+	ID: "Q008", Slug: "question.required-type", Formerly: []string{"q.required-type"}, Severity: lint.Error,
 	Summary: "`required` is a boolean, not a string",
 	Doc: "Rancher decodes `required` into a bool after a YAML round trip of `.catalog`. A quoted " +
 		"`\"true\"` (or any other text) is a string there, the conversion fails and the whole version is " +

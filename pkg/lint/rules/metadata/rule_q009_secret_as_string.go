@@ -6,7 +6,7 @@ import (
 )
 
 var ruleQ009 = &lint.Rule{
-	ID: "Q009", Slug: "q.secret-as-string", Severity: lint.Info,
+	ID: "Q009", Slug: "question.secret-as-string", Formerly: []string{"q.secret-as-string"}, Severity: lint.Info,
 	Summary: "questions that look like passwords, secrets, tokens or keys use `type: password`",
 	Doc: "A `string` or `int` question is a plain text input: the answer is shown in clear text while " +
 		"typed and in the stack's answers. `type: password` masks it and offers a random-value " +

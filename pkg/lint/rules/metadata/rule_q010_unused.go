@@ -15,7 +15,7 @@ import (
 )
 
 var ruleQ010 = &lint.Rule{
-	ID: "Q010", Slug: "q.unused", Severity: lint.Info,
+	ID: "Q010", Slug: "question.unused", Formerly: []string{"q.unused"}, Severity: lint.Info,
 	Summary: "every question is used by the compose files",
 	Doc: "An answer reaches the stack only through `${NAME}`/`$NAME` interpolation, `.Values.NAME` in a " +
 		"template, or an environment entry without a value (`- NAME`), which the executor fills from the " +

@@ -8,7 +8,7 @@ import (
 )
 
 var ruleQ011 = &lint.Rule{
-	ID: "Q011", Slug: "q.password-default", Severity: lint.Warning,
+	ID: "Q011", Slug: "question.password-default", Formerly: []string{"q.password-default"}, Severity: lint.Warning,
 	Summary: "password questions have no default",
 	Doc: "A default is pre-filled and deployed whenever the user does not change it, and it is public: " +
 		"anyone who knows the catalog knows the password. This applies to `password` and `masked` " +

@@ -8,7 +8,7 @@ import (
 )
 
 var ruleQ012 = &lint.Rule{
-	ID: "Q012", Slug: "q.password-optional", Severity: lint.Warning,
+	ID: "Q012", Slug: "question.password-optional", Formerly: []string{"q.password-optional"}, Severity: lint.Warning,
 	Summary: "a password question without a default is required",
 	Doc: "Rancher's UI lets the user submit a question that is neither required nor defaulted with an empty " +
 		"answer, and the executor then deploys the stack with an empty password. For a password the stack sets " +

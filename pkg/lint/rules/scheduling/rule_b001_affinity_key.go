@@ -12,7 +12,8 @@ import (
 
 var ruleB001 = &lint.Rule{
 	ID:       "B001",
-	Slug:     "lbl.affinity-key",
+	Slug:     "label.affinity-key",
+	Formerly: []string{"lbl.affinity-key"},
 	Severity: lint.Warning,
 	Summary:  "io.rancher.scheduler.affinity* label keys are ones Cattle knows",
 	Doc: "Cattle lowercases a label key and accepts it as a scheduling rule only when it is " +

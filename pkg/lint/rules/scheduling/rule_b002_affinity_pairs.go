@@ -9,7 +9,8 @@ import (
 
 var ruleB002 = &lint.Rule{
 	ID:       "B002",
-	Slug:     "lbl.affinity-pairs",
+	Slug:     "label.affinity-pairs",
+	Formerly: []string{"lbl.affinity-pairs"},
 	Severity: lint.Error,
 	Summary:  "host_label and container_label rules are comma-separated key=value pairs after interpolation",
 	Doc: "Cattle lowercases the value, splits it on commas without trimming and splits each item on `=`. An item " +

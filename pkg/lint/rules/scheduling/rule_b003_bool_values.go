@@ -17,7 +17,8 @@ var boolLabels = []string{
 
 var ruleB003 = &lint.Rule{
 	ID:       "B003",
-	Slug:     "lbl.bool-values",
+	Slug:     "label.bool-values",
+	Formerly: []string{"lbl.bool-values"},
 	Severity: lint.Warning,
 	Summary:  "io.rancher.scheduler.global, container.start_once and container.dns are true or false",
 	Doc: "Cattle reads these labels with Java's Boolean.valueOf: only `true`, in any case, turns them on, and " +

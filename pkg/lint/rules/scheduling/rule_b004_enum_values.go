@@ -23,7 +23,8 @@ var enumLabels = []struct {
 
 var ruleB004 = &lint.Rule{
 	ID:       "B004",
-	Slug:     "lbl.enum-values",
+	Slug:     "label.enum-values",
+	Formerly: []string{"lbl.enum-values"},
 	Severity: lint.Warning,
 	Summary:  "pull_image, hostname_override and lb_service.target use the values Cattle knows",
 	Doc: "Cattle acts on `io.rancher.container.pull_image` only when it is `always`, on " +

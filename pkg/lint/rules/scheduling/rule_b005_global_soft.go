@@ -9,7 +9,8 @@ import (
 
 var ruleB005 = &lint.Rule{
 	ID:       "B005",
-	Slug:     "lbl.global-with-soft/container",
+	Slug:     "label.global-soft-rules",
+	Formerly: []string{"lbl.global-with-soft/container"},
 	Severity: lint.Info,
 	Summary:  "global services use only hard host_label rules",
 	Doc: "A global service runs one container on every host that passes its hard `host_label` rules; Rancher's " +

@@ -11,7 +11,8 @@ import (
 
 var ruleB006 = &lint.Rule{
 	ID:       "B006",
-	Slug:     "lbl.system-labels",
+	Slug:     "label.system-labels",
+	Formerly: []string{"lbl.system-labels"},
 	Severity: lint.Warning,
 	Summary:  "a service does not set the labels Rancher sets on every container",
 	Doc: "Rancher writes system labels such as `io.rancher.stack.name`, `io.rancher.stack_service.name` and " +

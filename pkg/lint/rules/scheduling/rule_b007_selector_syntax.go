@@ -17,7 +17,8 @@ var selectorLabels = []string{
 
 var ruleB007 = &lint.Rule{
 	ID:       "B007",
-	Slug:     "lbl.selector-syntax",
+	Slug:     "label.selector-syntax",
+	Formerly: []string{"lbl.selector-syntax"},
 	Severity: lint.Error,
 	Summary:  "service selector labels parse as Cattle selectors",
 	Doc: "`io.rancher.service.selector.link` and `io.rancher.service.selector.container` hold a comma-separated " +

@@ -9,7 +9,8 @@ import (
 
 var ruleB008 = &lint.Rule{
 	ID:       "B008",
-	Slug:     "lbl.unknown",
+	Slug:     "label.unknown",
+	Formerly: []string{"lbl.unknown"},
 	Severity: lint.Warning,
 	Summary:  "an io.rancher.* label key is one Rancher reads",
 	Doc: "Cattle, the executor and Rancher's infrastructure services (1.x) act on a fixed set of `io.rancher.*` " +

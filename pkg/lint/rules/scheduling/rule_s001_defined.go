@@ -9,7 +9,8 @@ import (
 
 var ruleS001 = &lint.Rule{
 	ID:       "S001",
-	Slug:     "sk.defined",
+	Slug:     "sidekick.defined",
+	Formerly: []string{"sk.defined"},
 	Severity: lint.Error,
 	Summary:  "every name in io.rancher.sidekicks is a service of the stack's docker-compose file",
 	Doc: "Rancher's executor splits `io.rancher.sidekicks` on commas, trims each name and looks it up among the " +

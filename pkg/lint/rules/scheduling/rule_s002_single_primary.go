@@ -16,7 +16,8 @@ const singlePrimaryRancher = "v1.6.15"
 
 var ruleS002 = &lint.Rule{
 	ID:       "S002",
-	Slug:     "sk.single-primary",
+	Slug:     "sidekick.single-primary",
+	Formerly: []string{"sk.single-primary"},
 	Severity: lint.Error,
 	Summary:  "a sidekick is listed by at most one primary",
 	Doc: "A sidekick is deployed as a launch config of its primary and shares its scale and host. Since Rancher " +

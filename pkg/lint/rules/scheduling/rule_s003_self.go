@@ -11,7 +11,8 @@ import (
 
 var ruleS003 = &lint.Rule{
 	ID:       "S003",
-	Slug:     "sk.self",
+	Slug:     "sidekick.self",
+	Formerly: []string{"sk.self"},
 	Severity: lint.Error,
 	Summary:  "a service does not list itself as a sidekick, and a sidekick lists no sidekicks of its own",
 	Doc: "The executor turns every service that any `io.rancher.sidekicks` label names into a launch config of " +

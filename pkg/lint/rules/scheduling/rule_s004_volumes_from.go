@@ -11,7 +11,8 @@ import (
 
 var ruleS004 = &lint.Rule{
 	ID:       "S004",
-	Slug:     "sk.volumes-from",
+	Slug:     "sidekick.volumes-from",
+	Formerly: []string{"sk.volumes-from"},
 	Severity: lint.Error,
 	Summary:  "volumes_from and network_mode: container:X name the service's primary or a sidekick of the same primary",
 	Doc: "Rancher turns `volumes_from: [X]` into dataVolumesFromLaunchConfigs and `network_mode: container:X` into " +

@@ -9,7 +9,8 @@ import (
 
 var ruleS005 = &lint.Rule{
 	ID:       "S005",
-	Slug:     "sk.cycle",
+	Slug:     "sidekick.cycle",
+	Formerly: []string{"sk.cycle"},
 	Severity: lint.Error,
 	Summary:  "volumes_from and network_mode: container: references within a launch-config group form no cycle",
 	Doc: "Cattle starts the launch configs of a service in the order their volumes_from and network references " +

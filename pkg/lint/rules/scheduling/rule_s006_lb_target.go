@@ -12,7 +12,8 @@ import (
 
 var ruleS006 = &lint.Rule{
 	ID:       "S006",
-	Slug:     "sk.lb-target",
+	Slug:     "sidekick.lb-target",
+	Formerly: []string{"sk.lb-target"},
 	Severity: lint.Error,
 	Summary:  "a load balancer does not target a sidekick",
 	Doc: "A sidekick is a launch config inside its primary's service, not a service of its own, so a Rancher " +

@@ -10,19 +10,19 @@ import (
 
 // The rule table of the specification, section 9.
 var table = []linttest.Identity{
-	{ID: "T001", Slug: "tpl.parse", Severity: lint.Error},
-	{ID: "T002", Slug: "tpl.exec", Severity: lint.Error},
-	{ID: "T003", Slug: "tpl.undeclared-values", Severity: lint.Warning},
-	{ID: "T004", Slug: "tpl.in-plain-yml", Severity: lint.Warning},
-	{ID: "T005", Slug: "tpl.rendered-yaml", Severity: lint.Error},
-	{ID: "T006", Slug: "tpl.bool-compare", Severity: lint.Error},
-	{ID: "T007", Slug: "tpl.multiline-in-template", Severity: lint.Warning},
-	{ID: "T008", Slug: "tpl.host-functions", Severity: lint.Warning},
-	{ID: "T009", Slug: "tpl.no-value", Severity: lint.Error},
-	{ID: "I001", Slug: "interp.syntax", Severity: lint.Error},
-	{ID: "I002", Slug: "interp.undeclared", Severity: lint.Warning},
-	{ID: "I003", Slug: "interp.in-key", Severity: lint.Warning},
-	{ID: "I004", Slug: "interp.macro-escape", Severity: lint.Warning},
+	{ID: "T001", Slug: "template.parse", Severity: lint.Error},
+	{ID: "T002", Slug: "template.exec", Severity: lint.Error},
+	{ID: "T003", Slug: "template.undeclared-values", Severity: lint.Warning},
+	{ID: "T004", Slug: "template.in-plain-yml", Severity: lint.Warning},
+	{ID: "T005", Slug: "template.rendered-yaml", Severity: lint.Error},
+	{ID: "T006", Slug: "template.bool-compare", Severity: lint.Error},
+	{ID: "T007", Slug: "template.multiline-in-template", Severity: lint.Warning},
+	{ID: "T008", Slug: "template.host-functions", Severity: lint.Warning},
+	{ID: "T009", Slug: "template.no-value", Severity: lint.Error},
+	{ID: "I001", Slug: "interpolation.syntax", Severity: lint.Error},
+	{ID: "I002", Slug: "interpolation.undeclared", Severity: lint.Warning},
+	{ID: "I003", Slug: "interpolation.in-key", Severity: lint.Warning},
+	{ID: "I004", Slug: "interpolation.macro-escape", Severity: lint.Warning},
 }
 
 // Every rule is the specification's, with the documentation that the rules

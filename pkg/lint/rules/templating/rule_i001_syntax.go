@@ -10,7 +10,8 @@ import (
 
 var ruleI001 = &lint.Rule{
 	ID:       "I001",
-	Slug:     "interp.syntax",
+	Slug:     "interpolation.syntax",
+	Formerly: []string{"interp.syntax"},
 	Severity: lint.Error,
 	Summary:  "every `$` in a compose value is `$$`, `$NAME` or `${NAME}`",
 	Doc: "Rancher 1.6 interpolates every value of both compose files with a strict grammar: `$$` is a literal `$`, " +

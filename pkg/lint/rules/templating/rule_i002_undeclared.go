@@ -11,7 +11,8 @@ import (
 
 var ruleI002 = &lint.Rule{
 	ID:       "I002",
-	Slug:     "interp.undeclared",
+	Slug:     "interpolation.undeclared",
+	Formerly: []string{"interp.undeclared"},
 	Severity: lint.Warning,
 	Summary:  "`${X}` and `$X` in compose values name a question of the version",
 	Doc: "Interpolation looks names up in the stack's answers, which hold the version's questions only. An unknown " +

@@ -10,7 +10,8 @@ import (
 
 var ruleI003 = &lint.Rule{
 	ID:       "I003",
-	Slug:     "interp.in-key",
+	Slug:     "interpolation.in-key",
+	Formerly: []string{"interp.in-key"},
 	Severity: lint.Warning,
 	Summary:  "no `${…}` in mapping keys (service, volume and label names): keys are never interpolated",
 	Doc: "Rancher's executor interpolates values only. A `${X}` in a service name, a top-level volume name, a label " +

@@ -10,7 +10,8 @@ import (
 
 var ruleI004 = &lint.Rule{
 	ID:       "I004",
-	Slug:     "interp.macro-escape",
+	Slug:     "interpolation.macro-escape",
+	Formerly: []string{"interp.macro-escape"},
 	Severity: lint.Warning,
 	Summary:  "Cattle macros `${stack_name}`, `${service_name}`, `${project_name}` are written `$${…}`",
 	Doc: "Cattle expands `${stack_name}`, `${service_name}` and `${project_name}` in scheduling labels, but the " +

@@ -11,7 +11,8 @@ import (
 
 var ruleT001 = &lint.Rule{
 	ID:       "T001",
-	Slug:     "tpl.parse",
+	Slug:     "template.parse",
+	Formerly: []string{"tpl.parse"},
 	Severity: lint.Error,
 	Summary:  "every compose file parses as a Go template unless it starts with `# notemplating`",
 	Doc: "Rancher's executor runs docker-compose and rancher-compose files through Go's text/template (with sprig) " +

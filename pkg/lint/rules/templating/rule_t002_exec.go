@@ -9,7 +9,8 @@ import (
 
 var ruleT002 = &lint.Rule{
 	ID:       "T002",
-	Slug:     "tpl.exec",
+	Slug:     "template.exec",
+	Formerly: []string{"tpl.exec"},
 	Severity: lint.Error,
 	Summary:  "compose templates render with the default answers without an execution error",
 	Doc: "Rancher's executor ignores the error returned by template execution: the stack is deployed from the output " +

@@ -9,7 +9,8 @@ import (
 
 var ruleT003 = &lint.Rule{
 	ID:       "T003",
-	Slug:     "tpl.undeclared-values",
+	Slug:     "template.undeclared-values",
+	Formerly: []string{"tpl.undeclared-values"},
 	Severity: lint.Warning,
 	Summary:  "`.Values.X` in a compose template names a question of the version",
 	Doc: "`.Values` holds the answers to the version's questions and nothing else. A name that is not a question is " +

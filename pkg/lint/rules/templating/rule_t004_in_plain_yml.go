@@ -9,7 +9,8 @@ import (
 
 var ruleT004 = &lint.Rule{
 	ID:       "T004",
-	Slug:     "tpl.in-plain-yml",
+	Slug:     "template.in-plain-yml",
+	Formerly: []string{"tpl.in-plain-yml"},
 	Severity: lint.Warning,
 	Summary:  "Go template syntax belongs in `docker-compose.yml.tpl`, not `docker-compose.yml`",
 	Doc: "Rancher's executor templates every compose file, so a `docker-compose.yml` with `{{ }}` actions deploys, but " +

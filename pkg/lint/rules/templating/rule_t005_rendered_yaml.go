@@ -11,7 +11,8 @@ import (
 
 var ruleT005 = &lint.Rule{
 	ID:       "T005",
-	Slug:     "tpl.rendered-yaml",
+	Slug:     "template.rendered-yaml",
+	Formerly: []string{"tpl.rendered-yaml"},
 	Severity: lint.Error,
 	Summary:  "a compose template renders to valid YAML",
 	Doc: "After templating, Rancher's executor parses the output as YAML; if that fails the stack cannot be deployed. " +

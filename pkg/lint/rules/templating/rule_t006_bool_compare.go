@@ -10,7 +10,8 @@ import (
 
 var ruleT006 = &lint.Rule{
 	ID:       "T006",
-	Slug:     "tpl.bool-compare",
+	Slug:     "template.bool-compare",
+	Formerly: []string{"tpl.bool-compare"},
 	Severity: lint.Error,
 	Summary:  "`.Values` answers are compared with quoted strings, not bool or number literals",
 	Doc: "Rancher hands templates every answer as a string, booleans included (\"true\"/\"false\"). Comparing one with " +

@@ -9,7 +9,8 @@ import (
 
 var ruleT007 = &lint.Rule{
 	ID:       "T007",
-	Slug:     "tpl.multiline-in-template",
+	Slug:     "template.multiline-in-template",
+	Formerly: []string{"tpl.multiline-in-template"},
 	Severity: lint.Warning,
 	Summary:  "multiline and password answers are inserted with `${X}`, not `{{ .Values.X }}`",
 	Doc: "Template output is pasted into the YAML text before it is parsed, then interpolated. A multiline answer " +

@@ -10,7 +10,8 @@ import (
 
 var ruleT008 = &lint.Rule{
 	ID:       "T008",
-	Slug:     "tpl.host-functions",
+	Slug:     "template.host-functions",
+	Formerly: []string{"tpl.host-functions"},
 	Severity: lint.Warning,
 	Summary:  "compose templates do not call functions that read the Rancher server's environment, clock, randomness or network",
 	Doc: "Rancher's executor offers all of sprig, including `env`, `expandenv`, `getHostByName`, `now`, the `rand*` " +

@@ -10,7 +10,8 @@ import (
 
 var ruleT009 = &lint.Rule{
 	ID:       "T009",
-	Slug:     "tpl.no-value",
+	Slug:     "template.no-value",
+	Formerly: []string{"tpl.no-value"},
 	Severity: lint.Error,
 	Summary:  "a template reads only fields the executor's data has (.Values, .Stack, .Release, .Environment)",
 	Doc: "Rancher's executor (1.6) runs compose templates on a map with the keys Values, Stack, Release and " +
