@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"testing/fstest"
 
 	"github.com/blang/semver/v4"
 )
@@ -60,9 +59,9 @@ func Load(dir string, opts Options) (*Catalog, error) {
 
 // LoadFiles reads an in-memory catalog (slash paths relative to its root).
 func LoadFiles(files map[string][]byte, opts Options) (*Catalog, error) {
-	m := fstest.MapFS{}
-	for p, data := range files {
-		m[p] = &fstest.MapFile{Data: data, Mode: 0o644}
+	m, err := NewMemFS(files)
+	if err != nil {
+		return nil, err
 	}
 	return LoadFS(m, ".", opts)
 }
