@@ -73,33 +73,55 @@ type Version struct {
 	memo
 }
 
-// memo caches values derived from a part of the model, computed on first
-// use. Rule families use it to derive a view once and share it between their
-// rules; a key should be an unexported type of the calling package so that
-// families cannot collide.
+// memo holds the values derived from one part of the model (a version, a
+// `.catalog` block), each computed once however many rules ask; see Derive.
 type memo struct {
 	mu   sync.Mutex
-	vals map[any]any
+	vals map[any]*derivation
 }
 
-// Memo returns the value cached under key, computing it with build once.
-func (m *memo) Memo(key any, build func() any) any {
+type derivation struct {
+	once sync.Once
+	val  any
+}
+
+func (m *memo) derived() *memo { return m }
+
+// Part is a part of the model that values are derived from: a *Version or
+// an *Info.
+type Part interface{ derived() *memo }
+
+// Key names a value of type T derived from a part of the model: an
+// analysis that several rules share, computed once (go/analysis calls it a
+// ResultType). An analysis declares its key once, in its own package, so
+// that two analyses cannot collide:
+//
+//	var viewKey = catalog.NewKey[*View]("stack")
+type Key[T any] struct{ name string }
+
+// NewKey returns a new key; name is for debugging.
+func NewKey[T any](name string) *Key[T] { return &Key[T]{name: name} }
+
+func (k *Key[T]) String() string { return k.name }
+
+// Derive returns the value of key for part, computing it with build the
+// first time. Concurrent callers wait for that one computation rather than
+// repeating it. If build panics, the panic reaches the first caller and
+// later callers get T's zero value.
+func Derive[T any](part Part, key *Key[T], build func() T) T {
+	m := part.derived()
 	m.mu.Lock()
-	if val, ok := m.vals[key]; ok {
-		m.mu.Unlock()
-		return val
+	d, ok := m.vals[key]
+	if !ok {
+		if m.vals == nil {
+			m.vals = map[any]*derivation{}
+		}
+		d = &derivation{}
+		m.vals[key] = d
 	}
 	m.mu.Unlock()
-	val := build()
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	if prev, ok := m.vals[key]; ok {
-		return prev
-	}
-	if m.vals == nil {
-		m.vals = map[any]any{}
-	}
-	m.vals[key] = val
+	d.once.Do(func() { d.val = build() })
+	val, _ := d.val.(T)
 	return val
 }
 

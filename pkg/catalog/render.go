@@ -15,12 +15,12 @@ const Placeholder = "placeholder"
 // placeholder suited to the type for required questions without one.
 // The map is shared: callers must not modify it.
 func (v *Version) Values() map[string]string {
-	return v.Memo(valuesKey{}, v.values).(map[string]string)
+	return Derive(v, valuesKey, v.values)
 }
 
-type valuesKey struct{}
+var valuesKey = NewKey[map[string]string]("values")
 
-func (v *Version) values() any {
+func (v *Version) values() map[string]string {
 	values := map[string]string{}
 	if v.Catalog == nil {
 		return values

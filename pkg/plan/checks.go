@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint/rules/topology"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 )

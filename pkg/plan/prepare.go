@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/deploy"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
 	"gopkg.in/yaml.v3"

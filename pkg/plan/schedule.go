@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint/rules/topology"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
 	"github.com/catalogen/catalogen/pkg/yamlnode"

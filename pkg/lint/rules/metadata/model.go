@@ -152,10 +152,10 @@ func (q *question) Field(key string) *yaml.Node {
 
 // questionsOf returns the mapping items of `.catalog.questions`.
 func questionsOf(info *catalog.Info) []*question {
-	return info.Memo(questionsKey{}, func() any { return readQuestions(info) }).([]*question)
+	return catalog.Derive(info, questionsKey, func() []*question { return readQuestions(info) })
 }
 
-type questionsKey struct{}
+var questionsKey = catalog.NewKey[[]*question]("questions")
 
 func readQuestions(info *catalog.Info) []*question {
 	qs := yamlnode.Resolve(catalogField(info, "questions"))

@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 )
@@ -25,14 +25,10 @@ var ruleB001 = &lint.Rule{
   io.rancher.scheduler.affinity:not_host_label: registry=true`,
 	Good: `labels:
   io.rancher.scheduler.affinity:host_label_ne: registry=true`,
-	Version: checkB001,
+	Version: lint.Requires(stack.New, checkB001),
 }
 
-func checkB001(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkB001(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		// Every occurrence, duplicates included: a key repeated in one
 		// mapping is lost to YAML and to Cattle alike.

@@ -1,9 +1,8 @@
 package scheduling
 
 import (
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
 )
 
@@ -23,14 +22,10 @@ var ruleB002 = &lint.Rule{
   io.rancher.scheduler.affinity:host_label: ${HOST_LABEL}   # default "lb" has no "="`,
 	Good: `labels:
   io.rancher.scheduler.affinity:host_label: ${HOST_LABEL}   # default "lb=true"`,
-	Version: checkB002,
+	Version: lint.Requires(stack.New, checkB002),
 }
 
-func checkB002(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkB002(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		for _, l := range s.Labels() {
 			a, _, ok := labels.ParseAffinityKey(l.Key)

@@ -3,9 +3,8 @@ package scheduling
 import (
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 )
 
 // boolLabels are the labels Cattle reads with Java's Boolean.valueOf.
@@ -29,14 +28,10 @@ var ruleB003 = &lint.Rule{
   io.rancher.scheduler.global: "1"`,
 	Good: `labels:
   io.rancher.scheduler.global: "true"`,
-	Version: checkB003,
+	Version: lint.Requires(stack.New, checkB003),
 }
 
-func checkB003(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkB003(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		for _, key := range boolLabels {
 			l, value, present, sure := w.Label(s, key)

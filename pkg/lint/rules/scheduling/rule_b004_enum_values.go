@@ -4,9 +4,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 )
 
 // enumLabels lists the values Cattle acts on for each label.
@@ -36,14 +35,10 @@ var ruleB004 = &lint.Rule{
   io.rancher.container.hostname_override: hostname`,
 	Good: `labels:
   io.rancher.container.hostname_override: container_name`,
-	Version: checkB004,
+	Version: lint.Requires(stack.New, checkB004),
 }
 
-func checkB004(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkB004(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		for _, e := range enumLabels {
 			l, value, present, sure := w.Label(s, e.key)

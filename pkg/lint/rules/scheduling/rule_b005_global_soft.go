@@ -1,9 +1,8 @@
 package scheduling
 
 import (
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
 )
 
@@ -23,14 +22,10 @@ var ruleB005 = &lint.Rule{
   io.rancher.scheduler.affinity:container_label_soft_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,
 	Good: `labels:
   io.rancher.scheduler.global: "true"`,
-	Version: checkB005,
+	Version: lint.Requires(stack.New, checkB005),
 }
 
-func checkB005(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkB005(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		if pl := w.PlacementOf(s); !pl.Global || !pl.GlobalSure {
 			continue

@@ -3,9 +3,8 @@ package scheduling
 import (
 	"slices"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
 )
 
@@ -24,14 +23,10 @@ var ruleB006 = &lint.Rule{
   io.rancher.stack_service.name: web/app`,
 	Good: `labels:
   io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,
-	Version: checkB006,
+	Version: lint.Requires(stack.New, checkB006),
 }
 
-func checkB006(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkB006(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		for _, l := range s.Labels() {
 			if slices.Contains(labels.System, l.Key) {

@@ -3,9 +3,8 @@ package scheduling
 import (
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
 )
 
@@ -30,14 +29,10 @@ var ruleB007 = &lint.Rule{
   io.rancher.service.selector.container: app name=web`,
 	Good: `labels:
   io.rancher.service.selector.container: app=web`,
-	Version: checkB007,
+	Version: lint.Requires(stack.New, checkB007),
 }
 
-func checkB007(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkB007(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		for _, key := range selectorLabels {
 			l, value, present, sure := w.Label(s, key)

@@ -1,9 +1,8 @@
 package scheduling
 
 import (
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
 )
 
@@ -24,14 +23,10 @@ var ruleB008 = &lint.Rule{
   io.rancher.scheduler.afinity:host_label: role=db`,
 	Good: `labels:
   io.rancher.scheduler.affinity:host_label: role=db`,
-	Version: checkB008,
+	Version: lint.Requires(stack.New, checkB008),
 }
 
-func checkB008(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkB008(p *lint.Pass, w *stack.View) {
 	candidates := labels.Candidates()
 	for _, s := range w.Services() {
 		for _, l := range s.Labels() {

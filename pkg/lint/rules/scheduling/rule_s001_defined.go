@@ -1,9 +1,8 @@
 package scheduling
 
 import (
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
 )
 
@@ -31,14 +30,10 @@ var ruleS001 = &lint.Rule{
       io.rancher.sidekicks: app-data
   app-data:
     image: busybox:1.36`,
-	Version: checkS001,
+	Version: lint.Requires(stack.New, checkS001),
 }
 
-func checkS001(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkS001(p *lint.Pass, w *stack.View) {
 	var names []string
 	for _, s := range w.Services() {
 		names = append(names, s.Name)

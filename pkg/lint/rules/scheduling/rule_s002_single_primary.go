@@ -3,9 +3,8 @@ package scheduling
 import (
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
 	"github.com/catalogen/catalogen/pkg/rancher/version"
 )
@@ -49,17 +48,13 @@ var ruleS002 = &lint.Rule{
     image: busybox:1.36
   data-storage:
     image: busybox:1.36`,
-	Version: checkS002,
+	Version: lint.Requires(stack.New, checkS002),
 }
 
-func checkS002(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkS002(p *lint.Pass, w *stack.View) {
 	sev, capped := lint.Error, ""
-	if v.Catalog != nil {
-		if max := v.Catalog.MaximumRancherVersion; max != "" && version.GreaterThan(singlePrimaryRancher, max) {
+	if w.Version.Catalog != nil {
+		if max := w.Version.Catalog.MaximumRancherVersion; max != "" && version.GreaterThan(singlePrimaryRancher, max) {
 			sev, capped = lint.Warning, max
 		}
 	}

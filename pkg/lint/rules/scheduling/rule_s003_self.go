@@ -3,9 +3,8 @@ package scheduling
 import (
 	"slices"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
 )
 
@@ -36,14 +35,10 @@ var ruleS003 = &lint.Rule{
       io.rancher.sidekicks: app-conf
   app-conf:
     image: busybox:1.36`,
-	Version: checkS003,
+	Version: lint.Requires(stack.New, checkS003),
 }
 
-func checkS003(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkS003(p *lint.Pass, w *stack.View) {
 	sk := w.Sidekicks()
 	for _, pr := range sk.Analysis.Problems {
 		switch pr.Kind {

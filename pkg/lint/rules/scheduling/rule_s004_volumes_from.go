@@ -3,9 +3,8 @@ package scheduling
 import (
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
 )
 
@@ -36,14 +35,10 @@ var ruleS004 = &lint.Rule{
       io.rancher.sidekicks: app-data
   app-data:
     image: busybox:1.36`,
-	Version: checkS004,
+	Version: lint.Requires(stack.New, checkS004),
 }
 
-func checkS004(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkS004(p *lint.Pass, w *stack.View) {
 	sk := w.Sidekicks()
 	for _, pr := range sk.Analysis.Problems {
 		if pr.Kind != sidekick.KindVolumesFrom && pr.Kind != sidekick.KindNetwork {

@@ -1,9 +1,8 @@
 package scheduling
 
 import (
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
 )
 
@@ -34,14 +33,10 @@ var ruleS005 = &lint.Rule{
       io.rancher.sidekicks: app-data
   app-data:
     image: busybox:1.36`,
-	Version: checkS005,
+	Version: lint.Requires(stack.New, checkS005),
 }
 
-func checkS005(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkS005(p *lint.Pass, w *stack.View) {
 	sk := w.Sidekicks()
 	for _, pr := range sk.Analysis.Problems {
 		if pr.Kind != sidekick.KindCycle {

@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -35,14 +35,10 @@ lb:
       - source_port: 80
         target_port: 8080
         service: app`,
-	Version: checkS006,
+	Version: lint.Requires(stack.New, checkS006),
 }
 
-func checkS006(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkS006(p *lint.Pass, w *stack.View) {
 	sk := w.Sidekicks()
 	report := func(lb *catalog.Service, where catalog.Pos, target, how string) {
 		if i := strings.IndexByte(target, '/'); i >= 0 {

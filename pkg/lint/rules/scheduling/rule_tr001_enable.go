@@ -1,9 +1,8 @@
 package scheduling
 
 import (
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 )
 
 var ruleTR001 = &lint.Rule{
@@ -20,14 +19,10 @@ var ruleTR001 = &lint.Rule{
   traefik.enable: "yes"`,
 	Good: `labels:
   traefik.enable: "true"`,
-	Version: checkTR001,
+	Version: lint.Requires(stack.New, checkTR001),
 }
 
-func checkTR001(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkTR001(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		l, value, present, sure := w.Label(s, traefikEnable)
 		if !present || !sure || !l.HasValue || traefikPublishes(value) || value == "false" {

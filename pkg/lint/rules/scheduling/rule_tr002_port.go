@@ -3,9 +3,8 @@ package scheduling
 import (
 	"strconv"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 )
 
 var ruleTR002 = &lint.Rule{
@@ -21,14 +20,10 @@ var ruleTR002 = &lint.Rule{
   traefik.port: 8080/tcp`,
 	Good: `labels:
   traefik.port: "8080"`,
-	Version: checkTR002,
+	Version: lint.Requires(stack.New, checkTR002),
 }
 
-func checkTR002(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkTR002(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		l, value, present, sure := w.Label(s, "traefik.port")
 		if !present || !sure || !l.HasValue || isPort(value) {

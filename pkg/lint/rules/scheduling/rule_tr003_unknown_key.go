@@ -3,9 +3,8 @@ package scheduling
 import (
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 )
 
 var ruleTR003 = &lint.Rule{
@@ -24,14 +23,10 @@ var ruleTR003 = &lint.Rule{
 	Good: `labels:
   traefik.enable: "true"
   traefik.domain: example.com`,
-	Version: checkTR003,
+	Version: lint.Requires(stack.New, checkTR003),
 }
 
-func checkTR003(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkTR003(p *lint.Pass, w *stack.View) {
 	candidates := traefikCandidates()
 	for _, s := range w.Services() {
 		for _, l := range s.Labels() {

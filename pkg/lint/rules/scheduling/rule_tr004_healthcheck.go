@@ -1,9 +1,8 @@
 package scheduling
 
 import (
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 )
 
 var ruleTR004 = &lint.Rule{
@@ -33,14 +32,10 @@ web:
     response_timeout: 2000
     healthy_threshold: 2
     unhealthy_threshold: 3`,
-	Version: checkTR004,
+	Version: lint.Requires(stack.New, checkTR004),
 }
 
-func checkTR004(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkTR004(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		l, value, present, sure := w.Label(s, traefikEnable)
 		if !present || !sure || !traefikPublishes(value) || stack.HasHealthCheck(s) || stack.TraefikProvider(s) {

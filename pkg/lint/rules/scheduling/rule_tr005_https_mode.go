@@ -4,9 +4,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 )
 
 var ruleTR005 = &lint.Rule{
@@ -30,7 +29,7 @@ var ruleTR005 = &lint.Rule{
   traefik.enable: "true"
   traefik.frontend.rule: Host:registry.example.com
   traefik.frontend.redirect.entryPoint: https`,
-	Version: checkTR005,
+	Version: lint.Requires(stack.New, checkTR005),
 }
 
 // traefikHTTPSKeys are the provider labels that set up https (lower case).
@@ -44,11 +43,7 @@ func traefikHTTPSKey(key string) bool {
 	return false
 }
 
-func checkTR005(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkTR005(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		external := ""
 		if _, val, present, sure := w.Label(s, traefikEnable); present && sure && val == "stack" {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 )
 
 // traefikEnable is the label that publishes a service through Traefik.

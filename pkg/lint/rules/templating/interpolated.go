@@ -72,7 +72,7 @@ func (it item) where() string {
 // followed: an anchored node is visited where it is defined.
 func interpolated(v *catalog.Version, fn func(item)) {
 	// Four rules walk the same strings: collect them once per version.
-	items := v.Memo(itemsKey{}, func() any {
+	items := catalog.Derive(v, itemsKey, func() []item {
 		var all []item
 		// Every I rule is about `$`: strings without one cannot matter.
 		collectInterpolated(v, func(it item) {
@@ -81,13 +81,13 @@ func interpolated(v *catalog.Version, fn func(item)) {
 			}
 		})
 		return all
-	}).([]item)
+	})
 	for _, it := range items {
 		fn(it)
 	}
 }
 
-type itemsKey struct{}
+var itemsKey = catalog.NewKey[[]item]("interpolated")
 
 func collectInterpolated(v *catalog.Version, fn func(item)) {
 	if v.Project == nil {

@@ -2,7 +2,7 @@ package topology
 
 import (
 	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 )
 
 // The TP rules judge a stack for every possible set of hosts. The functions

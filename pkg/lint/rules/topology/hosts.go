@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 )
 
 // placed returns the services that run containers on hosts (not external or

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )

@@ -4,8 +4,8 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 )
 
 var ruleTP001 = &lint.Rule{
@@ -42,14 +42,10 @@ var ruleTP001 = &lint.Rule{
     image: busybox:1.36
     labels:
       io.rancher.scheduler.affinity:host_label: ${host_label}`,
-	Version: checkTP001,
+	Version: lint.Requires(stack.New, checkTP001),
 }
 
-func checkTP001(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkTP001(p *lint.Pass, w *stack.View) {
 	checkSidekickPins(p, w)
 	checkStackPin(p, w)
 }

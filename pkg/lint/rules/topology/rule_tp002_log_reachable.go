@@ -7,8 +7,8 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -48,7 +48,7 @@ var ruleTP002 = &lint.Rule{
       driver: syslog
       options:
         syslog-address: tcp://127.0.0.1:1514`,
-	Version: checkTP002,
+	Version: lint.Requires(stack.New, checkTP002),
 }
 
 // syslogTarget is a service's syslog destination on its own host.
@@ -105,11 +105,7 @@ func localSyslog(w *stack.View, s *catalog.Service) (syslogTarget, bool) {
 	return syslogTarget{Proto: proto, Port: port, Text: addr, Doc: opts.Doc, Node: yamlnode.Resolve(node)}, true
 }
 
-func checkTP002(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkTP002(p *lint.Pass, w *stack.View) {
 	services := placed(w)
 	anyHostNet := false
 	for _, s := range services {

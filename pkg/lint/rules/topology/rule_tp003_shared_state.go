@@ -6,8 +6,8 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -37,14 +37,10 @@ var ruleTP003 = &lint.Rule{
       - /data/mysql:/var/lib/mysql
     labels:
       io.rancher.scheduler.affinity:host_label: db=true`,
-	Version: checkTP003,
+	Version: lint.Requires(stack.New, checkTP003),
 }
 
-func checkTP003(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkTP003(p *lint.Pass, w *stack.View) {
 	checkBindState(p, w)
 	checkLocalVolumes(p, w)
 }

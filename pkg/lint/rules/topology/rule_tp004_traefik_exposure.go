@@ -4,8 +4,8 @@ import (
 	"strconv"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 )
 
 var ruleTP004 = &lint.Rule{
@@ -36,14 +36,10 @@ var ruleTP004 = &lint.Rule{
     traefik.port: "80"
     traefik.domain: example.com
     traefik.alias: www`,
-	Version: checkTP004,
+	Version: lint.Requires(stack.New, checkTP004),
 }
 
-func checkTP004(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkTP004(p *lint.Pass, w *stack.View) {
 	for _, s := range w.Services() {
 		enable, value, present, sure := w.Label(s, "traefik.enable")
 		if !present || !sure || value != "true" && value != "stack" {

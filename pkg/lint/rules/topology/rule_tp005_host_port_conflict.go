@@ -2,8 +2,8 @@ package topology
 
 import (
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling/stack"
 )
 
 var ruleTP005 = &lint.Rule{
@@ -32,14 +32,10 @@ var ruleTP005 = &lint.Rule{
   admin:
     image: adminer:4.8.1
     ports: ["8080:8080"]`,
-	Version: checkTP005,
+	Version: lint.Requires(stack.New, checkTP005),
 }
 
-func checkTP005(p *lint.Pass, v *catalog.Version) {
-	w := stack.New(v)
-	if w == nil {
-		return
-	}
+func checkTP005(p *lint.Pass, w *stack.View) {
 	services := placed(w)
 	bound := make([][]binding, len(services))
 	for i, s := range services {

@@ -1,9 +1,11 @@
 // Package stack reads a version's compose project the way Rancher schedules
 // it: label and field values after `$` interpolation with the answers a user
 // gets by accepting every default, launch-config groups (a primary and its
-// sidekicks) and each service's host pins. The S, B, TR and TP rules share it
-// so that they agree on what a service is, where it may run and what a
-// value means.
+// sidekicks) and each service's host pins. It is an analysis of the catalog
+// model, computed once per version (New) and shared by every rule that
+// requires it (lint.Requires(stack.New, check)) and by the deployment
+// planner, so that they agree on what a service is, where it may run and
+// what a value means.
 package stack
 
 import (
@@ -28,16 +30,17 @@ type View struct {
 	sidekicks *Sidekicks
 }
 
-// New returns the view of v, or nil when v has no docker-compose project to
-// read (missing file, template or YAML errors: other rules report those).
+// New returns the view of v, computed once per version, or nil when v has no
+// docker-compose project to read (missing file, template or YAML errors:
+// other rules report those).
 func New(v *catalog.Version) *View {
 	if v == nil {
 		return nil
 	}
-	return v.Memo(viewKey{}, func() any { return build(v) }).(*View)
+	return catalog.Derive(v, viewKey, func() *View { return build(v) })
 }
 
-type viewKey struct{}
+var viewKey = catalog.NewKey[*View]("stack")
 
 func build(v *catalog.Version) *View {
 	if v == nil || v.Project == nil || v.Project.DC == nil {

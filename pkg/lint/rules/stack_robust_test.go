@@ -1,20 +1,17 @@
-package stack_test
+package rules_test
 
 import (
-	"github.com/catalogen/catalogen/pkg/lint/linttest"
 	"testing"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling"
-	"github.com/catalogen/catalogen/pkg/lint/rules/topology"
+	"github.com/catalogen/catalogen/pkg/lint/linttest"
+	"github.com/catalogen/catalogen/pkg/lint/rules"
 )
 
-// rules are the families built on the stack view.
-func rules() []*lint.Rule { return append(scheduling.Rules(), topology.Rules()...) }
-
-// oddComposeFiles are docker-compose files of every wrong shape: the rules
-// must read them without crashing.
+// oddComposeFiles are docker-compose files of every wrong shape: the stack
+// analysis (package catalog/stack) and every rule must read them without
+// crashing.
 var oddComposeFiles = []string{
 	"",
 	"[]",
@@ -45,7 +42,7 @@ var oddRancherCompose = []string{
 	"version: '2'\ncatalog:\n  version: '1'\nservices:\n  web:\n    labels: [1]\n    health_check: foo\n",
 }
 
-func TestOddInputs(t *testing.T) { checkOdd(t, rules()) }
+func TestOddStacks(t *testing.T) { checkOdd(t, rules.All()) }
 
 func checkOdd(t *testing.T, rules []*lint.Rule) {
 	for i, dc := range oddComposeFiles {
@@ -68,7 +65,7 @@ func checkOdd(t *testing.T, rules []*lint.Rule) {
 	}
 }
 
-func FuzzRules(f *testing.F) {
+func FuzzStack(f *testing.F) {
 	for _, dc := range oddComposeFiles {
 		f.Add(dc, oddRancherCompose[2])
 	}
@@ -77,6 +74,6 @@ func FuzzRules(f *testing.F) {
 			"templates/odd/config.yml":            []byte("name: odd\nversion: '1'\n"),
 			"templates/odd/0/docker-compose.yml":  []byte(dc),
 			"templates/odd/0/rancher-compose.yml": []byte(rc),
-		}, rules())
+		}, rules.All())
 	})
 }

@@ -1,0 +1,62 @@
+package catalog
+
+import (
+	"sync"
+	"sync/atomic"
+	"testing"
+)
+
+// TestDeriveOnce: rules running concurrently on one version share one
+// computation of an analysis, and two keys of the same type do not collide.
+func TestDeriveOnce(t *testing.T) {
+	v := &Version{}
+	a, b := NewKey[*[]string]("a"), NewKey[*[]string]("b")
+	var builds atomic.Int32
+	var wg sync.WaitGroup
+	results := make([]*[]string, 16)
+	for i := range results {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[i] = Derive(v, a, func() *[]string {
+				builds.Add(1)
+				return &[]string{"a"}
+			})
+		}()
+	}
+	wg.Wait()
+	if n := builds.Load(); n != 1 {
+		t.Fatalf("built %d times, want once", n)
+	}
+	for _, r := range results[1:] {
+		if r != results[0] {
+			t.Fatal("callers got different results")
+		}
+	}
+	got := Derive(v, b, func() *[]string { return &[]string{"b"} })
+	if (*got)[0] != "b" {
+		t.Fatalf("key b returned key a's value %v", *got)
+	}
+	if other := Derive(&Version{}, a, func() *[]string { return nil }); other != nil {
+		t.Fatal("a value derived from one version leaked to another")
+	}
+}
+
+// TestDerivePanics: a build that panics reaches its caller (the runner
+// reports it as an internal error) and later callers get the zero value
+// instead of a second crash.
+func TestDerivePanics(t *testing.T) {
+	v := &Version{}
+	k := NewKey[*int]("boom")
+	func() {
+		defer func() {
+			if recover() == nil {
+				t.Fatal("the panic of build was swallowed")
+			}
+		}()
+		Derive(v, k, func() *int { panic("boom") })
+	}()
+	if got := Derive(v, k, func() *int { n := 1; return &n }); got != nil {
+		t.Fatalf("got %v after a failed build, want nil", *got)
+	}
+}
