@@ -5,7 +5,7 @@ services:
     mem_swappiness: ${SWAP}
     cpu_shares: ${CPU}
 {{- if eq .Values.DEBUG "true" }}
-    stdin_opn: true  # want D002
+    stdin_opn: true  # want D002:5 `service "web": "stdin_opn" is not a key Rancher's executor accepts \(it rejects the stack`
 {{- end }}
 {{- if eq .Values.DEBUG "false" }}
     tty_: true
