@@ -15,7 +15,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gopkg.in/yaml.v3"
+	"github.com/catalogen/catalogen/pkg/rancher/catalogblock"
 )
 
 // Existing is what an output folder holds for the entries being built.
@@ -118,7 +118,7 @@ func (ex *Existing) readVersion(entry, folder string, n int) error {
 		}
 	}
 	rc := ex.Files[path.Join(folder, "rancher-compose.yml")]
-	v := catalogVersion(rc)
+	v := catalogblock.Version(rc)
 	if v == "" {
 		return fmt.Errorf("%s: no rancher-compose.yml with a .catalog.version, so it is unclear which release this folder holds; restore it or move it away", filepath.Join(ex.Dir, folder))
 	}
@@ -162,19 +162,3 @@ func (ex *Existing) readFile(p string) error {
 // far above any real catalog, and far enough below the largest int that the
 // next folder numbers never overflow.
 const MaxFolderNumber = 1 << 30
-
-// catalogVersion reads .catalog.version (or catalog.version) the way
-// catalog-service does, from the raw file.
-func catalogVersion(rancherCompose []byte) string {
-	var doc struct {
-		Dot     struct{ Version string } `yaml:".catalog"`
-		Catalog struct{ Version string } `yaml:"catalog"`
-	}
-	if yaml.Unmarshal(rancherCompose, &doc) != nil {
-		return ""
-	}
-	if doc.Dot.Version != "" {
-		return doc.Dot.Version
-	}
-	return doc.Catalog.Version
-}

@@ -67,12 +67,11 @@ func newestVersion(t *catalog.Template) (version, folder string) {
 	return version, folder
 }
 
-// catalogVersion is a version folder's .catalog.version the way Rancher's
-// catalog service reads it: decoded as YAML 1.1 and printed back, so an
-// unquoted 1.10 is "1.1".
+// catalogVersion is a version folder's .catalog.version as Rancher's
+// catalog service reads it ("" without a block).
 func catalogVersion(v *catalog.Version) string {
 	if v.Catalog == nil {
 		return ""
 	}
-	return catalog.DefaultString(v.Catalog.Field("version"))
+	return v.Catalog.Version
 }

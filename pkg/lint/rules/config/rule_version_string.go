@@ -5,7 +5,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"gopkg.in/yaml.v3"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 )
 
 var ruleC004 = &lint.Rule{
@@ -29,25 +29,18 @@ func checkVersionString(p *lint.Pass, t *catalog.Template) {
 		return
 	}
 	_, v := c.field("version")
-	if v == nil || v.Kind != yaml.ScalarNode || v.Style != 0 || v.Tag == "!!null" {
+	if !yaml11.IsPlain(v) {
 		return // quoted, tagged, block, or not a scalar at all
 	}
+	// The catalog CI reads config.yml with yaml.v2, so YAML 1.1 decides.
 	var kind string
-	switch v.Tag {
-	case "!!int", "!!float":
+	switch yaml11.KindOf(v) {
+	case yaml11.Int, yaml11.Float:
 		kind = "number"
-	case "!!bool":
+	case yaml11.Bool:
 		kind = "boolean"
 	default:
-		out, changed := catalog.ResolveYAML11(v.Value)
-		if !changed {
-			return
-		}
-		if out == "true" || out == "false" {
-			kind = "boolean (in YAML 1.1)"
-		} else {
-			kind = "number (in YAML 1.1)"
-		}
+		return
 	}
 	pos := c.at(v)
 	fix := lint.ReplaceFix(pos, v.Value, strconv.Quote(v.Value), "quote the version")

@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"fmt"
 	"strings"
 
@@ -39,7 +40,7 @@ func catalogInfo(v *catalog.Version) *catalog.Info {
 // versionString is `.catalog.version` as catalog-service stores it, after
 // its YAML round trip (an unquoted 1.10 becomes "1.1").
 func versionString(info *catalog.Info) string {
-	return effective(catalogField(info, "version"))
+	return yaml11.Text(catalogField(info, "version"))
 }
 
 // at is the position of node n of the `.catalog` block's document, falling
@@ -179,8 +180,8 @@ func readQuestions(info *catalog.Info) []*question {
 
 func scalarField(q *question, key string) string {
 	n := q.Field(key)
-	if yaml11Kind(n).isCollection() {
+	if yaml11.KindOf(n).IsCollection() {
 		return ""
 	}
-	return effective(n)
+	return yaml11.Text(n)
 }

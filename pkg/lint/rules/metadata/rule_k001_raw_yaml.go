@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"bytes"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -54,32 +55,32 @@ func checkRawYAML(p *lint.Pass, v *catalog.Version) {
 	}
 	doc := &catalog.Doc{File: f, Root: f.Doc}
 	root := yamlnode.Resolve(f.Doc)
-	if k := yaml11Kind(root); k != kindMap {
-		p.Report(doc.At(root), "rancher-compose.yml must be a mapping of keys, not %s: catalog-service cannot decode it and drops this version", k.a())
+	if k := yaml11.KindOf(root); k != yaml11.Map {
+		p.Report(doc.At(root), "rancher-compose.yml must be a mapping of keys, not %s: catalog-service cannot decode it and drops this version", k.WithArticle())
 		return
 	}
 	v2 := isV2(root)
 	for _, pair := range yamlnode.Pairs(root) {
 		key, val := pair.Key.Value, pair.Value
-		k := yaml11Kind(val)
+		k := yaml11.KindOf(val)
 		switch {
 		case key == "version":
-			if k.isCollection() {
-				p.Report(doc.At(val), "`version` must be a string such as '2', not %s", k.a())
-			} else if !v2 && k != kindNull {
+			if k.IsCollection() {
+				p.Report(doc.At(val), "`version` must be a string such as '2', not %s", k.WithArticle())
+			} else if !v2 && k != yaml11.Null {
 				p.Report(doc.At(val), "`version: %s` is not '2', so libcompose reads the file as v1, where every top-level key is a service and `version` must be a mapping: write version: '2' (with services: under it) or remove the key", describe(val))
 			}
 		case key == "services" || key == "volumes" || key == "networks":
-			if k != kindMap && k != kindNull {
-				p.Report(doc.At(val), "`%s` must be a mapping, not %s", key, k.a())
+			if k != yaml11.Map && k != yaml11.Null {
+				p.Report(doc.At(val), "`%s` must be a mapping, not %s", key, k.WithArticle())
 				continue
 			}
 			if key == "services" {
 				checkServiceValues(p, doc, val, "services.")
 			}
 		case !v2:
-			if k != kindMap && k != kindNull {
-				p.Report(doc.At(valueOrKey(pair)), "top-level `%s` is %s, but in a v1 rancher-compose.yml every top-level key is a service and its value must be a mapping: indent it under a service, or add version: '2' and put services under services:", key, k.a())
+			if k != yaml11.Map && k != yaml11.Null {
+				p.Report(doc.At(valueOrKey(pair)), "top-level `%s` is %s, but in a v1 rancher-compose.yml every top-level key is a service and its value must be a mapping: indent it under a service, or add version: '2' and put services under services:", key, k.WithArticle())
 			}
 		}
 	}
@@ -88,8 +89,8 @@ func checkRawYAML(p *lint.Pass, v *catalog.Version) {
 // checkServiceValues reports services whose body is not a mapping.
 func checkServiceValues(p *lint.Pass, doc *catalog.Doc, services *yaml.Node, prefix string) {
 	for _, pair := range yamlnode.Pairs(services) {
-		if k := yaml11Kind(pair.Value); k != kindMap && k != kindNull {
-			p.Report(doc.At(valueOrKey(pair)), "service `%s%s` must be a mapping of settings, not %s", prefix, pair.Key.Value, k.a())
+		if k := yaml11.KindOf(pair.Value); k != yaml11.Map && k != yaml11.Null {
+			p.Report(doc.At(valueOrKey(pair)), "service `%s%s` must be a mapping of settings, not %s", prefix, pair.Key.Value, k.WithArticle())
 		}
 	}
 }

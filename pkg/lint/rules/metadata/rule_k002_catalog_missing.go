@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/version"
@@ -48,18 +49,18 @@ func checkCatalogMissing(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	name := info.Key.Value
-	switch k := yaml11Kind(info.Node); {
-	case k == kindNull:
+	switch k := yaml11.KindOf(info.Node); {
+	case k == yaml11.Null:
 		p.Report(info.Doc.At(info.Key), "`%s` is empty, so catalog-service drops this version folder: give it at least `version: \"1.0.0\"`", name)
 		return
-	case k != kindMap:
+	case k != yaml11.Map:
 		return // K004
 	}
 	key, val := get(info.Node, "version")
 	switch {
 	case key == nil:
 		p.Report(info.Doc.At(info.Key), "`%s` has no `version`, so catalog-service drops this version folder without a word: add `version: \"1.0.0\"` (unique within the template)", name)
-	case yaml11Kind(val).isCollection():
+	case yaml11.KindOf(val).IsCollection():
 		// K004
 	case versionString(info) == "":
 		p.Report(info.Doc.At(key), "`%s.version` is empty, so catalog-service drops this version folder: give it a value such as \"1.0.0\"", name)

@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"fmt"
 	"slices"
 
@@ -51,37 +52,37 @@ func checkCatalogTypes(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	block := info.Key.Value
-	switch k := yaml11Kind(info.Node); {
-	case k == kindNull:
+	switch k := yaml11.KindOf(info.Node); {
+	case k == yaml11.Null:
 		return // K002
-	case k != kindMap:
-		p.Report(at(info, info.Node), "`%s` must be a mapping of metadata keys, not %s: %s", block, k.a(), dropped)
+	case k != yaml11.Map:
+		p.Report(at(info, info.Node), "`%s` must be a mapping of metadata keys, not %s: %s", block, k.WithArticle(), dropped)
 		return
 	}
 	for _, pair := range pairs(info.Node) {
 		key, val := pair.Key.Value, pair.Value
-		k := yaml11Kind(val)
+		k := yaml11.KindOf(val)
 		switch {
 		case slices.Contains(catalogStringKeys, key):
-			if k.isCollection() {
-				p.Report(at(info, pair.Key), "`%s.%s` must be a string, not %s: %s", block, key, k.a(), dropped)
-			} else if key == "version" && isPlain(val) && k != kindNull {
-				if out, changed := catalog.ResolveYAML11(val.Value); changed {
+			if k.IsCollection() {
+				p.Report(at(info, pair.Key), "`%s.%s` must be a string, not %s: %s", block, key, k.WithArticle(), dropped)
+			} else if key == "version" && yaml11.IsPlain(val) && k != yaml11.Null {
+				if _, out := yaml11.Resolve(val.Value); out != val.Value {
 					p.ReportSeverity(lint.Warning, at(info, val), "unquoted version %s is a YAML 1.1 %s that Rancher stores as %q, which no longer matches what you wrote (config.yml's version, other folders); quote it: version: %q", val.Value, k, out, val.Value)
 				}
 			}
 		case key == "questions":
 			switch {
-			case k == kindNull:
-			case k != kindSeq:
-				p.Report(at(info, pair.Key), "`%s.questions` must be a list of questions (`- variable: ...`), not %s: %s", block, k.a(), dropped)
+			case k == yaml11.Null:
+			case k != yaml11.Seq:
+				p.Report(at(info, pair.Key), "`%s.questions` must be a list of questions (`- variable: ...`), not %s: %s", block, k.WithArticle(), dropped)
 			default:
 				for _, item := range val.Content {
 					item = yamlnode.Resolve(item)
-					switch ik := yaml11Kind(item); {
-					case ik == kindNull:
-					case ik != kindMap:
-						p.Report(at(info, item), "each question must be a mapping (`- variable: NAME` with its keys indented under it), not %s: %s", ik.a(), dropped)
+					switch ik := yaml11.KindOf(item); {
+					case ik == yaml11.Null:
+					case ik != yaml11.Map:
+						p.Report(at(info, item), "each question must be a mapping (`- variable: NAME` with its keys indented under it), not %s: %s", ik.WithArticle(), dropped)
 					default:
 						checkQuestionTypes(p, info, item)
 					}
@@ -89,13 +90,13 @@ func checkCatalogTypes(p *lint.Pass, v *catalog.Version) {
 			}
 		case key == "labels":
 			switch {
-			case k == kindNull:
-			case k != kindMap:
-				p.Report(at(info, pair.Key), "`%s.labels` must be a mapping of label names to strings, not %s: %s", block, k.a(), dropped)
+			case k == yaml11.Null:
+			case k != yaml11.Map:
+				p.Report(at(info, pair.Key), "`%s.labels` must be a mapping of label names to strings, not %s: %s", block, k.WithArticle(), dropped)
 			default:
 				for _, l := range pairs(val) {
-					if lk := yaml11Kind(l.Value); lk.isCollection() {
-						p.Report(at(info, l.Key), "label %s must have a string value, not %s: %s", l.Key.Value, lk.a(), dropped)
+					if lk := yaml11.KindOf(l.Value); lk.IsCollection() {
+						p.Report(at(info, l.Key), "label %s must have a string value, not %s: %s", l.Key.Value, lk.WithArticle(), dropped)
 					}
 				}
 			}
@@ -110,47 +111,47 @@ func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node) {
 	}
 	for _, pair := range pairs(q) {
 		key, val := pair.Key.Value, pair.Value
-		k := yaml11Kind(val)
+		k := yaml11.KindOf(val)
 		pos := at(info, val)
-		if val == nil || val.Line == 0 || k.isCollection() {
+		if val == nil || val.Line == 0 || k.IsCollection() {
 			pos = at(info, pair.Key)
 		}
 		switch {
 		case slices.Contains(questionStringKeys, key):
-			if k.isCollection() {
-				p.Report(pos, "%s: `%s` must be a string, not %s: %s", name, key, k.a(), dropped)
+			if k.IsCollection() {
+				p.Report(pos, "%s: `%s` must be a string, not %s: %s", name, key, k.WithArticle(), dropped)
 			}
 		case key == "required":
 			// A string is Q008's; here the other non-booleans.
-			if k != kindNull && k != kindBool && k != kindString {
-				p.Report(pos, "%s: `required` must be true or false, not %s (%s): %s", name, k.a(), describe(val), dropped)
+			if k != yaml11.Null && k != yaml11.Bool && k != yaml11.String {
+				p.Report(pos, "%s: `required` must be true or false, not %s (%s): %s", name, k.WithArticle(), describe(val), dropped)
 			}
 		case slices.Contains(questionIntKeys, key):
-			if k != kindNull && !k.isNumber() {
+			if k != yaml11.Null && !k.IsNumber() {
 				fix := ""
-				if k == kindString && val.Kind == yaml.ScalarNode {
-					if out, _ := catalog.ResolveYAML11(val.Value); yaml11Kind(&yaml.Node{Kind: yaml.ScalarNode, Value: out}).isNumber() {
+				if k == yaml11.String && val.Kind == yaml.ScalarNode {
+					if nk, out := yaml11.Resolve(val.Value); nk.IsNumber() {
 						fix = fmt.Sprintf("; write %s: %s without quotes", key, out)
 					}
 				}
-				p.Report(pos, "%s: `%s` must be an integer, not %s (%s): %s%s", name, key, k.a(), describe(val), dropped, fix)
+				p.Report(pos, "%s: `%s` must be an integer, not %s (%s): %s%s", name, key, k.WithArticle(), describe(val), dropped, fix)
 			}
 		case key == "options":
 			switch {
-			case k == kindNull:
-			case k != kindSeq:
-				p.Report(pos, "%s: `options` must be a list such as [a, b], not %s: %s", name, k.a(), dropped)
+			case k == yaml11.Null:
+			case k != yaml11.Seq:
+				p.Report(pos, "%s: `options` must be a list such as [a, b], not %s: %s", name, k.WithArticle(), dropped)
 			default:
 				for _, item := range val.Content {
 					item = yamlnode.Resolve(item)
-					if ik := yaml11Kind(item); ik.isCollection() {
-						p.Report(at(info, item), "%s: each option must be a single value, not %s: %s", name, ik.a(), dropped)
+					if ik := yaml11.KindOf(item); ik.IsCollection() {
+						p.Report(at(info, item), "%s: each option must be a single value, not %s: %s", name, ik.WithArticle(), dropped)
 					}
 				}
 			}
 		case key == "default":
-			if k.isCollection() {
-				p.Report(pos, "%s: `default` must be a single value (Rancher stores it as a string), not %s: %s; for several values write one string, e.g. \"a,b\"", name, k.a(), dropped)
+			if k.IsCollection() {
+				p.Report(pos, "%s: `default` must be a single value (Rancher stores it as a string), not %s: %s; for several values write one string, e.g. \"a,b\"", name, k.WithArticle(), dropped)
 			}
 		}
 	}
@@ -163,10 +164,10 @@ func describe(n *yaml.Node) string {
 		return "nothing"
 	}
 	if n.Kind == yaml.ScalarNode {
-		if isQuoted(n) {
+		if n.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
 			return fmt.Sprintf("%q", n.Value)
 		}
 		return n.Value
 	}
-	return yaml11Kind(n).String()
+	return yaml11.KindOf(n).String()
 }

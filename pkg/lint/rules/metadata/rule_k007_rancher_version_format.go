@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"fmt"
 	"regexp"
 	"strings"
@@ -37,10 +38,10 @@ func checkRancherVersionFormat(p *lint.Pass, v *catalog.Version) {
 	}
 	for _, key := range []string{"minimum_rancher_version", "maximum_rancher_version"} {
 		n := catalogField(info, key)
-		if yaml11Kind(n).isCollection() {
+		if yaml11.KindOf(n).IsCollection() {
 			continue // K004
 		}
-		s := effective(n)
+		s := yaml11.Text(n)
 		if s == "" || rancherVersionRe.MatchString(s) {
 			continue
 		}

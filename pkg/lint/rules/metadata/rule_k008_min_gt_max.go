@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/version"
@@ -31,7 +32,7 @@ func checkMinGtMax(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	minNode, maxNode := catalogField(info, "minimum_rancher_version"), catalogField(info, "maximum_rancher_version")
-	lo, hi := effective(minNode), effective(maxNode)
+	lo, hi := yaml11.Text(minNode), yaml11.Text(maxNode)
 	if lo == "" || hi == "" || !version.GreaterThan(lo, hi) {
 		return
 	}

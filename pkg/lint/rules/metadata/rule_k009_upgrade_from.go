@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"fmt"
 
 	"gopkg.in/yaml.v3"
@@ -69,8 +70,8 @@ func checkUpgradeFrom(p *lint.Pass, t *catalog.Template) {
 // absent, empty, or a collection (K004 reports that).
 func upgradeFrom(info *catalog.Info) (*yaml.Node, string) {
 	n := catalogField(info, "upgrade_from")
-	if yaml11Kind(n).isCollection() {
+	if yaml11.KindOf(n).IsCollection() {
 		return n, ""
 	}
-	return n, effective(n)
+	return n, yaml11.Text(n)
 }

@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 )
@@ -33,7 +34,7 @@ func checkUUIDUnique(p *lint.Pass, c *catalog.Catalog) {
 			if info == nil {
 				continue
 			}
-			id := effective(catalogField(info, "uuid"))
+			id := yaml11.Text(catalogField(info, "uuid"))
 			if id == "" {
 				continue
 			}

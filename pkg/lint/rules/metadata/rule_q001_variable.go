@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"regexp"
 	"strings"
 
@@ -46,7 +47,7 @@ func checkVariable(p *lint.Pass, v *catalog.Version) {
 	for _, q := range questionsOf(info) {
 		n := q.Field("variable")
 		switch {
-		case yaml11Kind(n).isCollection():
+		case yaml11.KindOf(n).IsCollection():
 			continue // K004
 		case q.Variable == "":
 			label := ""

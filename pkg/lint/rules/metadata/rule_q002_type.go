@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"fmt"
 	"slices"
 	"strings"
@@ -46,10 +47,10 @@ func checkType(p *lint.Pass, v *catalog.Version) {
 	}
 	for _, q := range questionsOf(info) {
 		n := q.Field("type")
-		if yaml11Kind(n).isCollection() {
+		if yaml11.KindOf(n).IsCollection() {
 			continue // K004
 		}
-		t := effective(n)
+		t := yaml11.Text(n)
 		if slices.Contains(questionTypes, t) {
 			continue
 		}

@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 )
@@ -30,7 +31,7 @@ func checkLabel(p *lint.Pass, v *catalog.Version) {
 	}
 	for _, q := range questionsOf(info) {
 		n := q.Field("label")
-		if yaml11Kind(n).isCollection() || effective(n) != "" {
+		if yaml11.KindOf(n).IsCollection() || yaml11.Text(n) != "" {
 			continue
 		}
 		what := "no label"

@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
@@ -39,7 +40,7 @@ func checkEnumOptions(p *lint.Pass, v *catalog.Version) {
 			continue
 		}
 		k, optNode := get(q.Node, "options")
-		if yaml11Kind(optNode) != kindSeq && yaml11Kind(optNode) != kindNull {
+		if yaml11.KindOf(optNode) != yaml11.Seq && yaml11.KindOf(optNode) != yaml11.Null {
 			continue // K004
 		}
 		opts := options(optNode)
@@ -52,10 +53,10 @@ func checkEnumOptions(p *lint.Pass, v *catalog.Version) {
 			continue
 		}
 		dn := q.Field("default")
-		if yaml11Kind(dn).isCollection() {
+		if yaml11.KindOf(dn).IsCollection() {
 			continue
 		}
-		def := effective(dn)
+		def := yaml11.Text(dn)
 		if def == "" {
 			continue
 		}
@@ -81,10 +82,10 @@ func options(n *yaml.Node) []string {
 	}
 	out := make([]string, 0, len(n.Content))
 	for _, item := range n.Content {
-		if yaml11Kind(item).isCollection() {
+		if yaml11.KindOf(item).IsCollection() {
 			continue
 		}
-		out = append(out, effective(item))
+		out = append(out, yaml11.Text(item))
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"math"
 	"regexp"
 	"strconv"
@@ -47,10 +48,10 @@ func checkDefaultType(p *lint.Pass, v *catalog.Version) {
 	}
 	for _, q := range questionsOf(info) {
 		dn := q.Field("default")
-		if yaml11Kind(dn).isCollection() {
+		if yaml11.KindOf(dn).IsCollection() {
 			continue // K004
 		}
-		def := effective(dn)
+		def := yaml11.Text(dn)
 		if def == "" {
 			continue
 		}
@@ -86,14 +87,14 @@ func checkDefaultType(p *lint.Pass, v *catalog.Version) {
 		if hi, ok := intLimit(q, "max_length"); ok && n > hi {
 			p.Report(pos, "%s: default %q is %d characters, longer than its max_length %d", qname(q), def, n, hi)
 		}
-		if set := effective(q.Field("valid_chars")); set != "" {
+		if set := yaml11.Text(q.Field("valid_chars")); set != "" {
 			if re, err := regexp.Compile("[^" + set + "]"); err == nil {
 				if bad := re.FindString(def); bad != "" {
 					p.Report(pos, "%s: default %q contains %q, which its valid_chars %q does not allow", qname(q), def, bad, set)
 				}
 			}
 		}
-		if set := effective(q.Field("invalid_chars")); set != "" {
+		if set := yaml11.Text(q.Field("invalid_chars")); set != "" {
 			if re, err := regexp.Compile("[" + set + "]"); err == nil {
 				if bad := re.FindString(def); bad != "" {
 					p.Report(pos, "%s: default %q contains %q, which its invalid_chars %q forbids", qname(q), def, bad, set)
@@ -107,12 +108,27 @@ func checkDefaultType(p *lint.Pass, v *catalog.Version) {
 // truncated). Zero counts as unset: Rancher cannot tell it from a missing key.
 func intLimit(q *question, key string) (int, bool) {
 	n := q.Field(key)
-	if !yaml11Kind(n).isNumber() {
+	if !yaml11.KindOf(n).IsNumber() {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(effective(n), 64)
+	f, err := strconv.ParseFloat(yaml11.Text(n), 64)
 	if err != nil || f == 0 || math.IsInf(f, 0) || math.IsNaN(f) {
 		return 0, false
 	}
 	return int(f), true
+}
+
+// numericText reports whether s is written with decimal number characters
+// only, as the UI's number input accepts (Go's ParseFloat also takes "Inf",
+// hex and '_', which the UI does not).
+func numericText(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if !(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E') {
+			return false
+		}
+	}
+	return true
 }

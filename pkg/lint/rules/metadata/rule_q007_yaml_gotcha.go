@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"strconv"
 	"strings"
 
@@ -45,8 +46,8 @@ func checkYAMLGotcha(p *lint.Pass, v *catalog.Version) {
 	}
 	for _, q := range questionsOf(info) {
 		if dn := q.Field("default"); rewritten(q, dn) {
-			out, _ := catalog.ResolveYAML11(dn.Value)
-			p.Report(at(info, dn), "%s: unquoted default %s is a YAML 1.1 %s, which Rancher turns into %q; quote it: default: %q", qname(q), dn.Value, yaml11Kind(dn), out, dn.Value)
+			_, out := yaml11.Resolve(dn.Value)
+			p.Report(at(info, dn), "%s: unquoted default %s is a YAML 1.1 %s, which Rancher turns into %q; quote it: default: %q", qname(q), dn.Value, yaml11.KindOf(dn), out, dn.Value)
 		}
 		opts := yamlnode.Resolve(q.Field("options"))
 		if opts == nil || opts.Kind != yaml.SequenceNode {
@@ -55,8 +56,8 @@ func checkYAMLGotcha(p *lint.Pass, v *catalog.Version) {
 		for _, item := range opts.Content {
 			item = yamlnode.Resolve(item)
 			if rewritten(q, item) {
-				out, _ := catalog.ResolveYAML11(item.Value)
-				p.Report(at(info, item), "%s: unquoted option %s is a YAML 1.1 %s, which Rancher turns into %q; quote it: %q", qname(q), item.Value, yaml11Kind(item), out, item.Value)
+				_, out := yaml11.Resolve(item.Value)
+				p.Report(at(info, item), "%s: unquoted option %s is a YAML 1.1 %s, which Rancher turns into %q; quote it: %q", qname(q), item.Value, yaml11.KindOf(item), out, item.Value)
 			}
 		}
 	}
@@ -66,22 +67,22 @@ func checkYAMLGotcha(p *lint.Pass, v *catalog.Version) {
 // 1.1 round trip in a way that matters for the question's type.
 func rewritten(q *question, n *yaml.Node) bool {
 	n = yamlnode.Resolve(n)
-	if !isPlain(n) {
+	if !yaml11.IsPlain(n) {
 		return false
 	}
-	k := yaml11Kind(n)
-	if k == kindNull {
+	k := yaml11.KindOf(n)
+	if k == yaml11.Null {
 		return false // `~` and `null` mean no default, as intended
 	}
-	out, changed := catalog.ResolveYAML11(n.Value)
-	if !changed {
+	_, out := yaml11.Resolve(n.Value)
+	if out == n.Value {
 		return false
 	}
 	switch q.Type {
 	case "boolean":
-		return k != kindBool
+		return k != yaml11.Bool
 	case "int", "float":
-		if k.isNumber() {
+		if k.IsNumber() {
 			a, errA := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 			b, errB := strconv.ParseFloat(out, 64)
 			return errA != nil || errB != nil || a != b

@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"fmt"
 	"strings"
 
@@ -38,12 +39,12 @@ func checkRequiredType(p *lint.Pass, v *catalog.Version) {
 	}
 	for _, q := range questionsOf(info) {
 		n := q.Field("required")
-		if yaml11Kind(n) != kindString {
+		if yaml11.KindOf(n) != yaml11.String {
 			continue // booleans are fine; other kinds are K004's
 		}
 		fix := "write required: true or required: false, unquoted"
 		var edit *lint.Fix
-		if out, _ := catalog.ResolveYAML11(strings.TrimSpace(n.Value)); out == "true" || out == "false" {
+		if k, out := yaml11.Resolve(strings.TrimSpace(n.Value)); k == yaml11.Bool {
 			fix = fmt.Sprintf("write required: %s, unquoted", out)
 			if quote := map[yaml.Style]string{yaml.DoubleQuotedStyle: `"`, yaml.SingleQuotedStyle: "'"}[n.Style]; quote != "" {
 				edit = lint.ReplaceFix(at(info, n), quote+n.Value+quote, out, "write required: "+out+", unquoted")

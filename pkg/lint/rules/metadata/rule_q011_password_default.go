@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -46,10 +47,10 @@ func checkPasswordDefault(p *lint.Pass, v *catalog.Version) {
 			continue
 		}
 		dn := q.Field("default")
-		if yaml11Kind(dn).isCollection() {
+		if yaml11.KindOf(dn).IsCollection() {
 			continue
 		}
-		def := effective(dn)
+		def := yaml11.Text(dn)
 		if strings.TrimSpace(def) == "" || looksLikePath(def) {
 			continue // a path (`/certs/privkey.pem` for a *_KEY) names where the secret is
 		}

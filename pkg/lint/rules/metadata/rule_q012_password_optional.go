@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -39,7 +40,7 @@ func checkPasswordOptional(p *lint.Pass, v *catalog.Version) {
 		if q.Type != "password" && q.Type != "masked" {
 			continue
 		}
-		if effective(q.Field("required")) == "true" || strings.TrimSpace(effective(q.Field("default"))) != "" {
+		if yaml11.Text(q.Field("required")) == "true" || strings.TrimSpace(yaml11.Text(q.Field("default"))) != "" {
 			continue
 		}
 		if ownPassword(q.Variable) {

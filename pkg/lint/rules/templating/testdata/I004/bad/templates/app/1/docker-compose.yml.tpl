@@ -4,5 +4,5 @@ services:
     image: nginx:1.25
     {{- if eq .Values.SPREAD "true" }}
     labels:
-      io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=$${stack_name}/${service_name}  # want I004
+      io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=$${stack_name}/${service_name}  # want I004:102 "service \"web\", labels.io.rancher.scheduler.affinity:container_label_ne"
     {{- end }}
