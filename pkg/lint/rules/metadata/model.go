@@ -1,11 +1,11 @@
 package metadata
 
 import (
-	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"fmt"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )

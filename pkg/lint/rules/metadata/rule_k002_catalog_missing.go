@@ -1,10 +1,10 @@
 package metadata
 
 import (
-	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/version"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 )
 
 var ruleK002 = &lint.Rule{

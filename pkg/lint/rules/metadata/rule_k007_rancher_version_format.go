@@ -1,13 +1,13 @@
 package metadata
 
 import (
-	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 )
 
 var ruleK007 = &lint.Rule{

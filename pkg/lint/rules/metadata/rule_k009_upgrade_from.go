@@ -1,7 +1,6 @@
 package metadata
 
 import (
-	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"fmt"
 
 	"gopkg.in/yaml.v3"
@@ -9,6 +8,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/version"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 )
 
 var ruleK009 = &lint.Rule{

@@ -1,13 +1,13 @@
 package metadata
 
 import (
-	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 )
 
 var ruleQ002 = &lint.Rule{

@@ -1,9 +1,9 @@
 package metadata
 
 import (
-	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 )
 
 var ruleQ003 = &lint.Rule{

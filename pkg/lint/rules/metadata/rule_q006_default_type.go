@@ -1,7 +1,6 @@
 package metadata
 
 import (
-	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"math"
 	"regexp"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 )
 
 var ruleQ006 = &lint.Rule{
