@@ -54,7 +54,7 @@ func at(info *catalog.Info, n *yaml.Node) catalog.Pos {
 
 // questionPos is where a question is best pointed at: its variable value,
 // else the item itself.
-func questionPos(info *catalog.Info, q *question) catalog.Pos {
+func questionPos(info *catalog.Info, q *catalog.Question) catalog.Pos {
 	if v := q.Field("variable"); v != nil && v.Line > 0 {
 		return info.Doc.At(v)
 	}
@@ -63,7 +63,7 @@ func questionPos(info *catalog.Info, q *question) catalog.Pos {
 
 // fieldPos is the position of a question key's value, else its key, else
 // the question.
-func fieldPos(info *catalog.Info, q *question, key string) catalog.Pos {
+func fieldPos(info *catalog.Info, q *catalog.Question, key string) catalog.Pos {
 	k, v := get(q.Node, key)
 	switch {
 	case v != nil && v.Line > 0 && !yamlnode.IsNull(v):
@@ -75,7 +75,7 @@ func fieldPos(info *catalog.Info, q *question, key string) catalog.Pos {
 }
 
 // qname names a question in messages.
-func qname(q *question) string {
+func qname(q *catalog.Question) string {
 	if q.Variable == "" {
 		return "question"
 	}
@@ -135,53 +135,4 @@ func pairs(m *yaml.Node) []yamlnode.Pair {
 func catalogField(info *catalog.Info, key string) *yaml.Node {
 	_, v := get(info.Node, key)
 	return v
-}
-
-// question is one `.catalog.questions` item as Rancher reads it. The
-// model's catalog.Question takes the first of repeated keys; Rancher's
-// YAML decoder keeps the last, so the rules read questions through this.
-type question struct {
-	Node                  *yaml.Node // the item's mapping
-	Variable, Type, Label string     // after Rancher's YAML round trip
-}
-
-// Field returns the value node of a question key.
-func (q *question) Field(key string) *yaml.Node {
-	_, v := get(q.Node, key)
-	return v
-}
-
-// questionsOf returns the mapping items of `.catalog.questions`.
-func questionsOf(info *catalog.Info) []*question {
-	return catalog.Derive(info, questionsKey, func() []*question { return readQuestions(info) })
-}
-
-var questionsKey = catalog.NewKey[[]*question]("questions")
-
-func readQuestions(info *catalog.Info) []*question {
-	qs := yamlnode.Resolve(catalogField(info, "questions"))
-	if qs == nil || qs.Kind != yaml.SequenceNode {
-		return nil
-	}
-	var out []*question
-	for _, item := range qs.Content {
-		item = yamlnode.Resolve(item)
-		if item == nil || item.Kind != yaml.MappingNode {
-			continue
-		}
-		q := &question{Node: item}
-		q.Variable = scalarField(q, "variable")
-		q.Type = scalarField(q, "type")
-		q.Label = scalarField(q, "label")
-		out = append(out, q)
-	}
-	return out
-}
-
-func scalarField(q *question, key string) string {
-	n := q.Field(key)
-	if yaml11.KindOf(n).IsCollection() {
-		return ""
-	}
-	return yaml11.Text(n)
 }

@@ -106,7 +106,7 @@ func checkCatalogTypes(p *lint.Pass, v *catalog.Version) {
 
 func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node) {
 	name := "question"
-	if s := scalarField(&question{Node: q}, "variable"); s != "" {
+	if s := yaml11.Text(yamlnode.Value(q, "variable")); s != "" {
 		name = "question " + s
 	}
 	for _, pair := range pairs(q) {

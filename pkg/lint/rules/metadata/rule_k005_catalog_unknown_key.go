@@ -76,7 +76,7 @@ func checkUnknownKeys(p *lint.Pass, v *catalog.Version) {
 		}
 		p.Report(info.Doc.At(pair.Key), "unknown key `%s` in `%s` is ignored by Rancher%s", key, block, hint)
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		reportRepeated(p, info, q.Node, qname(q))
 		for _, pair := range yamlnode.Pairs(q.Node) {
 			key := pair.Key.Value

@@ -43,8 +43,8 @@ func checkVariable(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	first := map[string]*question{}
-	for _, q := range questionsOf(info) {
+	first := map[string]*catalog.Question{}
+	for _, q := range info.Questions {
 		n := q.Field("variable")
 		switch {
 		case yaml11.KindOf(n).IsCollection():

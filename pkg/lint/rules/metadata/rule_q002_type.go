@@ -45,7 +45,7 @@ func checkType(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		n := q.Field("type")
 		if yaml11.KindOf(n).IsCollection() {
 			continue // K004

@@ -29,7 +29,7 @@ func checkLabel(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		n := q.Field("label")
 		if yaml11.KindOf(n).IsCollection() || yaml11.Text(n) != "" {
 			continue

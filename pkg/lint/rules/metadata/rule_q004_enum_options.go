@@ -35,7 +35,7 @@ func checkEnumOptions(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		if q.Type != "enum" {
 			continue
 		}

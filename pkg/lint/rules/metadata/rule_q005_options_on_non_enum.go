@@ -29,7 +29,7 @@ func checkOptionsOnNonEnum(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		if q.Type == "enum" {
 			continue
 		}

@@ -46,7 +46,7 @@ func checkDefaultType(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		dn := q.Field("default")
 		if yaml11.KindOf(dn).IsCollection() {
 			continue // K004
@@ -106,7 +106,7 @@ func checkDefaultType(p *lint.Pass, v *catalog.Version) {
 
 // intLimit reads an integer question key as Rancher decodes it (a float is
 // truncated). Zero counts as unset: Rancher cannot tell it from a missing key.
-func intLimit(q *question, key string) (int, bool) {
+func intLimit(q *catalog.Question, key string) (int, bool) {
 	n := q.Field(key)
 	if !yaml11.KindOf(n).IsNumber() {
 		return 0, false

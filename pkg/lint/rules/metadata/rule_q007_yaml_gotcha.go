@@ -44,7 +44,7 @@ func checkYAMLGotcha(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		if dn := q.Field("default"); rewritten(q, dn) {
 			_, out := yaml11.Resolve(dn.Value)
 			p.Report(at(info, dn), "%s: unquoted default %s is a YAML 1.1 %s, which Rancher turns into %q; quote it: default: %q", qname(q), dn.Value, yaml11.KindOf(dn), out, dn.Value)
@@ -65,7 +65,7 @@ func checkYAMLGotcha(p *lint.Pass, v *catalog.Version) {
 
 // rewritten reports whether an unquoted scalar changes in Rancher's YAML
 // 1.1 round trip in a way that matters for the question's type.
-func rewritten(q *question, n *yaml.Node) bool {
+func rewritten(q *catalog.Question, n *yaml.Node) bool {
 	n = yamlnode.Resolve(n)
 	if !yaml11.IsPlain(n) {
 		return false

@@ -37,7 +37,7 @@ func checkRequiredType(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		n := q.Field("required")
 		if yaml11.KindOf(n) != yaml11.String {
 			continue // booleans are fine; other kinds are K004's

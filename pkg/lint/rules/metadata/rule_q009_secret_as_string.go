@@ -32,7 +32,7 @@ func checkSecretAsString(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		if (q.Type == "string" || q.Type == "int") && secretLike(q.Variable) {
 			p.Report(fieldPos(info, q, "type"), "%s looks like a secret but is type %s, so the answer is shown in clear text; use type: password", qname(q), q.Type)
 		}

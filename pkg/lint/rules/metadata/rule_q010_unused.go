@@ -41,7 +41,7 @@ web:
 
 func checkUnused(p *lint.Pass, v *catalog.Version) {
 	info := catalogInfo(v)
-	if info == nil || len(questionsOf(info)) == 0 {
+	if info == nil || len(info.Questions) == 0 {
 		return
 	}
 	used := map[string]bool{}
@@ -63,7 +63,7 @@ func checkUnused(p *lint.Pass, v *catalog.Version) {
 			}
 		}
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		if q.Variable == "" || !variableRe.MatchString(q.Variable) || used[q.Variable] {
 			continue
 		}

@@ -36,7 +36,7 @@ func checkPasswordDefault(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		switch q.Type {
 		case "password", "masked":
 		case "string", "multiline", "":

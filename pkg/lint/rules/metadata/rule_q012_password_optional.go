@@ -36,7 +36,7 @@ func checkPasswordOptional(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	for _, q := range questionsOf(info) {
+	for _, q := range info.Questions {
 		if q.Type != "password" && q.Type != "masked" {
 			continue
 		}
