@@ -7,6 +7,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/catalogblock"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -37,8 +38,8 @@ var ruleK005 = &lint.Rule{
 }
 
 var (
-	catalogKeys  = []string{"name", "version", "description", "uuid", "minimum_rancher_version", "maximum_rancher_version", "upgrade_from", "questions", "labels", "output", "maintainer"}
-	questionKeys = []string{"variable", "label", "description", "type", "required", "default", "group", "options", "min", "max", "min_length", "max_length", "valid_chars", "invalid_chars"}
+	catalogKeys  = catalogblock.Keys
+	questionKeys = catalogblock.QuestionKeys
 
 	// serviceKeys are rancher-compose service settings that reviewers find
 	// pasted into `.catalog` (rancher-catalog#762).

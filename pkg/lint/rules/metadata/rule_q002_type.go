@@ -7,6 +7,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/catalogblock"
 	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 )
 
@@ -31,7 +32,7 @@ var ruleQ002 = &lint.Rule{
 	Version: checkType,
 }
 
-var questionTypes = []string{"string", "int", "float", "boolean", "enum", "multiline", "password", "masked", "service", "certificate", "secret", "date"}
+var questionTypes = catalogblock.QuestionTypes
 
 // typeSynonyms maps names people reach for to the supported type.
 var typeSynonyms = map[string]string{
