@@ -1,46 +1,13 @@
 package linttest
 
 import (
-	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"testing"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 )
-
-// Identity is a rule's ID, slug and default severity, as the catalog
-// specification's rule table gives them.
-type Identity struct {
-	ID, Slug string
-	Severity lint.Severity
-}
-
-// CheckIdentities checks that rules are exactly table, in order, and that
-// each has its documentation, a check, and test cases under testdata/<ID>.
-func CheckIdentities(t *testing.T, rules []*lint.Rule, table []Identity) {
-	t.Helper()
-	if len(rules) != len(table) {
-		t.Fatalf("%d rules, the table has %d", len(rules), len(table))
-	}
-	for i, r := range rules {
-		want := table[i]
-		if r.ID != want.ID || r.Slug != want.Slug || r.Severity != want.Severity {
-			t.Errorf("rule %d is %s %s %v, want %s %s %v", i, r.ID, r.Slug, r.Severity, want.ID, want.Slug, want.Severity)
-		}
-		if r.Summary == "" || r.Doc == "" || r.Bad == "" || r.Good == "" {
-			t.Errorf("%s: summary, doc, bad and good example are all required", r.ID)
-		}
-		if r.Catalog == nil && r.Template == nil && r.Version == nil && r.Change == nil {
-			t.Errorf("%s has no check", r.ID)
-		}
-		if _, err := os.Stat(filepath.Join("testdata", r.ID)); err != nil {
-			t.Errorf("%s has no test cases under testdata/%s", r.ID, r.ID)
-		}
-	}
-}
 
 // LintShared lints the catalog ../shared/<rel> with rules; a rule that
 // crashes fails the test.

@@ -1,10 +1,12 @@
 package rules_test
 
 import (
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/rules"
 	"github.com/stretchr/testify/assert"
 )
@@ -13,8 +15,9 @@ import (
 // feeds `catalogen rules`, SARIF, the config file and docs/rules.md.
 func TestRegistry(t *testing.T) {
 	idRe := regexp.MustCompile(`^[A-Z]{1,2}[0-9]{3}$`)
-	ids, slugs := map[string]bool{}, map[string]bool{}
+	ids, slugs, families := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for _, r := range rules.All() {
+		families[strings.TrimRight(r.ID, "0123456789")] = true
 		assert.Regexp(t, idRe, r.ID)
 		assert.False(t, ids[r.ID], "duplicate ID %s", r.ID)
 		assert.False(t, slugs[r.Slug], "duplicate slug %s", r.Slug)
@@ -38,8 +41,23 @@ func TestRegistry(t *testing.T) {
 	}
 	// Every family of the specification's table is present.
 	// (The naming scheme is checked by TestRuleNames.)
-	for _, id := range []string{"L001", "C001", "K001", "Q001", "T001", "I001", "D001", "S001", "B001", "V001", "LB001", "TR001", "TP001", "R001", "K011", "Q011"} {
-		assert.True(t, ids[id], "missing %s", id)
+	for prefix := range rules.FamilyOrder {
+		assert.True(t, families[prefix], "no rule of family %s", prefix)
+	}
+}
+
+// TestEveryRuleHasCases: each rule of a family has test cases under its
+// family's testdata/<ID>/ (linttest runs them); the runner's own rules are
+// tested with package lint.
+func TestEveryRuleHasCases(t *testing.T) {
+	for _, r := range rules.All() {
+		if r == lint.UnusedSuppression || r == lint.BadSuppression {
+			continue
+		}
+		cases, _ := filepath.Glob(filepath.Join("*", "testdata", r.ID, "*"))
+		if len(cases) == 0 {
+			t.Errorf("%s has no test cases: add <family>/testdata/%s/<case>/", r.ID, r.ID)
+		}
 	}
 }
 
