@@ -2,10 +2,9 @@ package compose
 
 import (
 	"encoding/json"
-	"math/big"
 	"strconv"
-	"strings"
 
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -99,79 +98,39 @@ func (c *converter) shallow(n *yaml.Node) any {
 	return c.scalar(n)
 }
 
-// scalar types a scalar as yaml.v2 (YAML 1.1, which Rancher uses) would:
-// unquoted yes/no/on/off are booleans there.
+// scalar types a scalar as yaml.v2 (YAML 1.1, which Rancher uses) does:
+// unquoted yes/no/on/off are booleans there, 0755 is 493, and only strings
+// are interpolated.
 func (c *converter) scalar(n *yaml.Node) any {
-	switch n.Tag {
-	case "!!null":
+	switch yaml11.KindOf(n) {
+	case yaml11.Null:
 		return nil
-	case "!!bool":
-		return yaml11Bool(n.Value)
-	case "!!int":
-		if num, ok := intNumber(n.Value); ok {
-			return num
-		}
-		return n.Value
-	case "!!float":
-		return floatNumber(n.Value)
-	case "!!str":
-		if n.Style == 0 {
-			if b, ok := yaml11BoolWord(n.Value); ok {
-				return b
-			}
-		}
-		out, sure := c.answers.expand(n.Value)
-		if !sure {
-			c.unsure[n] = true
-		}
-		return out
+	case yaml11.Bool:
+		return yaml11.Text(n) == "true"
+	case yaml11.Int, yaml11.Float:
+		return number(yaml11.Text(n))
 	}
-	return n.Value
+	out, sure := c.answers.expand(n.Value)
+	if !sure {
+		c.unsure[n] = true
+	}
+	return out
 }
 
-func yaml11BoolWord(s string) (bool, bool) {
-	switch s {
-	case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON":
-		return true, true
-	case "n", "N", "no", "No", "NO", "off", "Off", "OFF":
-		return false, true
-	}
-	return false, false
-}
-
-func yaml11Bool(s string) bool {
-	if b, ok := yaml11BoolWord(s); ok {
-		return b
-	}
-	return strings.EqualFold(s, "true")
-}
-
-func intNumber(s string) (json.Number, bool) {
-	clean := strings.ReplaceAll(s, "_", "")
-	if strings.HasPrefix(clean, "0o") || strings.HasPrefix(clean, "0O") {
-		clean = "0" + clean[2:]
-	}
-	if i, err := strconv.ParseInt(clean, 0, 64); err == nil {
-		return json.Number(strconv.FormatInt(i, 10)), true
-	}
-	if b, ok := new(big.Int).SetString(clean, 0); ok {
-		return json.Number(b.String()), true
-	}
-	return "", false
-}
-
-func floatNumber(s string) json.Number {
-	switch strings.ToLower(strings.TrimPrefix(s, "+")) {
+// number turns a number as yaml.v2 prints it into a JSON number for the
+// schemas; infinities become out-of-range numbers, NaN zero. A tagged
+// scalar that is no number (`!!int abc`, which yaml.v2 refuses) stays text.
+func number(text string) any {
+	switch text {
 	case ".inf":
-		return "1e999"
+		return json.Number("1e999")
 	case "-.inf":
-		return "-1e999"
+		return json.Number("-1e999")
 	case ".nan":
-		return "0"
+		return json.Number("0")
 	}
-	f, err := strconv.ParseFloat(strings.ReplaceAll(s, "_", ""), 64)
-	if err != nil {
-		return "0"
+	if _, err := strconv.ParseFloat(text, 64); err != nil {
+		return text
 	}
-	return json.Number(strconv.FormatFloat(f, 'g', -1, 64))
+	return json.Number(text)
 }

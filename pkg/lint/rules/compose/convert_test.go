@@ -1,0 +1,43 @@
+package compose
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
+)
+
+// TestConvertTypesScalarsAsYAML11: the executor decodes compose files with
+// yaml.v2, so the schemas must see YAML 1.1 types, not yaml.v3's.
+func TestConvertTypesScalarsAsYAML11(t *testing.T) {
+	src := `
+a: yes
+b: "yes"
+c: 0755
+d: 1.10
+e: ~
+f: 0o17
+g: .inf
+h: !!int abc
+i: 1e999
+j: Off
+`
+	var doc yaml.Node
+	require.NoError(t, yaml.Unmarshal([]byte(src), &doc))
+	c := &converter{answers: &answers{values: map[string]string{}, unsure: map[string]bool{}}, unsure: map[*yaml.Node]bool{}}
+	got := c.value(&doc, 0)
+	assert.Equal(t, map[string]any{
+		"a": true,
+		"b": "yes",
+		"c": json.Number("493"),
+		"d": json.Number("1.1"),
+		"e": nil,
+		"f": "0o17", // Go had no 0o when Rancher 1.6 was built
+		"g": json.Number("1e999"),
+		"h": "abc",
+		"i": "1e999", // out of range: yaml.v2 keeps the text
+		"j": false,
+	}, got)
+}
