@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 )
 
 // plainSafe matches strings that every YAML reader on the way (yaml.v3,
@@ -22,7 +23,7 @@ var plainSafe = regexp.MustCompile(`^[A-Za-z/][A-Za-z0-9_./@=+:-]*$`)
 // unambiguous, otherwise double-quoted with escapes. s must be valid UTF-8,
 // as YAML text is Unicode (and every string read from a blueprint is).
 func YAMLScalar(s string) string {
-	if plainSafe.MatchString(s) && !strings.HasSuffix(s, ":") && !yaml11Typed.MatchString(s) {
+	if plainSafe.MatchString(s) && !strings.HasSuffix(s, ":") && !yaml11.Typed(s) {
 		return s
 	}
 	var b strings.Builder
