@@ -20,9 +20,11 @@ var ruleC006 = &lint.Rule{
 		"and one without a description shows an empty tile. Machine-driver templates (machine-templates/) " +
 		"are exempt: Rancher lists them as drivers, not as catalog tiles. " +
 		"Warning: Rancher lists the template, but without them it is filed under All only and its tile has no summary.",
-	Bad: `name: Nginx
+	Bad: `# config.yml
+name: Nginx
 version: "1.25.3"`,
-	Good: `name: Nginx
+	Good: `# config.yml
+name: Nginx
 description: Web server and reverse proxy
 version: "1.25.3"
 category: Web`,

@@ -15,9 +15,11 @@ var ruleC002 = &lint.Rule{
 	Doc: "`name` is the template's display name in Rancher's catalog (spaces are allowed). Without it the " +
 		"catalog shows an untitled tile, and the community catalog CI rejects the template. " +
 		"Error: the template is listed without a name (catalog-service v1.6 takes the tile's title from it).",
-	Bad: `version: "1.25.3"
+	Bad: `# config.yml
+version: "1.25.3"
 category: Web`,
-	Good: `name: Nginx
+	Good: `# config.yml
+name: Nginx
 version: "1.25.3"
 category: Web`,
 	Template: checkName,

@@ -22,9 +22,11 @@ var ruleC009 = &lint.Rule{
 		"environment's orchestration, so `Kubernetes` or `k8s` never match, and the CLI does not trim spaces " +
 		"around commas. A list whose items all fail hides the template everywhere. " +
 		"Warning: Rancher's CLI and UI (v1.6) ignore other values, so the label has no effect.",
-	Bad: `labels:
+	Bad: `# config.yml
+labels:
   io.rancher.orchestration.supported: 'cattle, Kubernetes'`,
-	Good: `labels:
+	Good: `# config.yml
+labels:
   io.rancher.orchestration.supported: 'cattle,kubernetes'`,
 	Template: checkOrchestrationLabel,
 }

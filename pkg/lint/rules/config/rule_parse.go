@@ -22,12 +22,14 @@ var ruleC001 = &lint.Rule{
 		"decode fail, and the template's metadata is lost. Duplicate keys are reported as a warning: the last " +
 		"one silently wins. " +
 		"Error: catalog-service (v1.6) cannot decode the template's metadata and does not list it.",
-	Bad: `name: nginx
+	Bad: `# config.yml
+name: nginx
 version: "1.25.3"
 categories: Web        # must be a list
 labels:
   - io.rancher.certified=rancher   # must be a mapping`,
-	Good: `name: nginx
+	Good: `# config.yml
+name: nginx
 version: "1.25.3"
 categories: [Web]
 labels:

@@ -19,7 +19,8 @@ var ruleC008 = &lint.Rule{
 		"key. A misspelt key (`catagory`, `projectUrl`) is lost, and version bounds such as " +
 		"`minimum_rancher_version` have no effect here: they belong in each version's `.catalog` block. " +
 		"Warning: catalog-service (v1.6) ignores unknown keys without a word, so the setting has no effect.",
-	Bad: `name: Nginx
+	Bad: `# config.yml
+name: Nginx
 version: "1.25.3"
 minimum_rancher_version: v1.6.0`,
 	Good: `# config.yml

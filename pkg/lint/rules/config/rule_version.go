@@ -18,9 +18,11 @@ var ruleC003 = &lint.Rule{
 		"matched against the `.catalog.version` of the version folders. Without it no version is preselected " +
 		"and the community catalog CI (test_versions) fails. Warning: Rancher 1.6 still lists every version; " +
 		"`profile: community` makes it an error.",
-	Bad: `name: Nginx
+	Bad: `# config.yml
+name: Nginx
 category: Web`,
-	Good: `name: Nginx
+	Good: `# config.yml
+name: Nginx
 version: "1.25.3"   # the .catalog.version of the folder to install by default
 category: Web`,
 	Template: checkVersion,

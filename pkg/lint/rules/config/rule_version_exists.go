@@ -21,11 +21,19 @@ var ruleC005 = &lint.Rule{
 		"cause is a new version folder without bumping config.yml, or the reverse. Warning: Rancher 1.6 still " +
 		"lists every version; `profile: community` makes it an error.",
 	Bad: `# config.yml
+name: nginx
 version: "1.25.4"
-# 0/rancher-compose.yml: .catalog.version: 1.25.3`,
+# 0/rancher-compose.yml
+.catalog:
+  version: 1.25.3
+`,
 	Good: `# config.yml
+name: nginx
 version: "1.25.3"
-# 0/rancher-compose.yml: .catalog.version: 1.25.3`,
+# 0/rancher-compose.yml
+.catalog:
+  version: 1.25.3
+`,
 	Template: checkVersionExists,
 }
 

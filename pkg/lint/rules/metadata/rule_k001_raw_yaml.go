@@ -20,11 +20,13 @@ var ruleK001 = &lint.Rule{
 		"top-level key is a service. Otherwise the version folder fails to load and disappears from the " +
 		"catalog, even if the templated file would be fine. " +
 		"Error: catalog-service (v1.6) drops the version folder.",
-	Bad: `.catalog:
+	Bad: `# rancher-compose.yml
+.catalog:
   version: "1.0.0"
 scale: 2            # a v1 file's top-level keys are services
 `,
-	Good: `.catalog:
+	Good: `# rancher-compose.yml
+.catalog:
   version: "1.0.0"
 web:
   scale: 2

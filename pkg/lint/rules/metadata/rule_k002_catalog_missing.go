@@ -15,13 +15,15 @@ var ruleK002 = &lint.Rule{
 		"dropped silently: no error, the version just never shows up in the UI. A folder named with a semver " +
 		"version (`1.2.3`) is the exception: catalog-service (v1.6) takes the folder name as the version, so it " +
 		"needs neither. Error: the version is not listed.",
-	Bad: `.catalog:
+	Bad: `# rancher-compose.yml
+.catalog:
   name: Redis
   description: In-memory store
 redis:
   scale: 1
 `,
-	Good: `.catalog:
+	Good: `# rancher-compose.yml
+.catalog:
   name: Redis
   version: "5.0.5"
   description: In-memory store

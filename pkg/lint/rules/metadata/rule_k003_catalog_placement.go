@@ -16,14 +16,16 @@ var ruleK003 = &lint.Rule{
 		"executor validates it as a service (\"Unsupported config option for .catalog service\") and the " +
 		"stack cannot be deployed. " +
 		"Error: catalog-service (v1.6) finds no `.catalog` and drops the version, or the executor rejects the misplaced block.",
-	Bad: `version: '2'
+	Bad: `# rancher-compose.yml
+version: '2'
 services:
   .catalog:
     version: "1.0.0"
   web:
     scale: 1
 `,
-	Good: `version: '2'
+	Good: `# rancher-compose.yml
+version: '2'
 .catalog:
   version: "1.0.0"
 services:

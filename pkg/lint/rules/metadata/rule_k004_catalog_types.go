@@ -20,7 +20,8 @@ var ruleK004 = &lint.Rule{
 		"dropped without a message. An unquoted `version` that YAML 1.1 rewrites (1.10 becomes \"1.1\") " +
 		"is a warning: it no longer matches config.yml or may collide with another version. " +
 		"Error: catalog-service's decode (v1.6) fails and drops the version.",
-	Bad: `.catalog:
+	Bad: `# rancher-compose.yml
+.catalog:
   version: "1.0.0"
   questions:
     - variable: workers
@@ -28,7 +29,8 @@ var ruleK004 = &lint.Rule{
       min: "1"
       options: none
 `,
-	Good: `.catalog:
+	Good: `# rancher-compose.yml
+.catalog:
   version: "1.0.0"
   questions:
     - variable: workers

@@ -20,14 +20,16 @@ var ruleK005 = &lint.Rule{
 		"version shows on every Rancher release, or without its description. Service settings such as " +
 		"`health_check` have no effect inside `.catalog` either; they belong to a service. " +
 		"Warning: catalog-service (v1.6) ignores unknown keys, so the setting meant has no effect.",
-	Bad: `.catalog:
+	Bad: `# rancher-compose.yml
+.catalog:
   version: "1.2.0"
   minimun_rancher_version: v1.6.0
   questions:
     - variable: port
       descrition: Port to listen on
 `,
-	Good: `.catalog:
+	Good: `# rancher-compose.yml
+.catalog:
   version: "1.2.0"
   minimum_rancher_version: v1.6.0
   questions:

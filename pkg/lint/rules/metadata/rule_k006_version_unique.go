@@ -13,11 +13,18 @@ var ruleK006 = &lint.Rule{
 		"offered, and which one depends on load order. A copied folder whose version was not bumped " +
 		"is the usual cause. " +
 		"Error: catalog-service (v1.6) keys versions by this string, so one of the folders is never offered.",
-	Bad: `# templates/redis/1/rancher-compose.yml, a copy of folder 0
+	Bad: `# 0/rancher-compose.yml
 .catalog:
-  version: "5.0.5"   # folder 0 also says 5.0.5
+  version: "5.0.5"
+# 1/rancher-compose.yml
+.catalog:
+  version: "5.0.5   # copied from folder 0 and not changed"
 `,
-	Good: `.catalog:
+	Good: `# 0/rancher-compose.yml
+.catalog:
+  version: "5.0.5"
+# 1/rancher-compose.yml
+.catalog:
   version: "5.0.6"
 `,
 	Template: checkVersionUnique,

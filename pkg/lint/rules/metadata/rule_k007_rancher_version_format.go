@@ -18,11 +18,13 @@ var ruleK007 = &lint.Rule{
 		"the version from releases it was meant for, or show it where it breaks. Write them like " +
 		"`v1.6.0` or `v1.5.99`. " +
 		"Warning: catalog-service (v1.6) compares such a value loosely, so the version may be shown or hidden on the wrong Rancher releases.",
-	Bad: `.catalog:
+	Bad: `# rancher-compose.yml
+.catalog:
   version: "2.1.0"
   minimum_rancher_version: v.1.6.0
 `,
-	Good: `.catalog:
+	Good: `# rancher-compose.yml
+.catalog:
   version: "2.1.0"
   minimum_rancher_version: v1.6.0
 `,

@@ -14,12 +14,14 @@ var ruleK008 = &lint.Rule{
 		"(both inclusive, compared with its version ordering). When the minimum sorts above the " +
 		"maximum no Rancher release qualifies and the version is never shown. " +
 		"Error: catalog-service (v1.6) lists the version on no Rancher release.",
-	Bad: `.catalog:
+	Bad: `# rancher-compose.yml
+.catalog:
   version: "3.0.0"
   minimum_rancher_version: v1.6.0
   maximum_rancher_version: v1.5.99
 `,
-	Good: `.catalog:
+	Good: `# rancher-compose.yml
+.catalog:
   version: "3.0.0"
   minimum_rancher_version: v1.6.0
 `,

@@ -20,11 +20,13 @@ var ruleK009 = &lint.Rule{
 		"that is not strict semver (warning) can never satisfy any range, so stacks running it are " +
 		"never offered this version. " +
 		"Error: a range that does not parse makes catalog-service (v1.6) offer the upgrade to nobody; a warning for older versions that no range can match.",
-	Bad: `.catalog:
+	Bad: `# rancher-compose.yml
+.catalog:
   version: "2.0.0"
   upgrade_from: ">=1.0 <2.0"
 `,
-	Good: `.catalog:
+	Good: `# rancher-compose.yml
+.catalog:
   version: "2.0.0"
   upgrade_from: ">=1.0.0 <2.0.0"
 `,

@@ -18,10 +18,12 @@ var ruleK010 = &lint.Rule{
 		"as `v0.1` or `1.0-rancher1` never matches any range, so it is offered no upgrade to a version " +
 		"that sets `upgrade_from`. Strict semver keeps that door open. " +
 		"Info: Rancher (v1.6) orders and offers any version string; only `upgrade_from` needs semver.",
-	Bad: `.catalog:
+	Bad: `# rancher-compose.yml
+.catalog:
   version: 1.0-rancher1
 `,
-	Good: `.catalog:
+	Good: `# rancher-compose.yml
+.catalog:
   version: 1.0.0-rancher1
 `,
 	Version: checkVersionSemver,

@@ -14,12 +14,21 @@ var ruleK011 = &lint.Rule{
 		"field, but a duplicate is always a folder copied without updating it: give each version its " +
 		"own uuid (for instance `<template>-<folder>`) or drop the key. " +
 		"Warning: Rancher (v1.6) deploys both, but tools that key templates by uuid (upgrades, the CLI) confuse them.",
-	Bad: `# templates/harbor/1/rancher-compose.yml, copied from folder 0
+	Bad: `# 0/rancher-compose.yml
+.catalog:
+  version: "0.5.0"
+  uuid: harbor-0
+# 1/rancher-compose.yml
 .catalog:
   version: "0.5.0-distributed"
-  uuid: harbor-0
+  uuid: harbor-0   # copied from folder 0 and not changed
 `,
-	Good: `.catalog:
+	Good: `# 0/rancher-compose.yml
+.catalog:
+  version: "0.5.0"
+  uuid: harbor-0
+# 1/rancher-compose.yml
+.catalog:
   version: "0.5.0-distributed"
   uuid: harbor-1
 `,

@@ -13,11 +13,13 @@ var ruleK012 = &lint.Rule{
 		"version in that range. A range that matches none of the template's other versions, a typo in a bound " +
 		"or a range copied from another template, offers the upgrade to nobody, silently: stacks stay on their " +
 		"version. Warning: the setting has no effect.",
-	Bad: `.catalog:
+	Bad: `# rancher-compose.yml
+.catalog:
   version: "2.0.0"
   upgrade_from: ">=3.0.0"
 `,
-	Good: `.catalog:
+	Good: `# rancher-compose.yml
+.catalog:
   version: "2.0.0"
   upgrade_from: ">=1.0.0 <2.0.0"
 `,

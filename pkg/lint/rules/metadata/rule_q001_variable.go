@@ -19,19 +19,25 @@ var ruleQ001 = &lint.Rule{
 		"the setting never reaches the stack). Two questions with the same variable collapse into one answer " +
 		"and nothing fails (warning: the UI asks the same thing twice and one answer is lost). " +
 		"Error: the answer to a question without a usable variable never reaches the stack (Rancher v1.6 executor and UI).",
-	Bad: `questions:
-  - variable: db-host
-    type: string
-  - variable: DB_PORT
-    type: int
-  - variable: DB_PORT
-    type: int
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: db-host
+      type: string
+    - variable: DB_PORT
+      type: int
+    - variable: DB_PORT
+      type: int
 `,
-	Good: `questions:
-  - variable: db_host
-    type: string
-  - variable: db_port
-    type: int
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: db_host
+      type: string
+    - variable: db_port
+      type: int
 `,
 	Version: checkVariable,
 }

@@ -19,15 +19,21 @@ var ruleQ002 = &lint.Rule{
 		"and date. Any other value, or no type at all, is shown as a plain text box marked " +
 		"\"unknown type\": no number input, no Yes/No radio, no select. Warning: the version deploys, but the " +
 		"answer is typed free-hand where a type would have checked it.",
-	Bad: `questions:
-  - variable: debug
-    label: Debug
-    type: bool
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: debug
+      label: Debug
+      type: bool
 `,
-	Good: `questions:
-  - variable: debug
-    label: Debug
-    type: boolean
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: debug
+      label: Debug
+      type: boolean
 `,
 	Version: checkType,
 }

@@ -12,14 +12,20 @@ var ruleQ003 = &lint.Rule{
 	Doc: "The Rancher 1.6 UI shows a question's `label` as the caption of its input. Without one the " +
 		"field has no caption, and users must guess what to type from the description, if any. " +
 		"Warning: the UI (v1.6) shows an input without a caption; the version deploys.",
-	Bad: `questions:
-  - variable: admin_email
-    type: string
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: admin_email
+      type: string
 `,
-	Good: `questions:
-  - variable: admin_email
-    label: Administrator e-mail
-    type: string
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: admin_email
+      label: Administrator e-mail
+      type: string
 `,
 	Version: checkLabel,
 }

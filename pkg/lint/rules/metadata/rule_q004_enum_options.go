@@ -15,17 +15,23 @@ var ruleQ004 = &lint.Rule{
 		"options nothing can be chosen (error). A default that is not among the options (compared " +
 		"after Rancher's YAML round trip, so `yes` is \"true\") cannot be shown as selected (warning). " +
 		"Error: the UI (v1.6) shows an empty select for an enum without options, so the question cannot be answered; a default outside the options is a warning.",
-	Bad: `questions:
-  - variable: VOLUME_DRIVER
-    type: enum
-    default: nfs
-    options: [local, rancher-nfs]
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: VOLUME_DRIVER
+      type: enum
+      default: nfs
+      options: [local, rancher-nfs]
 `,
-	Good: `questions:
-  - variable: VOLUME_DRIVER
-    type: enum
-    default: rancher-nfs
-    options: [local, rancher-nfs]
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: VOLUME_DRIVER
+      type: enum
+      default: rancher-nfs
+      options: [local, rancher-nfs]
 `,
 	Version: checkEnumOptions,
 }

@@ -11,15 +11,21 @@ var ruleQ005 = &lint.Rule{
 	Doc: "The UI uses `options` only for `type: enum`; on any other type they are ignored and the user " +
 		"can type anything. Usually the question was meant to be an enum. " +
 		"Warning: the UI (v1.6) ignores `options` on other types.",
-	Bad: `questions:
-  - variable: log_level
-    type: string
-    options: [debug, info, warn]
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: log_level
+      type: string
+      options: [debug, info, warn]
 `,
-	Good: `questions:
-  - variable: log_level
-    type: enum
-    options: [debug, info, warn]
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: log_level
+      type: enum
+      options: [debug, info, warn]
 `,
 	Version: checkOptionsOnNonEnum,
 }

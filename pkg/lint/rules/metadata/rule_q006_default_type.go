@@ -20,21 +20,27 @@ var ruleQ006 = &lint.Rule{
 		"that breaks the question's min/max, min_length/max_length or valid_chars/invalid_chars " +
 		"contradicts the limits the question declares (Rancher 1.6 does not enforce them). " +
 		"Warning: the UI (v1.6) pre-fills a value that its own input then rejects, or the stack gets a value of the wrong kind.",
-	Bad: `questions:
-  - variable: replicas
-    type: int
-    default: three
-  - variable: tls
-    type: boolean
-    default: "True"
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: replicas
+      type: int
+      default: three
+    - variable: tls
+      type: boolean
+      default: "True"
 `,
-	Good: `questions:
-  - variable: replicas
-    type: int
-    default: 3
-  - variable: tls
-    type: boolean
-    default: true
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: replicas
+      type: int
+      default: 3
+    - variable: tls
+      type: boolean
+      default: true
 `,
 	Version: checkDefaultType,
 }

@@ -20,21 +20,27 @@ var ruleQ007 = &lint.Rule{
 		"offered, and the compose files receive, something other than what was written. Quote the value. " +
 		"Rewrites that keep the meaning (yes for a boolean, 1.0 for a float) are not reported. " +
 		"Warning: catalog-service's yaml.v2 round trip (v1.6) silently changes the default the user sees.",
-	Bad: `questions:
-  - variable: php_version
-    type: string
-    default: 7.10
-  - variable: country
-    type: enum
-    options: [SE, NO, DK]
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: php_version
+      type: string
+      default: 7.10
+    - variable: country
+      type: enum
+      options: [SE, NO, DK]
 `,
-	Good: `questions:
-  - variable: php_version
-    type: string
-    default: "7.10"
-  - variable: country
-    type: enum
-    options: [SE, "NO", DK]
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: php_version
+      type: string
+      default: "7.10"
+    - variable: country
+      type: enum
+      options: [SE, "NO", DK]
 `,
 	Version: checkYAMLGotcha,
 }

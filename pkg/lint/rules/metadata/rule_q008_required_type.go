@@ -18,15 +18,21 @@ var ruleQ008 = &lint.Rule{
 		"dropped from the catalog without a message. Write `required: true` or `required: false`, " +
 		"unquoted. " +
 		"Error: catalog-service's decode (v1.6) fails and drops the version.",
-	Bad: `questions:
-  - variable: admin_password
-    type: password
-    required: "true"
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: admin_password
+      type: password
+      required: "true"
 `,
-	Good: `questions:
-  - variable: admin_password
-    type: password
-    required: true
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: admin_password
+      type: password
+      required: true
 `,
 	Version: checkRequiredType,
 	Fixable: true,

@@ -13,16 +13,22 @@ var ruleQ009 = &lint.Rule{
 		"generator, which is what catalog reviewers ask for on secrets (community-catalog#71). Names " +
 		"containing password, passwd, secret or token, or ending in _key, are taken as secrets. " +
 		"Info: Rancher deploys the stack; only the answer is shown in clear text. `profile: strict` makes it a warning.",
-	Bad: `questions:
-  - variable: db_password
-    label: Database password
-    type: string
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: db_password
+      label: Database password
+      type: string
 `,
-	Good: `questions:
-  - variable: db_password
-    label: Database password
-    type: password
-    required: true
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: db_password
+      label: Database password
+      type: password
+      required: true
 `,
 	Version: checkSecretAsString,
 }

@@ -30,11 +30,19 @@ var ruleQ010 = &lint.Rule{
     - variable: http_port     # docker-compose.yml never says ${http_port}
       type: int
 `,
-	Good: `# docker-compose.yml
-web:
-  image: nginx:1.25
-  ports:
-    - ${http_port}:80
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: http_port
+      type: int
+# docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+    ports:
+      - ${http_port}:80
 `,
 	Version: checkUnused,
 }

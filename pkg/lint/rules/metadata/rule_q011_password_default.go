@@ -18,15 +18,21 @@ var ruleQ011 = &lint.Rule{
 		"`*_KEY` question) names where a secret is, not the secret, and is not reported. Warning: Rancher deploys the " +
 		"stack, but every stack deployed with the defaults shares a public password (the message says when it is a " +
 		"well-known one such as admin, changeme or Harbor12345). `profile: strict` makes it an error.",
-	Bad: `questions:
-  - variable: admin_password
-    type: password
-    default: changeme
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: admin_password
+      type: password
+      default: changeme
 `,
-	Good: `questions:
-  - variable: admin_password
-    type: password
-    required: true
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: admin_password
+      type: password
+      required: true
 `,
 	Version: checkPasswordDefault,
 }

@@ -19,14 +19,20 @@ var ruleQ012 = &lint.Rule{
 		"Warning: a likely runtime or security defect for the stack's own passwords; info for other credentials " +
 		"(an SMTP, LDAP or cloud-provider secret is often optional, one of several alternatives). " +
 		"`profile: strict` makes both an error.",
-	Bad: `questions:
-  - variable: admin_password
-    type: password
+	Bad: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: admin_password
+      type: password
 `,
-	Good: `questions:
-  - variable: admin_password
-    type: password
-    required: true
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: admin_password
+      type: password
+      required: true
 `,
 	Version: checkPasswordOptional,
 }
