@@ -20,9 +20,9 @@ var ruleC007 = &lint.Rule{
 		"e-mail address in angle brackets. Rancher itself only displays the field, but a pull request to the " +
 		"community catalog fails with anything else. Info: nothing in Rancher depends on it; `profile: community` " +
 		"makes it an error.",
-	Bad:      `# config.yml
+	Bad: `# config.yml
 maintainer: jdoe@example.com`,
-	Good:     `# config.yml
+	Good: `# config.yml
 maintainer: "Jane Doe <jdoe@example.com>"`,
 	Template: checkMaintainer,
 }

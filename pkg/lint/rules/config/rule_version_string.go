@@ -17,9 +17,9 @@ var ruleC004 = &lint.Rule{
 		"config.yml into a generic map and requires a string, so it sees no default version, and YAML 1.1 " +
 		"tools print numbers back differently (`1.10` becomes `1.1`, `1.0` becomes `1`). Quote the version. " +
 		"Warning: yaml.v2 turns `1.10` into 1.1, so the default version silently matches nothing.",
-	Bad:      `# config.yml
+	Bad: `# config.yml
 version: 17.07`,
-	Good:     `# config.yml
+	Good: `# config.yml
 version: "17.07"`,
 	Fixable:  true,
 	Template: checkVersionString,
