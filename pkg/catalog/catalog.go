@@ -47,6 +47,8 @@ type Template struct {
 	Versions []*Version
 	// Ignored are sub-folders Rancher ignores (names neither integer nor semver).
 	Ignored []string
+
+	stream *stream // set when loaded with Options.Streaming (load.go)
 }
 
 // Version is a version folder `<top>/<name>/<folder>/`.

@@ -29,6 +29,14 @@ type Options struct {
 	Workers int
 	// Exclude reports whether a slash path (relative to the root) is skipped.
 	Exclude func(path string) bool
+	// Streaming defers the reading of template folders: the loader lists
+	// the tree and reads the files outside template folders, and each
+	// template's files are read, parsed and rendered by Template.Read and
+	// their parses and renders dropped by Template.Release. A consumer that
+	// goes template by template (lint.Run does) then holds the YAML and
+	// rendered text of the templates in progress only, so memory grows with
+	// the largest template rather than with the catalog.
+	Streaming bool
 }
 
 // ErrNoCatalog means the path holds nothing that looks like a catalog.
@@ -168,10 +176,24 @@ func LoadFS(fsys fs.FS, sel string, opts Options) (*Catalog, error) {
 		return nil, err
 	}
 	sort.Strings(paths)
-	files := readAll(fsys, paths, opts.Workers)
-	c.FilesRead = len(files)
+	c.FilesRead = len(paths)
+	if !opts.Streaming {
+		files := readAll(fsys, paths, opts.Workers)
+		assemble(c, files, sel)
+		processVersions(c, opts.Workers)
+		return c, nil
+	}
+	files := make([]*File, len(paths))
+	for i, p := range paths {
+		files[i] = &File{Path: p, Name: path.Base(p)}
+	}
 	assemble(c, files, sel)
-	processVersions(c, opts.Workers)
+	for _, f := range c.Stray {
+		fill(fsys, f)
+	}
+	for _, t := range c.Templates {
+		t.stream = &stream{fsys: fsys}
+	}
 	return c, nil
 }
 
@@ -214,13 +236,19 @@ func readAll(fsys fs.FS, paths []string, n int) []*File {
 
 func readFile(fsys fs.FS, p string) *File {
 	f := &File{Path: p, Name: path.Base(p)}
-	data, err := readCapped(fsys, p, isText(f.Name))
+	fill(fsys, f)
+	return f
+}
+
+// fill reads and parses the file f names.
+func fill(fsys fs.FS, f *File) {
+	data, err := readCapped(fsys, f.Path, isText(f.Name))
 	if err != nil {
 		f.ReadErr = err
-		return f
+		return
 	}
 	if data == nil {
-		return f // an icon or image: no rule reads its bytes
+		return // an icon or image: no rule reads its bytes
 	}
 	head := data
 	if len(head) > 8000 {
@@ -228,14 +256,18 @@ func readFile(fsys fs.FS, p string) *File {
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
 		f.ReadErr = errors.New("binary content (NUL bytes) in a text file")
-		return f
+		return
 	}
 	f.Data = data
 	f.Suppressions = scanSuppressions(data)
+	f.parse()
+}
+
+// parse builds what the loader derives from f.Data alone.
+func (f *File) parse() {
 	if parsedRaw(f.Name) {
-		f.Doc, f.ParseErr = parseYAML(data)
+		f.Doc, f.ParseErr = parseYAML(f.Data)
 	}
-	return f
 }
 
 // readCapped opens p once: a file above MaxFileSize is refused before any

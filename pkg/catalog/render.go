@@ -78,11 +78,14 @@ func renderFile(f *File, data tmpl.Data) *Doc {
 	case tmpl.NoTemplating(f.Data):
 		r.NoTemplating = true
 	case bytes.Contains(f.Data, []byte("{{")):
-		out, perr, eerr := tmpl.Render(f.Name, f.Data, data)
+		out, trees, perr, eerr := tmpl.RenderTrees(f.Name, f.Data, data)
 		r.Templated, r.ParseErr, r.ExecErr = true, perr, eerr
 		if perr != nil {
 			return nil
 		}
+		// The rules that read the template's structure use this parse
+		// rather than parse the file again.
+		f.treesOnce.Do(func() { f.trees = trees })
 		r.Data = out
 		if !bytes.Equal(out, f.Data) {
 			r.source = f.Data

@@ -403,8 +403,9 @@ func templateFolders(files []string) []string {
 }
 
 // loadCatalog reads the catalog at PATH p, mapping errors to exit codes.
+// It streams: lint.Run reads one template folder at a time.
 func loadCatalog(p string) (*catalog.Catalog, error) {
-	cat, err := catalog.Load(p, catalog.Options{})
+	cat, err := catalog.Load(p, catalog.Options{Streaming: true})
 	if err == nil {
 		return cat, nil
 	}

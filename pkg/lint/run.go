@@ -84,14 +84,13 @@ func Run(c *catalog.Catalog, rules []*Rule, s Settings) *Result {
 		res.Internal = append(res.Internal, errs...)
 		mu.Unlock()
 	}
-	for _, r := range enabled {
-		if r.Catalog != nil {
-			p := &Pass{rule: r}
-			collect(p, guard(r, c.Root, func() { r.Catalog(p, c) }))
-		}
-	}
-
 	if s.Base != nil {
+		// Change rules compare whole templates of two revisions.
+		for _, cat := range []*catalog.Catalog{c, s.Base} {
+			for _, t := range cat.Templates {
+				t.Read()
+			}
+		}
 		runChanges(c, s.Base, enabled, collect)
 	}
 
@@ -106,6 +105,7 @@ func Run(c *catalog.Catalog, rules []*Rule, s Settings) *Result {
 		go func() {
 			defer wg.Done()
 			for t := range next {
+				t.Read() // a no-op unless the catalog streams (catalog.Options.Streaming)
 				for _, r := range enabled {
 					p := &Pass{rule: r}
 					var errs []error
@@ -119,6 +119,7 @@ func Run(c *catalog.Catalog, rules []*Rule, s Settings) *Result {
 					}
 					collect(p, errs)
 				}
+				t.Release()
 			}
 		}()
 	}
@@ -131,6 +132,15 @@ func Run(c *catalog.Catalog, rules []*Rule, s Settings) *Result {
 	}
 	close(next)
 	wg.Wait()
+
+	// Catalog-wide rules run last: on a streaming catalog they see what
+	// Template.Release keeps (files, read errors, `.catalog` blocks).
+	for _, r := range enabled {
+		if r.Catalog != nil {
+			p := &Pass{rule: r}
+			collect(p, guard(r, c.Root, func() { r.Catalog(p, c) }))
+		}
+	}
 
 	for i := range res.Findings {
 		if sev, ok := s.Severity[res.Findings[i].Rule.ID]; ok {

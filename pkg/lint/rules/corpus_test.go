@@ -5,7 +5,12 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/metrics"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
@@ -37,12 +42,14 @@ func TestCommunityCatalog(t *testing.T) {
 	assert.True(t, res.AtLeast(lint.Error), "the corpus has errors: lint exits 1")
 }
 
+// BenchmarkLintCorpus loads and lints the community catalog as `catalogen
+// lint` does (streaming, one template folder at a time).
 func BenchmarkLintCorpus(b *testing.B) {
 	dir := shared(b, "corpus/community-catalog")
 	all := rules.All()
 	b.ReportAllocs()
 	for b.Loop() {
-		c, err := catalog.Load(dir, catalog.Options{})
+		c, err := catalog.Load(dir, catalog.Options{Streaming: true})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -73,7 +80,7 @@ func BenchmarkParseCorpus(b *testing.B) {
 func TestDeterministic(t *testing.T) {
 	dir := shared(t, "corpus/community-catalog")
 	run := func(workers int) []string {
-		c, err := catalog.Load(dir, catalog.Options{Workers: workers})
+		c, err := catalog.Load(dir, catalog.Options{Workers: workers, Streaming: workers > 1})
 		require.NoError(t, err)
 		res := lint.Run(c, rules.All(), lint.Settings{Workers: workers})
 		var out []string
@@ -83,4 +90,187 @@ func TestDeterministic(t *testing.T) {
 		return out
 	}
 	assert.Equal(t, run(1), run(4))
+}
+
+// findingLines prints everything a report shows of the findings, the source
+// line and the fixes included.
+func findingLines(res *lint.Result) []string {
+	var out []string
+	for _, list := range [][]lint.Finding{res.Findings, res.SuppressedFindings} {
+		for _, f := range list {
+			line := fmt.Sprintf("%s:%d:%d %s %s %s | %q %q", f.Pos.Path, f.Pos.Line, f.Pos.Col, f.Rule.ID, f.Severity, f.Message, f.Line(), f.Justification)
+			if f.Fix != nil {
+				for _, e := range f.Fix.Edits {
+					line += fmt.Sprintf(" fix %s[%d:%d]=%q", e.File.Path, e.Start, e.End, e.New)
+				}
+			}
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// A streaming load (what `catalogen lint` does) finds exactly what a whole
+// load finds, which the golden files pin.
+func TestStreamingFindsTheSame(t *testing.T) {
+	for _, rel := range []string{"corpus/community-catalog", "reference/rancher-catalog-extension"} {
+		dir := shared(t, rel)
+		lintWith := func(opts catalog.Options) *lint.Result {
+			c, err := catalog.Load(dir, opts)
+			require.NoError(t, err)
+			res := lint.Run(c, rules.All(), lint.Settings{})
+			require.Empty(t, res.Internal)
+			return res
+		}
+		whole := lintWith(catalog.Options{})
+		streamed := lintWith(catalog.Options{Streaming: true})
+		require.NotEmpty(t, whole.Findings, rel)
+		assert.Equal(t, findingLines(whole), findingLines(streamed), rel)
+		assert.Equal(t, whole.Versions, streamed.Versions, rel)
+		assert.Equal(t, whole.FilesRead, streamed.FilesRead, rel)
+	}
+}
+
+// corpusCopies builds a catalog of n copies of the community catalog under
+// a temporary folder: copy i of template folder <top>/<name> is
+// <top>/<name>-<i>. Files are copied, never linked (the loader skips
+// symlinks).
+func corpusCopies(tb testing.TB, n int) string {
+	tb.Helper()
+	src := shared(tb, "corpus/community-catalog")
+	dst := tb.TempDir()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		parts := strings.Split(filepath.ToSlash(rel), "/")
+		if d.IsDir() && d.Name() == ".git" {
+			return filepath.SkipDir
+		}
+		if !d.Type().IsRegular() || len(parts) < 2 || !catalog.IsTemplateTop(parts[0]) {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for i := 0; i < n; i++ {
+			cp := slices.Clone(parts)
+			cp[1] = fmt.Sprintf("%s-%d", parts[1], i)
+			out := filepath.Join(dst, filepath.FromSlash(strings.Join(cp, "/")))
+			if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(out, data, 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return dst
+}
+
+// heapPeak runs fn while sampling the heap every millisecond and returns
+// the most it held (live and not yet collected objects, runtime/metrics
+// /memory/classes/heap/objects:bytes), after a collection at the start.
+func heapPeak(fn func()) uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	runtime.GC()
+	peak := read()
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				peak = max(peak, read())
+			}
+		}
+	}()
+	fn()
+	close(done)
+	wg.Wait()
+	return max(peak, read())
+}
+
+// lintPeak lints the catalog at dir as `catalogen lint` does and returns
+// the peak heap and what stays in use once lint is done while the catalog
+// and the result are still held (the part that grows with the catalog).
+func lintPeak(tb testing.TB, dir string) (peak, retained uint64, res *lint.Result) {
+	var c *catalog.Catalog
+	peak = heapPeak(func() {
+		var err error
+		c, err = catalog.Load(dir, catalog.Options{Streaming: true})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		res = lint.Run(c, rules.All(), lint.Settings{})
+	})
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	retained = ms.HeapAlloc
+	runtime.KeepAlive(c)
+	return peak, retained, res
+}
+
+// BenchmarkLintCopies lints catalogs of 1 and 20 copies of the community
+// catalog and reports the peak heap (peak-MiB) and the heap still in use
+// after the run with the catalog and its findings held (retained-MiB):
+// both grow with the largest template folder, not with the catalog. Run it
+// with -benchtime 1x.
+func BenchmarkLintCopies(b *testing.B) {
+	for _, n := range []int{1, 20} {
+		b.Run(fmt.Sprintf("copies=%d", n), func(b *testing.B) {
+			dir := corpusCopies(b, n)
+			var peak, retained uint64
+			for b.Loop() {
+				p, r, _ := lintPeak(b, dir)
+				peak, retained = max(peak, p), max(retained, r)
+			}
+			b.ReportMetric(float64(peak)/(1<<20), "peak-MiB")
+			b.ReportMetric(float64(retained)/(1<<20), "retained-MiB")
+		})
+	}
+}
+
+// Linting four copies of the corpus needs little more memory than linting
+// one: what lint keeps per template folder once it is done with it is a
+// small part of what it needs while it checks it.
+func TestLintMemoryGrowsWithTheTemplateNotTheCatalog(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lints four copies of the corpus")
+	}
+	peak1, kept1, res1 := lintPeak(t, corpusCopies(t, 1))
+	peak4, kept4, res4 := lintPeak(t, corpusCopies(t, 4))
+	require.Equal(t, 4*res1.Versions, res4.Versions, "every copy is linted")
+	t.Logf("1 copy: peak %d MiB, retained %d MiB; 4 copies: peak %d MiB, retained %d MiB", peak1>>20, kept1>>20, peak4>>20, kept4>>20)
+	// A whole load keeps everything: the corpus' parses and renders take
+	// several times what streaming keeps of it.
+	whole := func() uint64 {
+		c, err := catalog.Load(shared(t, "corpus/community-catalog"), catalog.Options{})
+		require.NoError(t, err)
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		runtime.KeepAlive(c)
+		return ms.HeapAlloc
+	}()
+	perCopy := (kept4 - min(kept1, kept4)) / 3
+	assert.Less(t, 4*perCopy, whole, "each copy keeps %d KiB after its templates were linted; the whole corpus loaded holds %d KiB", perCopy>>10, whole>>10)
+	assert.Less(t, peak4, peak1+3*(whole/2), "the peak grows by more than half a whole load per copy")
 }

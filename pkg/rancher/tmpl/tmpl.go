@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"text/template"
+	"text/template/parse"
 	"unicode/utf8"
 )
 
@@ -56,24 +58,139 @@ func NoTemplating(content []byte) bool {
 // and deploys that truncated output. Errors carry the template name and
 // the line in content (see ErrorLine).
 func Render(name string, content []byte, data Data) (out []byte, parseErr error, execErr error) {
-	r := getRenderer()
-	defer putRenderer(r)
-	// Adding sprig's ~200 functions to a template is most of the cost of a
-	// small render: each renderer does it once and clones the empty
-	// template.
-	root, err := r.base.Clone()
-	if err != nil {
-		return nil, err, nil
+	out, _, parseErr, execErr = render(name, content, data, false)
+	return out, parseErr, execErr
+}
+
+// RenderTrees is Render that also returns the parse trees of content, as
+// ParseTrees gives them (sorted by name, without the limits' instrumentation),
+// from the same parse: a caller that analyses the template too parses it
+// once. The trees are nil when content does not parse.
+func RenderTrees(name string, content []byte, data Data) (out []byte, trees []*parse.Tree, parseErr error, execErr error) {
+	return render(name, content, data, true)
+}
+
+func render(name string, content []byte, data Data, wantTrees bool) (out []byte, trees []*parse.Tree, parseErr error, execErr error) {
+	if err := CheckSource(name, content); err != nil {
+		return nil, nil, err, nil
 	}
-	return execute(name, root.New(name), r.budget, content, data)
+	r := getRenderer()
+	// text/template.Parse is parse.Parse followed by AddParseTree; doing it
+	// here gives the tree set of this content alone, whatever the renderer
+	// parsed before.
+	set, err := parse.Parse(name, string(content), "", "", r.funcs, builtinNames)
+	if err != nil {
+		putRenderer(r)
+		return nil, nil, clipError(err), nil
+	}
+	if wantTrees {
+		trees = sortedTrees(set)
+		// Instrument rewrites the trees it executes: analysis keeps the
+		// parse as written.
+		for n, tr := range set {
+			set[n] = tr.Copy()
+		}
+	}
+	var t *template.Template
+	if main := set[name]; len(set) == 1 && main != nil && !callsTemplate(main.Root) {
+		// Only the main template runs, and it looks no template up by
+		// name, so the templates earlier renders left in r.shared cannot
+		// be reached: no need for a clone of sprig's ~200 functions.
+		t = r.shared.New(name)
+		r.left[name] = true
+	} else {
+		root, err := r.clean.Clone()
+		if err != nil {
+			putRenderer(r)
+			return nil, nil, err, nil
+		}
+		t = root.New(name)
+	}
+	for n, tr := range set {
+		if _, err := t.AddParseTree(n, tr); err != nil {
+			putRenderer(r)
+			return nil, nil, clipError(err), nil
+		}
+		Instrument(tr)
+	}
+	out, execErr = executeParsed(name, t, r.budget, content, data)
+	putRenderer(r)
+	return out, trees, nil, execErr
+}
+
+// builtinNames are text/template's predefined functions, which a template
+// may call without a FuncMap entry (parse.Parse needs them to check names).
+var builtinNames = map[string]any{
+	"and": true, "call": true, "html": true, "index": true, "slice": true, "js": true,
+	"len": true, "not": true, "or": true, "print": true, "printf": true, "println": true,
+	"urlquery": true, "eq": true, "ge": true, "gt": true, "le": true, "lt": true, "ne": true,
+}
+
+// sortedTrees lists a parse's trees by name, leaving out those without a
+// body, as ParseTrees does.
+func sortedTrees(set map[string]*parse.Tree) []*parse.Tree {
+	names := make([]string, 0, len(set))
+	for n := range set {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	trees := make([]*parse.Tree, 0, len(names))
+	for _, n := range names {
+		if set[n] != nil && set[n].Root != nil {
+			trees = append(trees, set[n])
+		}
+	}
+	return trees
+}
+
+// callsTemplate reports whether a list holds a `{{ template }}` (or
+// `{{ block }}`) action anywhere.
+func callsTemplate(l *parse.ListNode) bool {
+	if l == nil {
+		return false
+	}
+	for _, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.TemplateNode:
+			return true
+		case *parse.IfNode:
+			if callsTemplate(n.List) || callsTemplate(n.ElseList) {
+				return true
+			}
+		case *parse.WithNode:
+			if callsTemplate(n.List) || callsTemplate(n.ElseList) {
+				return true
+			}
+		case *parse.RangeNode:
+			if callsTemplate(n.List) || callsTemplate(n.ElseList) {
+				return true
+			}
+		case *parse.ListNode:
+			if callsTemplate(n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // renderer is a budget with a template whose functions check it; one
 // render uses it at a time.
 type renderer struct {
 	budget *Budget
-	base   *template.Template
+	funcs  template.FuncMap
+	// clean is never parsed into: renders that define or call templates
+	// run on a clone of it.
+	clean *template.Template
+	// shared receives the other renders, whose main templates stay in its
+	// name table (left) until the renderer is dropped.
+	shared *template.Template
+	left   map[string]bool
 }
+
+// maxLeftNames bounds the templates a renderer keeps from earlier renders
+// (each holds its tree); a renderer past it is dropped.
+const maxLeftNames = 16
 
 var (
 	renderersMu sync.Mutex
@@ -89,10 +206,14 @@ func getRenderer() *renderer {
 		return r
 	}
 	b := NewBudget()
-	return &renderer{budget: b, base: template.New("").Funcs(b.Funcs(SafeFuncMap()))}
+	funcs := b.Funcs(SafeFuncMap())
+	return &renderer{budget: b, funcs: funcs, clean: template.New("").Funcs(funcs), shared: template.New("").Funcs(funcs), left: map[string]bool{}}
 }
 
 func putRenderer(r *renderer) {
+	if len(r.left) > maxLeftNames {
+		return
+	}
 	renderersMu.Lock()
 	renderers = append(renderers, r)
 	renderersMu.Unlock()
@@ -115,6 +236,12 @@ func execute(name string, t *template.Template, b *Budget, content []byte, data 
 	for _, tt := range t.Templates() {
 		Instrument(tt.Tree)
 	}
+	out, execErr = executeParsed(name, t, b, content, data)
+	return out, nil, execErr
+}
+
+// executeParsed runs an instrumented template within the budget.
+func executeParsed(name string, t *template.Template, b *Budget, content []byte, data Data) (out []byte, execErr error) {
 	var buf bytes.Buffer
 	b.Start()
 	defer b.Stop()
@@ -124,7 +251,7 @@ func execute(name string, t *template.Template, b *Budget, content []byte, data 
 		// line is the output's, as the failing action is not known.
 		execErr = fmt.Errorf("template: %s:%d: %w", name, lineAt(content, 0), execErr)
 	}
-	return buf.Bytes(), nil, clipError(execErr)
+	return buf.Bytes(), clipError(execErr)
 }
 
 // MaxErrorContext bounds the text of the failing action that an error
