@@ -3,7 +3,6 @@ package blueprint
 import (
 	"errors"
 	"fmt"
-	"github.com/catalogen/catalogen/schemas"
 	"io/fs"
 	"os"
 	"path"
@@ -11,7 +10,11 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/blang/semver/v4"
 	"gopkg.in/yaml.v3"
+
+	"github.com/catalogen/catalogen/pkg/rancher/version"
+	"github.com/catalogen/catalogen/schemas"
 )
 
 // LoadFile loads a blueprint from disk. Its templates are resolved relative
@@ -169,8 +172,20 @@ func (b *builder) releases(raws []rawRelease) []Release {
 		if r.Revision == 0 {
 			r.Revision = 1
 		}
-		if seen[r.CatalogVersion()] {
+		duplicate := seen[r.CatalogVersion()]
+		if duplicate {
 			b.errorf(at("releases", i), "release %s is listed twice; raise revision for a new packaging of the same version", r.CatalogVersion())
+		}
+		// Releases are listed oldest first, and build gives each new one the
+		// next folder: each catalog version must sort above the one before
+		// it under both catalog-service's comparator (which picks "latest")
+		// and semver (which upgrade_from ranges use).
+		// (The schema makes every version MAJOR.MINOR.PATCH, so both parse.)
+		if cur, err := semver.Parse(r.CatalogVersion()); err == nil && len(out) > 0 && !duplicate {
+			prev := out[len(out)-1].CatalogVersion()
+			if ps, err := semver.Parse(prev); err == nil && (!version.GreaterThan(r.CatalogVersion(), prev) || cur.LTE(ps)) {
+				b.errorf(at("releases", i), "release %s comes after %s but does not sort above it in Rancher; list releases oldest first, and raise version or revision", r.CatalogVersion(), prev)
+			}
 		}
 		seen[r.CatalogVersion()] = true
 		if r.Default {

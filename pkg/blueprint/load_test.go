@@ -131,6 +131,8 @@ func TestRuleErrors(t *testing.T) {
 			`bp.yaml:17:12: entries[0].since: "9.9.9" is not a release of this blueprint`},
 		{"release twice", "    images: {app: example/app:1.0.0}", "    images: {app: example/app:1.0.0}\n  - version: 1.0.0",
 			`bp.yaml:14:5: releases[1]: release 1.0.0-rancher.1 is listed twice`},
+		{"releases out of order", "    images: {app: example/app:1.0.0}", "    images: {app: example/app:1.0.0}\n  - version: 0.9.0",
+			`bp.yaml:14:5: releases[1]: release 0.9.0-rancher.1 comes after 1.0.0-rancher.1 but does not sort above it in Rancher; list releases oldest first`},
 		{"bad upgrade range", "    images: {app: example/app:1.0.0}", "    images: {app: example/app:1.0.0}\n    upgradeFrom: '>=>1'",
 			`bp.yaml:14:18: releases[0].upgradeFrom: Could not parse Range ">=>1"`},
 		{"entry twice", "    questions: [port]\n", "    questions: [port]\n  - name: minimal\n    templates: app\n    questions: [port]\n",

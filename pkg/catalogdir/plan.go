@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -18,7 +19,25 @@ type Plan struct {
 	Files      map[string][]byte // every rendered file at its path (slash, relative to the folder)
 	Changed    []string          // paths whose content is new or different, sorted
 	NewFolders []NewFolder       // version folders the build adds
-	existing   map[string][]byte
+	// Placed is every rendered version with its folder, released or new.
+	Placed   []NewFolder
+	existing map[string][]byte
+}
+
+// Add puts a file into the plan after it was made (what is computed from
+// the planned tree itself, such as a new folder's diagram).
+func (p *Plan) Add(fp string, content []byte) error {
+	if err := checkRelPath(fp); err != nil {
+		return err
+	}
+	p.Files[fp] = content
+	if old, ok := p.existing[fp]; ok && bytes.Equal(old, content) {
+		return nil
+	}
+	if i, found := slices.BinarySearch(p.Changed, fp); !found {
+		p.Changed = slices.Insert(p.Changed, i, fp)
+	}
+	return nil
 }
 
 // NewFolder is a release that gets its first folder.
@@ -101,6 +120,7 @@ func MakePlan(cat *render.Catalog, ex *Existing) (*Plan, error) {
 				p.NewFolders = append(p.NewFolders, NewFolder{Entry: e.Name, Version: v.CatalogVersion, Path: path.Join(base, strconv.Itoa(n))})
 			}
 			folder := path.Join(base, strconv.Itoa(n))
+			p.Placed = append(p.Placed, NewFolder{Entry: e.Name, Version: v.CatalogVersion, Path: folder})
 			var differ []string
 			for name, content := range v.Files {
 				fp := path.Join(folder, name)

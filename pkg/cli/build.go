@@ -4,12 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
 
 	"github.com/spf13/cobra"
 
 	"github.com/catalogen/catalogen/pkg/blueprint"
+	"github.com/catalogen/catalogen/pkg/build"
 	"github.com/catalogen/catalogen/pkg/catalogdir"
-	"github.com/catalogen/catalogen/pkg/render"
+	"github.com/catalogen/catalogen/pkg/lint/rules"
+	"github.com/catalogen/catalogen/pkg/lintconfig"
+	"github.com/catalogen/catalogen/pkg/report"
 )
 
 func init() { register(newBuildCommand) }
@@ -20,6 +25,7 @@ type buildOptions struct {
 	check      bool
 	diff       bool
 	publish    publishOptions // with --repo: build into the catalog repository
+	lint       lintConfigOptions
 }
 
 func newBuildCommand() *cobra.Command {
@@ -35,7 +41,11 @@ Released folders never change. Build reads what --out already holds: a
 release already there keeps its folder number and must render byte for byte
 the same, or build stops and explains how to add a packaging revision
 instead; a new release gets the entry's next folder number. The rendered tree
-is linted before anything is written; then each new folder and changed file
+is linted before anything is written, with the same rules and configuration
+as catalogen lint (--config, or the .catalogen.yaml found from --out up to
+its repository's root); a finding in a generated file is shown at the
+template line or blueprint field it comes from, once, with the releases it
+affects. Then each new folder and changed file
 is written under a temporary name and renamed into place (a journal lets the
 next build complete an interrupted one), so a failed build leaves --out as
 it was, and nothing else in --out is touched. The same inputs always give
@@ -66,6 +76,7 @@ network.
 	f.BoolVar(&o.diff, "diff", false, "write nothing; print what build would change and exit 0 (1 when build would refuse because a released folder would change)")
 	f.StringVar(&o.publish.repo, "repo", "", "build into the catalog git repository at `URL` and push, exactly like catalogen publish (--diff becomes a dry run)")
 	addPublishFlags(cmd, &o.publish, false)
+	addLintConfigFlags(cmd, &o.lint)
 	cmd.MarkFlagsMutuallyExclusive("check", "diff")
 	cmd.MarkFlagsMutuallyExclusive("repo", "out")
 	cmd.MarkFlagsMutuallyExclusive("repo", "check")
@@ -76,6 +87,7 @@ network.
 // building into the catalog repository.
 func runBuildRepo(cmd *cobra.Command, o buildOptions) error {
 	o.publish.blueprints = o.blueprints
+	o.publish.lint = o.lint
 	o.publish.dryRun = o.diff
 	return runPublish(cmd, o.publish)
 }
@@ -88,19 +100,19 @@ func runBuild(stdout, stderr io.Writer, o buildOptions) error {
 	if err != nil {
 		return withCode(ExitUsage, err)
 	}
-	cat, err := render.Render(bps)
+	rendered, err := build.Render(bps)
 	if err != nil {
 		return withCode(ExitUsage, err)
 	}
-	names := make([]string, len(cat.Entries))
-	for i, e := range cat.Entries {
-		names[i] = e.Name
-	}
-	existing, err := catalogdir.Read(o.out, names)
+	existing, err := catalogdir.Read(o.out, rendered.Entries())
 	if err != nil {
 		return withCode(ExitFindings, err)
 	}
-	plan, err := catalogdir.MakePlan(cat, existing)
+	cfg, err := buildConfig(o.out, o.lint)
+	if err != nil {
+		return err
+	}
+	res, err := rendered.Plan(existing, cfg)
 	if err != nil {
 		var imm *catalogdir.ImmutableError
 		if errors.As(err, &imm) {
@@ -108,10 +120,10 @@ func runBuild(stdout, stderr io.Writer, o buildOptions) error {
 		}
 		return withCode(ExitInternal, err)
 	}
-	lintErrors, err := lintRendered(plan.Files, stderr)
-	if err != nil {
-		return withCode(ExitInternal, fmt.Errorf("linting the rendered catalog: %w", err))
+	if err := printBuildFindings(stderr, res); err != nil {
+		return err
 	}
+	plan := res.Plan
 	if o.diff || o.check {
 		for _, nf := range plan.NewFolders {
 			fmt.Fprintf(stderr, "would add  %s  (%s %s)\n", nf.Path, nf.Entry, nf.Version)
@@ -121,8 +133,8 @@ func runBuild(stdout, stderr io.Writer, o buildOptions) error {
 	case o.diff:
 		_, err := io.WriteString(stdout, plan.Diff())
 		return err
-	case lintErrors:
-		return withCode(ExitFindings, fmt.Errorf("the rendered catalog has lint errors (above); nothing was written to %s", o.out))
+	case res.Failed():
+		return withCode(ExitFindings, fmt.Errorf("the rendered catalog has lint findings that fail the build (above); nothing was written to %s", o.out))
 	case o.check:
 		if plan.UpToDate() {
 			fmt.Fprintf(stdout, "%s is up to date\n", o.out)
@@ -145,6 +157,60 @@ func runBuild(stdout, stderr io.Writer, o buildOptions) error {
 	}
 	fmt.Fprintf(stdout, "wrote %d file(s) to %s\n", len(plan.Changed), o.out)
 	return nil
+}
+
+// printBuildFindings prints a build's findings, each at the template line
+// or blueprint field it comes from, when there are any.
+func printBuildFindings(w io.Writer, res *build.Result) error {
+	if len(res.Findings) == 0 {
+		return nil
+	}
+	rep := res.Report()
+	rep.Version = versionString()
+	return report.Write(w, "text", rep)
+}
+
+// buildConfig is the lint configuration a build honours: --config, or
+// the .catalogen.yaml found from the output folder up to its repository's
+// root (the file lint would use on that catalog), unless --no-config.
+func buildConfig(out string, o lintConfigOptions) (*lintconfig.Config, error) {
+	if o.noConfig {
+		return nil, nil
+	}
+	file := o.config
+	if file == "" {
+		if st, err := os.Stat(out); err != nil || !st.IsDir() {
+			return nil, nil // a new folder has no configuration yet
+		}
+		found, err := lintconfig.FindFor(out, out)
+		if err != nil {
+			return nil, usageErrorf("configuration: %v", err)
+		}
+		if found == "" {
+			return nil, nil
+		}
+		file = found
+	}
+	cfg, err := lintconfig.Load(file, rules.Lookup)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, usageErrorf("--config %s does not exist", file)
+		}
+		return nil, usageErrorf("configuration: %v", err)
+	}
+	return cfg, nil
+}
+
+// lintConfigOptions are the configuration flags build and publish share
+// with lint.
+type lintConfigOptions struct {
+	config   string
+	noConfig bool
+}
+
+func addLintConfigFlags(cmd *cobra.Command, o *lintConfigOptions) {
+	cmd.Flags().StringVar(&o.config, "config", "", "lint configuration `FILE` (default: "+lintconfig.FileName+" from the catalog folder up to its repository root)")
+	cmd.Flags().BoolVar(&o.noConfig, "no-config", false, "ignore "+lintconfig.FileName+" files")
 }
 
 func loadBlueprints(files []string) ([]*blueprint.Blueprint, error) {

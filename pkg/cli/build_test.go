@@ -6,12 +6,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/catalogen/catalogen/pkg/blueprint"
-	"github.com/catalogen/catalogen/pkg/render"
+	"github.com/catalogen/catalogen/pkg/build"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -84,13 +85,13 @@ func TestBuildBuiltin(t *testing.T) {
 	// release never means editing this test.
 	bps, err := blueprint.Builtin()
 	require.NoError(t, err)
-	cat, err := render.Render(bps)
+	rendered, err := build.Render(bps)
 	require.NoError(t, err)
 	want := 0
-	for _, e := range cat.Entries {
+	for _, e := range rendered.Catalog.Entries {
 		want += len(e.Files)
 		for i, v := range e.Versions {
-			want += len(v.Files)
+			want += len(v.Files) + 1 // and its drawing
 			assert.Contains(t, r.stdout, fmt.Sprintf("new  templates/%s/%d  (%s %s)", e.Name, i, e.Name, v.CatalogVersion))
 			for name := range v.Files {
 				assert.FileExists(t, filepath.Join(out, "templates", e.Name, strconv.Itoa(i), name))
@@ -224,8 +225,17 @@ func TestBuildLintGate(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "out")
 	r := buildRun("build", "--blueprint", bp, "--out", out)
 	assert.Equal(t, ExitFindings, r.code, r.stderr)
-	assert.Contains(t, r.stderr, "the rendered catalog has lint errors (above); nothing was written")
-	assert.Contains(t, r.stderr, "nowhere")
+	assert.Contains(t, r.stderr, "the rendered catalog has lint findings that fail the build (above); nothing was written")
+	// At the template line, once for both releases.
+	tmpl := filepath.Join(filepath.Dir(bp), "templates", "standalone", "docker-compose.yml.tpl.tmpl")
+	data, err := os.ReadFile(tmpl)
+	require.NoError(t, err)
+	lines := strings.Split(string(data), "\n")
+	line := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, "nowhere") }) + 1
+	col := strings.Index(lines[line-1], "nowhere") + 1
+	assert.Contains(t, r.stderr, fmt.Sprintf("%s:%d:%d: error S001 sidekick.defined: sidekick nowhere", tmpl, line, col))
+	assert.Contains(t, r.stderr, "(in greeter 2.0.0-rancher.1, 2.1.0-rancher.1; rendered at templates/greeter/0/docker-compose.yml.tpl:")
+	assert.Equal(t, 1, strings.Count(r.stderr, "error S001"))
 	assert.NoDirExists(t, out)
 }
 

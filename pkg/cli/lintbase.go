@@ -8,7 +8,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"testing/fstest"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/gitrepo"
@@ -74,9 +73,9 @@ func loadBase(ctx context.Context, p, root, rev string) (*gitBase, *catalog.Cata
 			sel = filepath.ToSlash(s)
 		}
 	}
-	m := fstest.MapFS{}
-	for name, data := range files {
-		m[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+	m, err := catalog.NewMemFS(files)
+	if err != nil {
+		return nil, nil, withCode(ExitInternal, fmt.Errorf("--base: reading %s at %s: %w", root, rev, err))
 	}
 	if sel != "." {
 		if _, err := fs.Stat(m, sel); err != nil {

@@ -6,9 +6,9 @@ import (
 	"io"
 	"strings"
 
+	"github.com/catalogen/catalogen/pkg/build"
 	"github.com/catalogen/catalogen/pkg/gitrepo"
 	"github.com/catalogen/catalogen/pkg/publish"
-	"github.com/catalogen/catalogen/pkg/render"
 	"github.com/spf13/cobra"
 )
 
@@ -19,6 +19,7 @@ type publishOptions struct {
 	dryRun                       bool
 	createBranch                 bool
 	blueprints                   []string
+	lint                         lintConfigOptions
 }
 
 func addPublishFlags(cmd *cobra.Command, o *publishOptions, withRepo bool) {
@@ -63,6 +64,7 @@ and credential helpers of the machine apply.
 		},
 	}
 	addPublishFlags(cmd, &o, true)
+	addLintConfigFlags(cmd, &o.lint)
 	cmd.Flags().BoolVar(&o.dryRun, "dry-run", false, "show the diff and the commit message; push nothing")
 	cmd.Flags().StringArrayVar(&o.blueprints, "blueprint", nil, "blueprint `FILE` to publish; repeat for several (default: the built-in blueprints)")
 	_ = cmd.MarkFlagRequired("repo")
@@ -74,19 +76,32 @@ func runPublish(cmd *cobra.Command, o publishOptions) error {
 	if err != nil {
 		return withCode(ExitUsage, err)
 	}
-	cat, err := render.Render(bps)
+	cat, err := build.Render(bps)
 	if err != nil {
 		return withCode(ExitUsage, err)
 	}
 	return publishCatalog(cmd, cat, o)
 }
 
-func publishCatalog(cmd *cobra.Command, cat *render.Catalog, o publishOptions) error {
+func publishCatalog(cmd *cobra.Command, cat *build.Rendered, o publishOptions) error {
 	out, errw := cmd.OutOrStdout(), cmd.ErrOrStderr()
-	res, err := publish.Publish(cmd.Context(), cat, publish.Options{
+	opts := publish.Options{
 		Repo: o.repo, Branch: o.branch, Message: o.message, DryRun: o.dryRun, Cache: o.cache, CreateBranch: o.createBranch,
-		Lint: lintRendered, Log: errw,
-	})
+		Log: errw, NoConfig: o.lint.noConfig,
+	}
+	if o.lint.config != "" {
+		cfg, err := buildConfig("", o.lint)
+		if err != nil {
+			return err
+		}
+		opts.Config = cfg
+	}
+	res, err := publish.Publish(cmd.Context(), cat, opts)
+	if res != nil && res.Build != nil {
+		if err := printBuildFindings(errw, res.Build); err != nil {
+			return err
+		}
+	}
 	switch {
 	case errors.Is(err, publish.ErrLint):
 		return withCode(ExitFindings, err)

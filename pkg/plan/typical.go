@@ -98,7 +98,12 @@ func Diagram(entry string, files map[string][]byte) ([]byte, error) {
 	if len(cat.Templates) == 0 || len(cat.Templates[0].Versions) == 0 {
 		return nil, fmt.Errorf("entry %s: no version folder to draw", entry)
 	}
-	v := cat.Templates[0].Versions[0]
+	return DiagramOf(cat.Templates[0].Versions[0])
+}
+
+// DiagramOf draws a loaded version's topology on its typical inventory,
+// with the questions' defaults, as SVG (see Diagram).
+func DiagramOf(v *catalog.Version) ([]byte, error) {
 	inv, err := TypicalInventory(v)
 	if err != nil {
 		return nil, err

@@ -17,9 +17,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/catalogen/catalogen/pkg/build"
 	"github.com/catalogen/catalogen/pkg/catalogdir"
 	"github.com/catalogen/catalogen/pkg/gitrepo"
-	"github.com/catalogen/catalogen/pkg/render"
+	"github.com/catalogen/catalogen/pkg/lint/rules"
+	"github.com/catalogen/catalogen/pkg/lintconfig"
 )
 
 // MaxAttempts bounds how often a rejected push is retried on top of the
@@ -37,9 +39,10 @@ type Options struct {
 	// have yet (an empty repository needs no permission).
 	CreateBranch bool
 
-	// Lint checks the rendered tree before anything is committed; it
-	// returns true when the tree has errors (and prints them to Log).
-	Lint func(files map[string][]byte, w io.Writer) (bool, error)
+	// Config is the lint configuration; nil uses the repository's own
+	// .catalogen.yaml at its root, if it has one (NoConfig: none at all).
+	Config   *lintconfig.Config
+	NoConfig bool
 	// Log receives progress lines and the dry-run output.
 	Log io.Writer
 
@@ -57,6 +60,9 @@ type Result struct {
 	Message    string
 	Attempts   int
 	Diff       string // dry run only
+	// Build is the planned build, with its lint findings (also when
+	// publishing stopped on them: ErrLint).
+	Build *build.Result
 }
 
 // ErrReleasedChanged means the repository holds a released version folder
@@ -76,8 +82,9 @@ var ErrUnknownBranch = gitrepo.ErrUnknownBranch
 // ErrLint means the rendered catalog has lint errors; nothing was pushed.
 var ErrLint = errors.New("the rendered catalog has lint errors; nothing was pushed")
 
-// Publish renders cat into the repository and pushes the result.
-func Publish(ctx context.Context, cat *render.Catalog, o Options) (*Result, error) {
+// Publish builds the rendered blueprints into the repository, linting the
+// result like build does, and pushes it.
+func Publish(ctx context.Context, cat *build.Rendered, o Options) (*Result, error) {
 	if o.Branch == "" {
 		o.Branch = "main"
 	}
@@ -106,10 +113,7 @@ func Publish(ctx context.Context, cat *render.Catalog, o Options) (*Result, erro
 		return nil, err
 	}
 	defer release()
-	names := make([]string, len(cat.Entries))
-	for i, e := range cat.Entries {
-		names[i] = e.Name
-	}
+	names := cat.Entries()
 
 	for attempt := 1; attempt <= MaxAttempts; attempt++ {
 		res, err := publishOnce(ctx, cat, names, remote, dir, attempt, o)
@@ -121,7 +125,7 @@ func Publish(ctx context.Context, cat *render.Catalog, o Options) (*Result, erro
 	return nil, fmt.Errorf("%s kept moving: gave up after %d attempts; nothing of ours was pushed, run publish again", o.Branch, MaxAttempts)
 }
 
-func publishOnce(ctx context.Context, cat *render.Catalog, names []string, remote gitrepo.Remote, dir string, attempt int, o Options) (*Result, error) {
+func publishOnce(ctx context.Context, cat *build.Rendered, names []string, remote gitrepo.Remote, dir string, attempt int, o Options) (*Result, error) {
 	exists, err := gitrepo.Sync(ctx, remote, o.Branch, dir, o.CreateBranch)
 	if err != nil {
 		return nil, hideCache(err, dir)
@@ -136,7 +140,13 @@ func publishOnce(ctx context.Context, cat *render.Catalog, names []string, remot
 	// Messages name files by their path in the repository, not in the
 	// cache folder, which is catalogen's own business.
 	existing.Display = ""
-	plan, err := catalogdir.MakePlan(cat, existing)
+	cfg := o.Config
+	if cfg == nil && !o.NoConfig {
+		if cfg, err = repoConfig(dir); err != nil {
+			return nil, err
+		}
+	}
+	b, err := cat.Plan(existing, cfg)
 	if err != nil {
 		var imm *catalogdir.ImmutableError
 		if errors.As(err, &imm) {
@@ -144,16 +154,11 @@ func publishOnce(ctx context.Context, cat *render.Catalog, names []string, remot
 		}
 		return nil, err
 	}
-	if o.Lint != nil {
-		bad, err := o.Lint(plan.Files, o.Log)
-		if err != nil {
-			return nil, err
-		}
-		if bad {
-			return nil, ErrLint
-		}
+	if b.Failed() {
+		return &Result{Build: b, Attempts: attempt}, ErrLint
 	}
-	res := &Result{NewFolders: plan.NewFolders, Changed: plan.Changed, Attempts: attempt}
+	plan := b.Plan
+	res := &Result{NewFolders: plan.NewFolders, Changed: plan.Changed, Attempts: attempt, Build: b}
 	if plan.UpToDate() {
 		res.UpToDate = true
 		return res, nil
@@ -182,6 +187,20 @@ func publishOnce(ctx context.Context, cat *render.Catalog, names []string, remot
 	}
 	res.Commit = strings.TrimSpace(string(out))
 	return res, nil
+}
+
+// repoConfig reads the catalog repository's own .catalogen.yaml (at its
+// root), the file lint uses on a checkout of it.
+func repoConfig(dir string) (*lintconfig.Config, error) {
+	file := filepath.Join(dir, lintconfig.FileName)
+	if _, err := os.Lstat(file); err != nil {
+		return nil, nil
+	}
+	cfg, err := lintconfig.Load(file, rules.Lookup)
+	if err != nil {
+		return nil, hideCache(fmt.Errorf("the repository's configuration: %w", err), dir)
+	}
+	return cfg, nil
 }
 
 // hideCache names paths inside the cached clone relative to the

@@ -8,13 +8,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/catalogen/catalogen/pkg/blueprint"
-	"github.com/catalogen/catalogen/pkg/render"
+	"github.com/catalogen/catalogen/pkg/build"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
@@ -78,12 +79,21 @@ func daemon(t *testing.T) (url, bare string) {
 }
 
 // greeter renders the test application with the given releases.
-func greeter(t *testing.T, versions ...string) *render.Catalog {
+func greeter(t *testing.T, versions ...string) *build.Rendered {
+	t.Helper()
+	return greeterWith(t, nil, versions...)
+}
+
+// greeterWith is greeter with files of the test application replaced.
+func greeterWith(t *testing.T, edits map[string]string, versions ...string) *build.Rendered {
 	t.Helper()
 	src, err := filepath.Abs("../render/testdata/greeter")
 	require.NoError(t, err)
 	dir := t.TempDir()
 	require.NoError(t, os.CopyFS(dir, os.DirFS(src)))
+	for name, content := range edits {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644))
+	}
 	var rel strings.Builder
 	for _, v := range versions {
 		fmt.Fprintf(&rel, "  - version: %s\n    images: {web: example/greeter:%s, cache: redis:7.2.4}\n", v, v)
@@ -118,7 +128,7 @@ releases:
 	require.NoError(t, os.WriteFile(file, []byte(bp), 0o644))
 	b, err := blueprint.LoadFile(file)
 	require.NoError(t, err)
-	cat, err := render.Render([]*blueprint.Blueprint{b})
+	cat, err := build.Render([]*blueprint.Blueprint{b})
 	require.NoError(t, err)
 	return cat
 }
@@ -181,6 +191,43 @@ func TestPublishLifecycle(t *testing.T) {
 	assert.Contains(t, res.Diff, "templates/greeter/2/docker-compose.yml")
 	assert.Contains(t, res.Message, "greeter 2.2.0-rancher.1")
 	assert.Equal(t, before, head(t, bare))
+}
+
+// TestPublishLintsWithTheRepositorysConfig: publish always lints what it
+// would push, with the .catalogen.yaml the catalog repository holds, and
+// pushes nothing when that fails.
+func TestPublishLintsWithTheRepositorysConfig(t *testing.T) {
+	url, bare := daemon(t)
+	ctx := context.Background()
+	// An undeclared ${colour}: I002, a warning by default.
+	undeclared := greeterWith(t, map[string]string{"templates/standalone/docker-compose.yml.tpl.tmpl": "version: '2'\nservices:\n  web:\n    image: x/y:1\n    environment:\n      - A=${port}\n      - B=${cache_password}\n      - C=${colour}\n"}, "2.0.0")
+	res, err := Publish(ctx, undeclared, opts(t, url))
+	require.NoError(t, err, "a warning does not stop publishing")
+	require.NotNil(t, res.Build)
+	assert.True(t, slices.ContainsFunc(res.Build.Findings, func(f build.Finding) bool { return f.Rule.ID == "I002" }))
+
+	// The repository now makes I002 an error.
+	work := t.TempDir()
+	git(t, work, "clone", "-q", url, "w")
+	w := filepath.Join(work, "w")
+	require.NoError(t, os.WriteFile(filepath.Join(w, ".catalogen.yaml"), []byte("rules:\n  interpolation.undeclared: error\n"), 0o644))
+	git(t, w, "add", ".catalogen.yaml")
+	git(t, w, "commit", "-qm", "stricter")
+	git(t, w, "push", "-q", "origin", "main")
+	before := head(t, bare)
+
+	res, err = Publish(ctx, greeterWith(t, map[string]string{"templates/standalone/docker-compose.yml.tpl.tmpl": "version: '2'\nservices:\n  web:\n    image: x/y:1\n    environment:\n      - A=${port}\n      - B=${cache_password}\n      - C=${colour}\n"}, "2.0.0", "2.1.0"), opts(t, url))
+	require.ErrorIs(t, err, ErrLint)
+	require.NotNil(t, res.Build, "the findings come with the error")
+	assert.True(t, res.Build.Failed())
+	assert.Equal(t, before, head(t, bare), "nothing pushed")
+
+	// --no-config ignores the repository's file.
+	o := opts(t, url)
+	o.NoConfig = true
+	_, err = Publish(ctx, greeterWith(t, map[string]string{"templates/standalone/docker-compose.yml.tpl.tmpl": "version: '2'\nservices:\n  web:\n    image: x/y:1\n    environment:\n      - A=${port}\n      - B=${cache_password}\n      - C=${colour}\n"}, "2.0.0", "2.1.0"), o)
+	require.NoError(t, err)
+	assert.NotEqual(t, before, head(t, bare))
 }
 
 func TestPublishRefusesChangedReleasedFolder(t *testing.T) {

@@ -22,3 +22,11 @@ func checkName(what, name string) error {
 	}
 	return nil
 }
+
+// DiagramFile is the file of each version folder that draws where the
+// version's containers land on the hosts it is written for (catalogen plan
+// on the version's typical inventory). Build adds it to each new version
+// folder from the linted model; a README shows it with
+// `![topology](topology.svg)`, relative to the version folder, where both
+// Rancher's catalog UI and a git host resolve it.
+const DiagramFile = "topology.svg"

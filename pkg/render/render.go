@@ -4,10 +4,10 @@
 //
 // For each entry it renders every release's version folder from the entry's
 // Go templates (text/template, sprig's hermetic functions, missingkey=error),
-// writes config.yml and the icon, and checks the result the way Rancher will
-// read it: releases in increasing order, rancher-compose.yml carrying the
-// right .catalog.version, every `$` reference a question of that version and
-// every question used.
+// and writes config.yml and the icon. It checks nothing about the result:
+// package build loads it into the catalog model and lints it like any
+// catalog, and Trace tells which template line or blueprint field each
+// rendered line comes from, so findings point at what to edit.
 package render
 
 import (
@@ -81,8 +81,8 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 		return Entry{}, fmt.Errorf("%s: %w", e.Pos, err)
 	}
 	releases := bp.ReleasesOf(e)
-	if err := checkReleases(bp, e, releases); err != nil {
-		return Entry{}, err
+	if len(releases) == 0 {
+		return Entry{}, fmt.Errorf("%s: entry %s ships no release (see its since: and until:)", e.Pos, e.Name)
 	}
 	set, err := loadTemplates(bp, e)
 	if err != nil {
@@ -116,10 +116,7 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 		if err != nil {
 			return Entry{}, fmt.Errorf("entry %s, release %s: %w", e.Name, r.CatalogVersion(), err)
 		}
-		if err := finishVersion(e, r, data.Catalog, files); err != nil {
-			return Entry{}, fmt.Errorf("entry %s, release %s: %w", e.Name, r.CatalogVersion(), err)
-		}
-		if err := addDiagram(e.Name, files); err != nil {
+		if err := finishVersion(data.Catalog, files); err != nil {
 			return Entry{}, fmt.Errorf("entry %s, release %s: %w", e.Name, r.CatalogVersion(), err)
 		}
 		out.Versions = append(out.Versions, Version{Release: r, CatalogVersion: r.CatalogVersion(), Files: files})

@@ -9,10 +9,11 @@ import (
 	"slices"
 	"strings"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/catalogen/catalogen/pkg/blueprint"
-	"github.com/catalogen/catalogen/pkg/lint/spelling"
 	"github.com/catalogen/catalogen/pkg/rancher/tmpl"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 // templateSuffix marks files that are templates; the suffix is dropped from
@@ -24,21 +25,30 @@ type templateSet struct {
 	root    *template.Template
 	budget  *tmpl.Budget // bounds each execution (see tmpl's limits)
 	outputs []output
+	sources map[string][]byte // template file (as shown) → its text
 }
 
 type output struct {
 	name     string // file name in the version folder
 	template string // template name, "" for a file copied verbatim
+	source   string // the file it comes from, as shown
 	raw      []byte
 }
 
 // loadTemplates parses the partials (`_*.tmpl` in the blueprint's templates
 // folder and in the entry's folder) and the entry's files.
 func loadTemplates(bp *blueprint.Blueprint, e blueprint.Entry) (*templateSet, error) {
+	return loadTemplatesWith(bp, e, nil)
+}
+
+// loadTemplatesWith is loadTemplates with a hook that may rewrite each
+// parsed tree before it is instrumented (Trace marks its lines).
+func loadTemplatesWith(bp *blueprint.Blueprint, e blueprint.Entry, mark func(file string, src []byte, tree *parse.Tree)) (*templateSet, error) {
 	budget := tmpl.NewBudget()
 	set := &templateSet{
-		root:   template.New(e.Name).Option("missingkey=error").Funcs(budget.Funcs(funcMap(e))),
-		budget: budget,
+		root:    template.New(e.Name).Option("missingkey=error").Funcs(budget.Funcs(funcMap(e))),
+		budget:  budget,
+		sources: map[string][]byte{},
 	}
 	for _, dir := range []string{bp.Templates, e.Templates} {
 		if err := set.addPartials(bp.Source, dir); err != nil {
@@ -61,7 +71,7 @@ func loadTemplates(bp *blueprint.Blueprint, e blueprint.Entry) (*templateSet, er
 		if err != nil {
 			return nil, err
 		}
-		out := output{name: strings.TrimSuffix(name, templateSuffix)}
+		out := output{name: strings.TrimSuffix(name, templateSuffix), source: bp.Source.Show(file)}
 		if strings.HasSuffix(name, templateSuffix) {
 			out.template = bp.Source.Show(file)
 			if err := set.parse(out.template, data); err != nil {
@@ -79,6 +89,9 @@ func loadTemplates(bp *blueprint.Blueprint, e blueprint.Entry) (*templateSet, er
 		return nil, fmt.Errorf("%s: entry %s: no templates in %s", e.Pos, e.Name, bp.Source.Show(e.Templates))
 	}
 	for _, t := range set.root.Templates() {
+		if mark != nil && t.Tree != nil {
+			mark(t.Tree.ParseName, set.sources[t.Tree.ParseName], t.Tree)
+		}
 		tmpl.Instrument(t.Tree)
 	}
 	return set, nil
@@ -90,6 +103,7 @@ func (s *templateSet) parse(name string, data []byte) error {
 	if err := tmpl.CheckSource(name, data); err != nil {
 		return err
 	}
+	s.sources[name] = data
 	_, err := s.root.New(name).Parse(string(data))
 	return withFuncSuggestion(err)
 }
@@ -106,16 +120,16 @@ func withFuncSuggestion(err error) error {
 	if m == nil {
 		return err
 	}
-	best, bestD := "", 3
-	for name := range funcMap(blueprint.Entry{}) {
-		if d := spelling.Distance(strings.ToLower(m[1]), strings.ToLower(name)); d < bestD || d == bestD && name < best {
-			best, bestD = name, d
-		}
+	funcs := funcMap(blueprint.Entry{})
+	names := make([]string, 0, len(funcs))
+	for name := range funcs {
+		names = append(names, name)
 	}
-	if best == "" {
+	hint := spelling.DidYouMean(m[1], names)
+	if hint == "" {
 		return err
 	}
-	return fmt.Errorf("%w (did you mean %s?)", err, best)
+	return fmt.Errorf("%w%s", err, hint)
 }
 
 func (s *templateSet) addPartials(src blueprint.Source, dir string) error {
