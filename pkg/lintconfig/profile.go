@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/spelling"
 	"gopkg.in/yaml.v3"
 )
 
@@ -90,7 +91,7 @@ func validateProfile(val *yaml.Node, fail func(*yaml.Node, string, string, ...an
 	}
 	for _, item := range profileNames(val) {
 		if _, ok := LookupProfile(item.Value); item.Kind != yaml.ScalarNode || !ok {
-			fail(item, "profile", "%q is not a profile; allowed: %s%s", item.Value, strings.Join(ProfileNames(), ", "), didYouMean(item.Value, ProfileNames()))
+			fail(item, "profile", "%q is not a profile; allowed: %s%s", item.Value, strings.Join(ProfileNames(), ", "), spelling.DidYouMean(item.Value, ProfileNames()))
 		}
 	}
 }

@@ -2,11 +2,10 @@ package lintconfig
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/lint/rules"
-	"github.com/catalogen/catalogen/pkg/lint/spelling"
+	"github.com/catalogen/catalogen/pkg/spelling"
 	"gopkg.in/yaml.v3"
 )
 
@@ -65,10 +64,10 @@ func validate(name string, doc *yaml.Node) []string {
 			validateProfile(val, fail)
 		case "fail-level":
 			if val.Kind != yaml.ScalarNode || !contains(failLevelVals, strings.ToLower(val.Value)) && val.Value != "warn" {
-				fail(val, "fail-level", "%q is not a level; allowed: %s%s", val.Value, strings.Join(failLevelVals, ", "), didYouMean(val.Value, failLevelVals))
+				fail(val, "fail-level", "%q is not a level; allowed: %s%s", val.Value, strings.Join(failLevelVals, ", "), spelling.DidYouMean(val.Value, failLevelVals))
 			}
 		default:
-			fail(key, "", "unknown field %q; allowed: %s%s", key.Value, strings.Join(topFields, ", "), didYouMean(key.Value, topFields))
+			fail(key, "", "unknown field %q; allowed: %s%s", key.Value, strings.Join(topFields, ", "), spelling.DidYouMean(key.Value, topFields))
 		}
 	}
 	return errs
@@ -81,7 +80,7 @@ func validateRule(key, val *yaml.Node, fail func(*yaml.Node, string, string, ...
 	case yaml.ScalarNode:
 		v := strings.ToLower(val.Value)
 		if !contains(ruleSettings, v) && v != "warn" && v != "true" && v != "false" {
-			fail(val, field, "%q is not a setting; allowed: %s%s", val.Value, allowed, didYouMean(val.Value, ruleSettings))
+			fail(val, field, "%q is not a setting; allowed: %s%s", val.Value, allowed, spelling.DidYouMean(val.Value, ruleSettings))
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(val.Content); i += 2 {
@@ -93,10 +92,10 @@ func validateRule(key, val *yaml.Node, fail func(*yaml.Node, string, string, ...
 				}
 			case "severity":
 				if !contains(severities, strings.ToLower(v.Value)) && v.Value != "warn" {
-					fail(v, field+".severity", "%q is not a severity; allowed: %s%s", v.Value, strings.Join(severities, ", "), didYouMean(v.Value, severities))
+					fail(v, field+".severity", "%q is not a severity; allowed: %s%s", v.Value, strings.Join(severities, ", "), spelling.DidYouMean(v.Value, severities))
 				}
 			default:
-				fail(k, field, "unknown field %q; allowed: %s%s", k.Value, strings.Join(ruleFields, ", "), didYouMean(k.Value, ruleFields))
+				fail(k, field, "unknown field %q; allowed: %s%s", k.Value, strings.Join(ruleFields, ", "), spelling.DidYouMean(k.Value, ruleFields))
 			}
 		}
 	default:
@@ -113,9 +112,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// suggestRule returns ` (did you mean "slug"?)` for the rule one of whose
-// names (ID, slug, former slug) is a near miss of name; it always suggests
-// the current slug.
+// suggestRule returns the hint for the rule one of whose names (ID, slug,
+// former slug) name is a near miss of; it always names the current slug.
 func suggestRule(name string) string {
 	owner := map[string]string{}
 	var names []string
@@ -125,38 +123,5 @@ func suggestRule(name string) string {
 			names = append(names, n)
 		}
 	}
-	if best := Suggest(name, names); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", owner[best])
-	}
-	return ""
-}
-
-// didYouMean returns ` (did you mean "x"?)` for the closest candidate
-// within a small edit distance, or "".
-func didYouMean(s string, candidates []string) string {
-	if best := Suggest(s, candidates); best != "" {
-		return fmt.Sprintf(" (did you mean %q?)", best)
-	}
-	return ""
-}
-
-// Suggest returns the candidate closest to s when it is a near miss: at
-// most one edit for short words, two for longer ones, ignoring case.
-func Suggest(s string, candidates []string) string {
-	limit := 1
-	if len(s) > 5 {
-		limit = 2
-	}
-	best, bestD := "", limit+1
-	sorted := append([]string(nil), candidates...)
-	sort.Strings(sorted)
-	for _, c := range sorted {
-		if d := spelling.Distance(strings.ToLower(s), strings.ToLower(c)); d < bestD {
-			best, bestD = c, d
-		}
-	}
-	if best == s {
-		return ""
-	}
-	return best
+	return spelling.Hint(owner[spelling.Closest(name, names)])
 }

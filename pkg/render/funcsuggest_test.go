@@ -34,5 +34,5 @@ func TestUndefinedFunctionSuggestion(t *testing.T) {
 	require.NoError(t, err)
 	_, err = Render([]*blueprint.Blueprint{bp})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), `function "composeScalr" not defined (did you mean composeScalar?)`)
+	assert.Contains(t, err.Error(), `function "composeScalr" not defined; did you mean "composeScalar"?`)
 }

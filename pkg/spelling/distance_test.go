@@ -11,6 +11,8 @@ func TestDistance(t *testing.T) {
 		{"privilige", "privileged", 2}, {"volume", "volumes", 1},
 		{"decription", "description", 1}, {"minimun", "minimum", 1},
 		{"kitten", "sitting", 3}, {"ä", "a", 1},
+		// A swap of neighbours is one edit, not two.
+		{"nmae", "name", 1}, {"warnign", "warning", 1}, {"ab", "ba", 1}, {"abc", "ca", 3},
 	}
 	for _, c := range cases {
 		if got := Distance(c.a, c.b); got != c.want {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/spelling"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"github.com/xeipuuv/gojsonschema"
 	"gopkg.in/yaml.v3"
@@ -205,8 +206,8 @@ func schemaFinding(f composeFile, s *serviceSchema, conv *converter, svc service
 		}
 		msg := fmt.Sprintf("%s: %q is not allowed here", where, prop)
 		if allowed := nestedKeys[nestedKind(path)]; len(allowed) > 0 {
-			if hint := suggest(prop, allowed); hint != "" {
-				msg += fmt.Sprintf("; did you mean %q?", hint)
+			if hint := spelling.Closest(prop, allowed); hint != "" {
+				msg += spelling.Hint(hint)
 			} else {
 				msg += " (allowed: " + strings.Join(allowed, ", ") + ")"
 			}
@@ -416,8 +417,8 @@ func unknownServiceKey(f composeFile, s *serviceSchema, name, key string) string
 	if hint, ok := keyHints[""][key]; ok {
 		return msg + "; " + hint
 	}
-	if hint := suggest(key, s.keys); hint != "" {
-		return msg + fmt.Sprintf("; did you mean %q?", hint)
+	if hint := spelling.Closest(key, s.keys); hint != "" {
+		return msg + spelling.Hint(hint)
 	}
 	return msg
 }

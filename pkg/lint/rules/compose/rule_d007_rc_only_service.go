@@ -5,6 +5,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 var ruleD007 = &lint.Rule{
@@ -46,8 +47,8 @@ func checkRCOnly(p *lint.Pass, v *catalog.Version) {
 		}
 		msg := fmt.Sprintf("service %q is configured in %s but not defined in %s", s.Name, s.RC.Doc.File.Name, dcName)
 		switch {
-		case suggest(s.Name, dcNames) != "":
-			msg += fmt.Sprintf("; did you mean %q?", suggest(s.Name, dcNames))
+		case spelling.Closest(s.Name, dcNames) != "":
+			msg += spelling.Hint(spelling.Closest(s.Name, dcNames))
 		case proj.DC.File.Rendered != nil && proj.DC.File.Rendered.ExecErr != nil:
 			msg += fmt.Sprintf(" as rendered: its template stops with an error before the end (see T002), so Rancher never sees the rest of %s", dcName)
 		default:

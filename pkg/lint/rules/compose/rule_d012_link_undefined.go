@@ -7,6 +7,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
+	"github.com/catalogen/catalogen/pkg/spelling"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -116,8 +117,8 @@ func checkLink(p *lint.Pass, v *catalog.Version, proj *catalog.Project, ans *ans
 	if field == "external_links" {
 		msg += "; an external link without `stack/` names a service of this stack"
 	}
-	if sug := suggest(name, names); sug != "" {
-		msg += fmt.Sprintf("; did you mean %s?", sug)
+	if sug := spelling.Closest(name, names); sug != "" {
+		msg += spelling.Hint(sug)
 	} else {
 		msg += "; define the service or remove the link"
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 var ruleLB002 = &lint.Rule{
@@ -51,8 +52,8 @@ func checkLBTargets(p *lint.Pass, v *catalog.Version) {
 		}
 		_, val := r.field("service")
 		msg := fmt.Sprintf("load balancer %q targets service %q, which is not in this stack (Rancher: Failed to find existing service)", r.service.Name, target)
-		if hint := suggest(target, names); hint != "" {
-			msg += fmt.Sprintf("; did you mean %q?", hint)
+		if hint := spelling.Closest(target, names); hint != "" {
+			msg += spelling.Hint(hint)
 		} else {
 			msg += "; for a service of another stack write stack/service"
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/spelling"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -118,8 +119,8 @@ func checkVolume(p *lint.Pass, f composeFile, a *answers, vol yamlnode.Pair) {
 			}
 		default:
 			msg := "volume %q has key %q, which Rancher does not accept (only driver, driver_opts, external and per_container)"
-			if hint := suggest(key, volumeKeys); hint != "" {
-				p.Report(f.at(kv.Key), msg+"; did you mean %q?", name, key, hint)
+			if hint := spelling.Closest(key, volumeKeys); hint != "" {
+				p.Report(f.at(kv.Key), msg+"%s", name, key, spelling.Hint(hint))
 			} else {
 				p.Report(f.at(kv.Key), msg, name, key)
 			}

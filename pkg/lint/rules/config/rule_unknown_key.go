@@ -1,11 +1,11 @@
 package config
 
 import (
-	"github.com/catalogen/catalogen/pkg/lint/spelling"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/spelling"
 	"gopkg.in/yaml.v3"
 )
 
@@ -77,25 +77,8 @@ func unknownKeyMessage(key string) string {
 	case lower == "icon" || lower == "logo":
 		return "`" + key + "` is ignored: Rancher takes the template's icon from the catalogIcon* file next to config.yml"
 	}
-	if s := suggest(key); s != "" {
-		return "unknown key `" + key + "` in config.yml is ignored by Rancher: did you mean `" + s + "`? (keys are case-sensitive)"
+	if hint := spelling.DidYouMean(key, knownKeys); hint != "" {
+		return "unknown key `" + key + "` in config.yml is ignored by Rancher, which reads keys case-sensitively" + hint
 	}
 	return "unknown key `" + key + "` in config.yml is ignored by Rancher (it reads " + strings.Join(knownKeys, ", ") + ")"
-}
-
-// suggest returns the known key that key most likely misspells.
-func suggest(key string) string {
-	norm := func(s string) string {
-		return strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(s))
-	}
-	best, bestDist := "", 3
-	for _, k := range knownKeys {
-		if norm(k) == norm(key) {
-			return k
-		}
-		if d := spelling.Distance(strings.ToLower(key), strings.ToLower(k)); d < bestDist && d <= len(k)/3 {
-			best, bestDist = k, d
-		}
-	}
-	return best
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/catalogblock"
+	"github.com/catalogen/catalogen/pkg/spelling"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -71,8 +72,8 @@ func checkUnknownKeys(p *lint.Pass, v *catalog.Version) {
 		case slices.Contains(configKeys, key):
 			hint = fmt.Sprintf("; `%s` belongs in the template's config.yml", key)
 		default:
-			if s := closest(key, catalogKeys); s != "" {
-				hint = fmt.Sprintf("; did you mean `%s`?", s)
+			if s := spelling.Closest(key, catalogKeys); s != "" {
+				hint = spelling.Hint(s)
 			} else {
 				hint = "; known keys: " + strings.Join(catalogKeys, ", ")
 			}
@@ -93,8 +94,8 @@ func checkUnknownKeys(p *lint.Pass, v *catalog.Version) {
 			case slices.Contains(rancher2QuestionKeys, key):
 				hint = " (it is a Rancher 2.x question feature)"
 			default:
-				if s := closest(key, questionKeys); s != "" {
-					hint = fmt.Sprintf("; did you mean `%s`?", s)
+				if s := spelling.Closest(key, questionKeys); s != "" {
+					hint = spelling.Hint(s)
 				} else {
 					hint = "; known question keys: " + strings.Join(questionKeys, ", ")
 				}

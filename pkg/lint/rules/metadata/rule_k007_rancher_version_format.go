@@ -1,13 +1,13 @@
 package metadata
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 var ruleK007 = &lint.Rule{
@@ -47,11 +47,11 @@ func checkRancherVersionFormat(p *lint.Pass, v *catalog.Version) {
 		if s == "" || rancherVersionRe.MatchString(s) {
 			continue
 		}
-		hint := "write it like v1.6.0"
+		hint := "; write it like v1.6.0"
 		if fix := fixRancherVersion(s); fix != "" {
-			hint = fmt.Sprintf("did you mean %s?", fix)
+			hint = spelling.Hint(fix)
 		}
-		p.Report(at(info, n), "%s %q is not a Rancher version of the form vX.Y.Z[-pre], so Rancher's version comparison may not do what you expect; %s", key, s, hint)
+		p.Report(at(info, n), "%s %q is not a Rancher version of the form vX.Y.Z[-pre], so Rancher's version comparison may not do what you expect%s", key, s, hint)
 	}
 }
 

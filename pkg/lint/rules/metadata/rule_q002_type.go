@@ -9,6 +9,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/catalogblock"
 	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 var ruleQ002 = &lint.Rule{
@@ -70,10 +71,10 @@ func checkType(p *lint.Pass, v *catalog.Version) {
 		case slices.Contains(questionTypes, strings.ToLower(t)):
 			hint = fmt.Sprintf("; types are lower case: write %s", strings.ToLower(t))
 		case typeSynonyms[strings.ToLower(t)] != "":
-			hint = fmt.Sprintf("; did you mean %s?", typeSynonyms[strings.ToLower(t)])
+			hint = spelling.Hint(typeSynonyms[strings.ToLower(t)])
 		default:
-			if s := closest(t, questionTypes); s != "" {
-				hint = fmt.Sprintf("; did you mean %s?", s)
+			if s := spelling.Closest(t, questionTypes); s != "" {
+				hint = spelling.Hint(s)
 			} else {
 				hint = "; supported: " + strings.Join(questionTypes, ", ")
 			}

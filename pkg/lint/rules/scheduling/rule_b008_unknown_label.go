@@ -4,6 +4,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 var ruleB008 = &lint.Rule{
@@ -33,8 +34,8 @@ func checkB008(p *lint.Pass, w *stack.View) {
 			if labels.IsKnown(l.Key) {
 				continue
 			}
-			if c := closest(l.Key, candidates); c != "" {
-				p.Report(l.Pos(), "label %s of service %s is not one Rancher reads, so it is silently ignored; did you mean %s?", l.Key, s.Name, c)
+			if hint := spelling.DidYouMean(l.Key, candidates); hint != "" {
+				p.Report(l.Pos(), "label %s of service %s is not one Rancher reads, so it is silently ignored%s", l.Key, s.Name, hint)
 				continue
 			}
 			p.ReportSeverity(lint.Info, l.Pos(), "label %s of service %s is under io.rancher. but no Rancher component reads it: fine for a label of your own, otherwise check its spelling", l.Key, s.Name)

@@ -4,6 +4,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/sidekick"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 var ruleS001 = &lint.Rule{
@@ -57,6 +58,6 @@ func checkS001(p *lint.Pass, w *stack.View) {
 			p.Report(li.Label.ValuePos(), "sidekick %s of service %s is only in rancher-compose.yml: the executor looks sidekicks up among the docker-compose services and fails with \"Failed to find sidekick: %s\"; define %s in docker-compose", n, pr.Service, n, n)
 			continue
 		}
-		p.Report(li.Label.ValuePos(), "sidekick %s of service %s is not a service of this stack%s: Rancher fails with \"Failed to find sidekick: %s\"", n, pr.Service, didYouMean(n, names), n)
+		p.Report(li.Label.ValuePos(), "sidekick %s of service %s is not a service of this stack: Rancher fails with \"Failed to find sidekick: %s\"%s", n, pr.Service, n, spelling.DidYouMean(n, names))
 	}
 }

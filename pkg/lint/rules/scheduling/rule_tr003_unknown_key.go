@@ -5,6 +5,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 var ruleTR003 = &lint.Rule{
@@ -33,7 +34,7 @@ func checkTR003(p *lint.Pass, w *stack.View) {
 			if !strings.HasPrefix(strings.ToLower(l.Key), "traefik.") || traefikKnown(l.Key) {
 				continue
 			}
-			p.Report(l.Pos(), "label %s of service %s is read neither by rancher-traefik's external mode nor by Traefik 1.7's Rancher provider, so it has no effect%s", l.Key, s.Name, didYouMean(strings.ToLower(l.Key), candidates))
+			p.Report(l.Pos(), "label %s of service %s is read neither by rancher-traefik's external mode nor by Traefik 1.7's Rancher provider, so it has no effect%s", l.Key, s.Name, spelling.DidYouMean(l.Key, candidates))
 		}
 	}
 }

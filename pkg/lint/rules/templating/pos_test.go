@@ -56,7 +56,7 @@ func TestSimilarQuestion(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"db_userame": "db_username", "host_label": "HOST_LABEL", "db_passwrd": "db_password",
-		"prt": "", "db_user": "", "completely_else": "",
+		"prt": "port", "pt": "", "db_user": "", "completely_else": "",
 	} {
 		if got := similarQuestion(info, name); got != want {
 			t.Errorf("similarQuestion(%q) = %q, want %q", name, got, want)

@@ -7,6 +7,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 var ruleI002 = &lint.Rule{
@@ -54,11 +55,11 @@ func checkI002(p *lint.Pass, v *catalog.Version) {
 				continue
 			}
 			written := it.Text[ref.Offset:ref.End]
-			fix := fmt.Sprintf("add a question with `variable: %s` to .catalog.questions, or write $%s if the container should see %s literally", ref.Name, written, written)
+			fix := fmt.Sprintf("; add a question with `variable: %s` to .catalog.questions, or write $%s if the container should see %s literally", ref.Name, written, written)
 			if q := similarQuestion(v.Catalog, ref.Name); q != "" {
-				fix = fmt.Sprintf("did you mean the question %s?", q)
+				fix = spelling.Hint(q)
 			}
-			r.report(it.Pos(ref.Offset, ref.End), written, "%s: %s is not a question of this version, so Rancher substitutes a blank string (with only a warning in its log); %s", it.where(), written, fix)
+			r.report(it.Pos(ref.Offset, ref.End), written, "%s: %s is not a question of this version, so Rancher substitutes a blank string (with only a warning in its log)%s", it.where(), written, fix)
 		}
 	})
 }

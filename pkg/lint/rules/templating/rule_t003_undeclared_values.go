@@ -5,6 +5,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 var ruleT003 = &lint.Rule{
@@ -56,11 +57,11 @@ func checkT003(p *lint.Pass, v *catalog.Version) {
 			if v.Catalog.Question(ref.Name) != nil {
 				continue
 			}
-			fix := fmt.Sprintf("add a question with `variable: %s` to .catalog.questions or fix the name", ref.Name)
+			fix := fmt.Sprintf("; add a question with `variable: %s` to .catalog.questions or fix the name", ref.Name)
 			if s := similarQuestion(v.Catalog, ref.Name); s != "" {
-				fix = fmt.Sprintf("did you mean .Values.%s?", s)
+				fix = spelling.Hint(".Values." + s)
 			}
-			p.Report(catalog.LinePos(f, ref.Line, ref.Col), "`.Values.%s` is not a question of this version: it is always missing, so it prints `<no value>` and `if`/`eq` tests on it take the false branch; %s", ref.Name, fix)
+			p.Report(catalog.LinePos(f, ref.Line, ref.Col), "`.Values.%s` is not a question of this version: it is always missing, so it prints `<no value>` and `if`/`eq` tests on it take the false branch%s", ref.Name, fix)
 		}
 	}
 }

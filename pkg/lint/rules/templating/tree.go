@@ -10,9 +10,9 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/lint/spelling"
 	"github.com/catalogen/catalogen/pkg/rancher/tmpl"
 	"github.com/catalogen/catalogen/pkg/rancher/version"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 // templatedFiles returns the compose files Rancher's executor runs through
@@ -248,33 +248,18 @@ func clip(s string, n int) string {
 }
 
 // similarQuestion finds the declared question a misspelt name most likely
-// means: the same name in another case, else the only one within two edits.
+// means (spelling.Closest over the question variables).
 func similarQuestion(info *catalog.Info, name string) string {
 	if info == nil || name == "" {
 		return ""
 	}
-	best, bestDist, ties := "", 3, 0
+	vars := make([]string, 0, len(info.Questions))
 	for _, q := range info.Questions {
-		if q.Variable == "" || q.Variable == name {
-			continue
-		}
-		if strings.EqualFold(q.Variable, name) {
-			return q.Variable
-		}
-		if len(name) < 5 {
-			continue // short names are too close to everything
-		}
-		switch d := spelling.Distance(strings.ToLower(q.Variable), strings.ToLower(name)); {
-		case d < bestDist:
-			best, bestDist, ties = q.Variable, d, 0
-		case d == bestDist:
-			ties++
+		if q.Variable != "" {
+			vars = append(vars, q.Variable)
 		}
 	}
-	if ties > 0 {
-		return ""
-	}
-	return best
+	return spelling.Closest(name, vars)
 }
 
 // firstTemplating is the first Rancher release whose catalog templates compose
