@@ -66,8 +66,12 @@ type Rule struct {
 	Severity Severity // default severity
 	Summary  string   // one line: what it checks
 	Doc      string   // why it matters, in Rancher's terms
-	Bad      string   // an example that is reported
-	Good     string   // the example fixed
+	// Bad is an example that is reported and Good the example fixed:
+	// files of a catalog, written as linttest.WriteExample reads them (a
+	// line `# <path>` starts a file; without one, docker-compose.yml), so
+	// that a test lints every rule's examples.
+	Bad  string
+	Good string
 	// Fixable says that the rule attaches a mechanical, safe Fix to its
 	// findings (lint --fix); `catalogen rules` lists it.
 	Fixable bool

@@ -2,28 +2,36 @@ package linttest
 
 import (
 	"fmt"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
+	"unicode/utf16"
 )
 
 // A rule's Bad and Good examples (lint.Rule) are files of a catalog, so that
 // a test can lint them. An example is the text of one file, or of several:
-// a line `# <path>` (nothing else on the line, and a file extension) starts
-// the next file. Paths are:
+// a line `# <path>` (nothing else on the line; the path has a file
+// extension) starts the next file, and the text before the first such line
+// is docker-compose.yml. A path is
 //
 //   - relative to the template folder templates/app/ of a minimal catalog
-//     (config.yml, catalogIcon-app.svg, 0/docker-compose.yml, ...); a bare
-//     version file name (docker-compose.yml, rancher-compose.yml.tpl,
+//     (Minimal): config.yml, catalogIcon-app.svg, 0/docker-compose.yml; a
+//     bare version file name (docker-compose.yml, rancher-compose.yml.tpl,
 //     README.md) is in version folder 0/. The example's files replace the
-//     minimal catalog's.
-//   - or relative to the catalog root (templates/..., <kind>-templates/...),
-//     and then the example's files are the whole catalog.
+//     minimal catalog's files of the same path.
+//   - or, with a leading slash, relative to the catalog root
+//     (/templates/nginx/config.yml, /my-app-templates/web/config.yml). When
+//     the example writes under /templates/, its files are the whole
+//     templates/ folder and the minimal catalog's go.
 //
-// A path that starts with base/ is a file of the catalog at the base
-// revision (lint --base), for rules that compare with one; the catalog's
-// other files are the revision under review. Text before the first header is
-// docker-compose.yml.
+// For the rules that compare with a base revision (lint --base), the base
+// catalog is the minimal one with the example's files under base/
+// (base/0/rancher-compose.yml); the other files are the revision under
+// review. A header may end with
+// ` -> <target>` for a symbolic link, or with ` (UTF-16)` for a file saved
+// in UTF-16.
 //
 // Minimal is the minimal catalog, by slash path.
 var Minimal = map[string]string{
@@ -32,25 +40,22 @@ var Minimal = map[string]string{
 	"templates/app/0/rancher-compose.yml": "version: '2'\n.catalog:\n  name: app\n  version: 1.0.0\n",
 }
 
-var headerRe = regexp.MustCompile(`^# ([A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*\.[A-Za-z]+)$`)
+var headerRe = regexp.MustCompile(`^# (/?[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)*\.[A-Za-z0-9]+)(?: -> (\S+)| \((UTF-16)\))?$`)
 
-// templateLevel are the files of a template folder rather than of a version.
-func templateLevel(name string) bool {
-	return name == "config.yml" || strings.HasPrefix(name, "catalogIcon")
+// exampleFile is one file of an example.
+type exampleFile struct {
+	path, link string
+	utf16      bool
+	text       strings.Builder
 }
 
-// ExampleCatalog returns the catalog an example is written for (see
-// Minimal): the files of the revision under review and, when the example
-// has base/ files, those of the base revision (nil otherwise).
-func ExampleCatalog(example string) (head, base map[string][]byte, err error) {
-	type file struct {
-		path string
-		text strings.Builder
-	}
-	files := []*file{{path: "docker-compose.yml"}}
+// WriteExample writes the catalogs an example is written for under dir:
+// head is the revision under review, base the base revision.
+func WriteExample(dir, example string) (head, base string, err error) {
+	files := []*exampleFile{{path: "docker-compose.yml"}}
 	for _, line := range strings.SplitAfter(example, "\n") {
 		if m := headerRe.FindStringSubmatch(strings.TrimRight(line, "\r\n")); m != nil {
-			files = append(files, &file{path: m[1]})
+			files = append(files, &exampleFile{path: m[1], link: m[2], utf16: m[3] != ""})
 			continue
 		}
 		files[len(files)-1].text.WriteString(line)
@@ -58,40 +63,75 @@ func ExampleCatalog(example string) (head, base map[string][]byte, err error) {
 	if strings.TrimSpace(files[0].text.String()) == "" {
 		files = files[1:]
 	}
-	own := map[bool]map[string][]byte{false: {}, true: {}} // by "is base"
+	own := map[bool]map[string]*exampleFile{false: {}, true: {}} // by "is base"
 	whole := false
 	for _, f := range files {
 		p, isBase := strings.CutPrefix(f.path, "base/")
-		top, _, nested := strings.Cut(p, "/")
-		switch {
-		case nested && (top == "templates" || strings.HasSuffix(top, "-templates")):
-			whole = true
-		case !nested && !templateLevel(p):
+		switch rest, root := strings.CutPrefix(p, "/"); {
+		case root:
+			p = rest
+			whole = whole || strings.HasPrefix(p, "templates/")
+		case !strings.Contains(p, "/") && p != "config.yml" && !strings.HasPrefix(p, "catalogIcon"):
 			p = "templates/app/0/" + p
 		default:
 			p = "templates/app/" + p
 		}
 		p = path.Clean(p)
 		if _, dup := own[isBase][p]; dup {
-			return nil, nil, fmt.Errorf("example names %s twice", f.path)
+			return "", "", fmt.Errorf("the example names %s twice", f.path)
 		}
-		own[isBase][p] = []byte(f.text.String())
+		own[isBase][p] = f
 	}
-	build := func(files map[string][]byte) map[string][]byte {
-		out := map[string][]byte{}
+	write := func(root string, files map[string]*exampleFile) error {
+		all := map[string]*exampleFile{}
 		if !whole {
 			for p, text := range Minimal {
-				out[p] = []byte(text)
+				f := &exampleFile{path: p}
+				f.text.WriteString(text)
+				all[p] = f
 			}
 		}
-		for p, text := range files {
-			out[p] = text
+		for p, f := range files {
+			all[p] = f
 		}
-		return out
+		for p, f := range all {
+			dst := filepath.Join(root, filepath.FromSlash(p))
+			if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+				return err
+			}
+			if f.link != "" {
+				if err := os.Symlink(filepath.FromSlash(f.link), dst); err != nil {
+					return err
+				}
+				continue
+			}
+			data := []byte(f.text.String())
+			if f.utf16 {
+				data = encodeUTF16(f.text.String())
+			}
+			if err := os.WriteFile(dst, data, 0o644); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
-	head = build(own[false])
-	if len(own[true]) > 0 {
-		base = build(own[true])
+	head = filepath.Join(dir, "head")
+	if err := write(head, own[false]); err != nil {
+		return "", "", err
+	}
+	base = filepath.Join(dir, "base")
+	if err := write(base, own[true]); err != nil {
+		return "", "", err
 	}
 	return head, base, nil
+}
+
+// encodeUTF16 encodes s as UTF-16LE with a byte order mark, as Windows
+// editors save "Unicode" text.
+func encodeUTF16(s string) []byte {
+	out := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return out
 }

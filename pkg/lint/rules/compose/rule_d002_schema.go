@@ -27,13 +27,15 @@ var ruleD002 = &lint.Rule{
 		"rendered files with the defaults a user gets, using schemas/compose-v1.schema.json and compose-v2.schema.json; " +
 		"numeric strings are accepted where numbers are, as the executor converts them. " +
 		"Error: the executor (v1.6) rejects the stack.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   web:
     image: nginx:1.25
     privilige: true     # not a compose key
     volume:             # the key is volumes
       - /data:/data`,
-	Good: `services:
+	Good: `version: '2'
+services:
   web:
     image: nginx:1.25
     privileged: true

@@ -19,10 +19,12 @@ var ruleD003 = &lint.Rule{
 		"in '-', at most 63 characters. Names are also unique per stack ignoring case (NOT_UNIQUE), sidekicks included. " +
 		"Underscores and dots are the usual mistake: the stack fails to deploy. " +
 		"Error: Cattle (v1.6) rejects the service (422 InvalidCharacters) and the deploy fails.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   my_app:
     image: nginx:1.25`,
-	Good: `services:
+	Good: `version: '2'
+services:
   my-app:
     image: nginx:1.25`,
 	Version: checkServiceNames,

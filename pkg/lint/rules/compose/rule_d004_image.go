@@ -17,11 +17,13 @@ var ruleD004 = &lint.Rule{
 		"still name their kind by image: rancher/external-service, rancher/dns-service, rancher/load-balancer-service " +
 		"and rancher/lb-service-haproxy. The image may be set in rancher-compose.yml instead; both files are merged. " +
 		"Error: Cattle (v1.6) cannot create a container without an image.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   web:
     ports:
       - 80:80`,
-	Good: `services:
+	Good: `version: '2'
+services:
   web:
     image: nginx:1.25
     ports:

@@ -21,10 +21,12 @@ var ruleD005 = &lint.Rule{
 		"(`@sha256:...`) pins too. Rancher's special images rancher/external-service, rancher/dns-service and " +
 		"rancher/load-balancer-service are exempt, but rancher/lb-service-haproxy is a real container and needs its tag. " +
 		"Info: the stack deploys; reviewers ask for pinned tags (community-catalog#399). `profile: strict` makes it a warning.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   web:
     image: nginx`,
-	Good: `services:
+	Good: `version: '2'
+services:
   web:
     image: nginx:1.25.3`,
 	Version: checkImageTag,

@@ -20,10 +20,18 @@ var ruleD006 = &lint.Rule{
 		"\"Cannot unmarshal '<nil>'\". Write an empty string (`key: \"\"`) or remove the label. Environment " +
 		"variables may be null; labels may not. " +
 		"Error: the executor (v1.6) cannot decode a null label value and the deploy fails.",
-	Bad: `labels:
-  io.rancher.container.pull_image:`,
-	Good: `labels:
-  io.rancher.container.pull_image: always`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.container.pull_image:`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.container.pull_image: always`,
 	Version: checkNullLabels,
 }
 

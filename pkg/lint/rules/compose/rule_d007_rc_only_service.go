@@ -19,13 +19,18 @@ var ruleD007 = &lint.Rule{
 		"(scale, health_check, lb_config) apply to nothing the user expects. It also happens when a docker-compose " +
 		"template stops rendering early (T002). " +
 		"Warning: the executor (v1.6) applies the settings to a service that docker-compose never defines; they are silently lost or create an unexpected service.",
-	Bad: `# docker-compose.yml defines "web"; rancher-compose.yml:
+	Bad: `# rancher-compose.yml
+version: '2'
 services:
-  wbe:
-    scale: 2`,
-	Good: `services:
+  wbe:          # docker-compose.yml defines web
+    scale: 2
+`,
+	Good: `# rancher-compose.yml
+version: '2'
+services:
   web:
-    scale: 2`,
+    scale: 2
+`,
 	Version: checkRCOnly,
 }
 

@@ -16,21 +16,31 @@ var ruleD008 = &lint.Rule{
 		"ask to keep one, in rancher-compose.yml where Rancher's settings live. " +
 		"Info: the executor (v1.6) merges both, rancher-compose winning; only one place should say it.",
 	Bad: `# docker-compose.yml
+version: '2'
 services:
   web:
     image: nginx:1.25
     health_check:
       port: 80
 # rancher-compose.yml
+version: '2'
 services:
   web:
     health_check:
-      port: 8080`,
-	Good: `# rancher-compose.yml only
+      port: 8080
+`,
+	Good: `# docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# rancher-compose.yml
+version: '2'
 services:
   web:
     health_check:
-      port: 80`,
+      port: 80
+`,
 	Version: checkDuplicateHealthCheck,
 }
 

@@ -26,17 +26,41 @@ var ruleD013 = &lint.Rule{
 		"`command: ${CMD}` with an empty default is empty. catalogen interpolates with the questions' defaults and " +
 		"stays silent about answers the user must type. Error: the stack does not deploy; a warning for an empty host port " +
 		"(`:80`), which Docker's own parser would read as \"any port\".",
-	Bad: `web:
-  image: nginx:1.25
-  command: ${EXTRA_ARGS}      # default ""
-  ports:
-    - ${HTTP_PORT}:80         # HTTP_PORT is not a question
-    - 80:80:80`,
-	Good: `web:
-  image: nginx:1.25
-  ports:
-    - ${http_port}:80
-    - 443:443`,
+	Bad: `# docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+    command: ${EXTRA_ARGS}      # default ""
+    ports:
+      - ${HTTP_PORT}:80         # HTTP_PORT is not a question
+      - 80:80:80
+# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: EXTRA_ARGS
+      type: string
+      default: ""
+`,
+	Good: `# docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+    ports:
+      - ${http_port}:80
+      - 443:443
+# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: http_port
+      type: int
+      default: 8080
+`,
 	Version: checkInterpolatedValues,
 }
 

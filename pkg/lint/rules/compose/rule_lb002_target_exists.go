@@ -18,18 +18,44 @@ var ruleLB002 = &lint.Rule{
 		"with \"Failed to find existing service\" when there is none. Services of other stacks are written " +
 		"`stack/service`. " +
 		"Error: the executor (v1.6) fails (\"Failed to find existing service\").",
-	Bad: `lb:
-  lb_config:
-    port_rules:
-      - source_port: 80
-        target_port: 80
-        service: wbe`,
-	Good: `lb:
-  lb_config:
-    port_rules:
-      - source_port: 80
-        target_port: 80
-        service: web`,
+	Bad: `# docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+  lb:
+    image: rancher/lb-service-haproxy:v0.9.14
+    ports:
+      - 80:80
+# rancher-compose.yml
+version: '2'
+services:
+  lb:
+    lb_config:
+      port_rules:
+        - source_port: 80
+          target_port: 80
+          service: wbe
+`,
+	Good: `# docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+  lb:
+    image: rancher/lb-service-haproxy:v0.9.14
+    ports:
+      - 80:80
+# rancher-compose.yml
+version: '2'
+services:
+  lb:
+    lb_config:
+      port_rules:
+        - source_port: 80
+          target_port: 80
+          service: web
+`,
 	Version: checkLBTargets,
 }
 

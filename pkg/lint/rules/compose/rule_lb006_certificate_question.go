@@ -21,14 +21,47 @@ var ruleLB006 = &lint.Rule{
 		"service receives a bare name, not the certificate, and the user's choice silently does nothing. Compose v1 load balancers (`rancher/load-balancer-service`) " +
 		"take `default_cert` and `certs` on the service itself. " +
 		"Warning: a setting that is silently ignored.",
-	Bad: `questions:
-  - variable: certificate
-    type: certificate
-# docker-compose.yml: environment: [CERT=${certificate}]`,
-	Good: `questions:
-  - variable: certificate
-    type: certificate
-# rancher-compose.yml: lb: {lb_config: {default_cert: ${certificate}}}`,
+	Bad: `# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: certificate
+      type: certificate
+# docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+    environment:
+      CERT: ${certificate}    # no load balancer uses it
+`,
+	Good: `# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: certificate
+      type: certificate
+services:
+  lb:
+    lb_config:
+      default_cert: ${certificate}
+      port_rules:
+        - source_port: 443
+          protocol: https
+          target_port: 80
+          service: web
+# docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+  lb:
+    image: rancher/lb-service-haproxy:v0.9.14
+    ports:
+      - 443:443
+`,
 	Version: checkCertificateQuestion,
 }
 

@@ -17,13 +17,15 @@ var ruleV002 = &lint.Rule{
 		"schedule containers by it and does not remove it with the stack. Rancher's docs advise against version 1 " +
 		"volumes; declare the volume (with its driver) in a version '2' file. " +
 		"Info: the volume is still created (version 1 semantics); declaring it makes driver and options explicit.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   db:
     image: mysql:5.7
     volume_driver: rancher-nfs
     volumes:
       - dbdata:/var/lib/mysql`,
-	Good: `services:
+	Good: `version: '2'
+services:
   db:
     image: mysql:5.7
     volumes:

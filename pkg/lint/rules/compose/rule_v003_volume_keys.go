@@ -22,16 +22,30 @@ var ruleV003 = &lint.Rule{
 		"value that is a list, map or boolean, fails the stack. Volume names start with a letter or digit and use " +
 		"letters, digits, '_', '.' and '-' (Rancher names the volume <stack>_<name>_<random>). " +
 		"Error: the executor (v1.6) rejects the stack.",
-	Bad: `volumes:
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    volumes:
+      - data:/data
+volumes:
   data:
     drivers: rancher-nfs
     driver_opts:
-      onRemove: [purge]`,
-	Good: `volumes:
+      onRemove: [purge]
+`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    volumes:
+      - data:/data
+volumes:
   data:
     driver: rancher-nfs
     driver_opts:
-      onRemove: purge`,
+      onRemove: purge
+`,
 	Version: checkVolumeKeys,
 }
 

@@ -19,15 +19,29 @@ var ruleV004 = &lint.Rule{
 		"driver such as rancher-nfs (`host`, `exportBase`, `onRemove`) are then either rejected by `local` " +
 		"(\"invalid option key\") or dropped, and the data the author meant to share lives on one host. " +
 		"Error: the setting is lost or the volume cannot be created.",
-	Bad: `volumes:
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    volumes:
+      - data:/data
+volumes:
   data:
     driver_opts:
-      onRemove: retain`,
-	Good: `volumes:
+      onRemove: retain
+`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    volumes:
+      - data:/data
+volumes:
   data:
     driver: rancher-nfs
     driver_opts:
-      onRemove: retain`,
+      onRemove: retain
+`,
 	Version: checkDriverOpts,
 }
 

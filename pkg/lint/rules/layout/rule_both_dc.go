@@ -14,13 +14,29 @@ var ruleL008 = &lint.Rule{
 		"Edits to the plain file then have no effect, while the old catalog CI still parses it. Keep one file: " +
 		"the `.tpl` when it uses Go templating. " +
 		"Warning: the UI (v1.6) sends the .tpl and silently ignores docker-compose.yml.",
-	Bad: `# templates/nginx/1/
-#   docker-compose.yml
-#   docker-compose.yml.tpl   (this one is deployed)
-#   rancher-compose.yml`,
-	Good: `# templates/nginx/1/
-#   docker-compose.yml.tpl
-#   rancher-compose.yml`,
+	Bad: `# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/docker-compose.yml.tpl
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
+	Good: `# 1/docker-compose.yml.tpl
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
 	Version: checkBothDockerCompose,
 }
 

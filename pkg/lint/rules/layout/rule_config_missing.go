@@ -16,12 +16,31 @@ var ruleL003 = &lint.Rule{
 		"`config.yml`, matched by its exact file name. Without it the template is listed without a name and " +
 		"without a default version, and the catalog CI rejects it. " +
 		"Error: catalog-service (v1.6) builds a template from its config.yml; without one the template is not listed.",
-	Bad: `# templates/nginx/ holds only 0/ and catalogIcon-nginx.svg`,
-	Good: `# templates/nginx/config.yml
+	Bad: `# /templates/nginx/catalogIcon-nginx.svg
+# /templates/nginx/0/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# /templates/nginx/0/rancher-compose.yml
+.catalog:
+  version: "1.25.3"
+`,
+	Good: `# /templates/nginx/config.yml
 name: nginx
 description: Web server and reverse proxy
 version: "1.25.3"
-category: Web`,
+category: Web
+# /templates/nginx/catalogIcon-nginx.svg
+# /templates/nginx/0/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# /templates/nginx/0/rancher-compose.yml
+.catalog:
+  version: "1.25.3"
+`,
 	Template: checkConfigMissing,
 }
 

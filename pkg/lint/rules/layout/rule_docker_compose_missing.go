@@ -15,12 +15,24 @@ var ruleL007 = &lint.Rule{
 		"the stack is created without services (error). Kubernetes and machine templates carry other files and are " +
 		"not checked. A compose file directly in the template folder is ignored by Rancher: info. " +
 		"Error: the UI (v1.6) deploys a stack without services.",
-	Bad: `# templates/nginx/1/
-#   docker-compose.yaml      (wrong extension: never sent)
-#   rancher-compose.yml`,
-	Good: `# templates/nginx/1/
-#   docker-compose.yml
-#   rancher-compose.yml`,
+	Bad: `# 1/docker-compose.yaml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
+	Good: `# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
 	Template: checkTemplateDockerCompose,
 	Version:  checkDockerComposeMissing,
 }

@@ -17,14 +17,40 @@ var ruleL010 = &lint.Rule{
 		"harmless to Rancher. By convention, though, folders count 0, 1, 2, ... and a new version gets the " +
 		"next number; a gap usually means a folder was deleted, renamed or mistyped. " +
 		"Info: Rancher orders versions by their version string, not by folder number; a gap is only untidy.",
-	Bad: `# templates/nginx/
-#   0/
-#   1/
-#   3/        (2 is missing)`,
-	Good: `# templates/nginx/
-#   0/
-#   1/
-#   2/`,
+	Bad: `# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+# 3/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 3/rancher-compose.yml
+.catalog:
+  version: "1.3.0"
+`,
+	Good: `# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+# 2/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 2/rancher-compose.yml
+.catalog:
+  version: "1.3.0"
+`,
 	Template: checkFolderGaps,
 }
 

@@ -19,13 +19,11 @@ var ruleL004 = &lint.Rule{
 		"catalog tile is blank. When several files match, the last one in lexical order silently wins, " +
 		"which is rarely the one meant. " +
 		"Warning: Rancher lists and deploys the template; only its tile is wrong or blank.",
-	Bad: `# templates/nginx/
-#   catalogIcon-nginx.png
-#   catalogIcon-nginx.svg      (two icons: only the .svg is shown)
-#   0/`,
-	Good: `# templates/nginx/
-#   catalogIcon-nginx.svg
-#   0/`,
+	Bad: `# catalogIcon-app.png
+# catalogIcon-app.svg
+`,
+	Good: `# catalogIcon-app.svg
+`,
 	Template: checkIcon,
 }
 

@@ -15,8 +15,23 @@ var ruleL013 = &lint.Rule{
 		"checked out into the wrong folder, or the linted path is not the catalog that was meant. " +
 		"Warning: nothing is broken in Rancher, but a catalog that offers nothing is almost always a mistake, and a " +
 		"clean run over no files would hide it.",
-	Bad:     "templates/          # empty",
-	Good:    "templates/\n  nginx/\n    config.yml\n    0/\n      docker-compose.yml\n      rancher-compose.yml",
+	Bad: `# /templates/README.md
+No templates yet: the folder holds no template folder.
+`,
+	Good: `# /README.md
+A catalog of one template.
+# /templates/nginx/config.yml
+name: nginx
+version: "1.25.3"
+# /templates/nginx/0/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# /templates/nginx/0/rancher-compose.yml
+.catalog:
+  version: "1.25.3"
+`,
 	Catalog: checkNoTemplates,
 }
 

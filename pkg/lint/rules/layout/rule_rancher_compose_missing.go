@@ -15,12 +15,24 @@ var ruleL006 = &lint.Rule{
 		"read for it. Rancher's catalog service silently drops a version folder without one, and the old " +
 		"catalog CI fails on it. Compose files placed directly in the template folder are never read at all. " +
 		"Error: catalog-service (v1.6) reads a version's metadata from rancher-compose.yml; without it the folder is dropped.",
-	Bad: `# templates/nginx/1/
-#   docker-compose.yml
-#   rancher-compose.yaml     (wrong extension: the version is dropped)`,
-	Good: `# templates/nginx/1/
-#   docker-compose.yml
-#   rancher-compose.yml`,
+	Bad: `# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yaml
+.catalog:
+  version: "1.1.0"
+`,
+	Good: `# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
 	Template: checkTemplateRancherCompose,
 	Version:  checkRancherComposeMissing,
 }

@@ -17,14 +17,26 @@ var ruleL009 = &lint.Rule{
 		"competing with the real one (which wins depends on the walk order), and is not served as a file of " +
 		"the version. " +
 		"Warning: catalog-service (v1.6) matches these files by name anywhere below the template, so the copy silently competes with the real one.",
-	Bad: `# templates/nginx/1/
-#   config.yml               (overrides templates/nginx/config.yml)
-#   docker-compose.yml
-#   rancher-compose.yml`,
-	Good: `# templates/nginx/config.yml
-# templates/nginx/1/
-#   docker-compose.yml
-#   rancher-compose.yml`,
+	Bad: `# 1/config.yml
+name: nginx
+# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
+	Good: `# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
 	Version: checkStrayConfig,
 }
 

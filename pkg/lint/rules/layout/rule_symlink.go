@@ -14,8 +14,31 @@ var ruleL012 = &lint.Rule{
 		"linked file or folder (a shared README, a version folder linked to another one) is missing in " +
 		"Rancher. catalogen never follows links either. Commit a copy of the target instead. " +
 		"Warning: catalog-service (v1.6) walks only regular files and silently skips links.",
-	Bad:     `# templates/nginx/1/README.md -> ../0/README.md`,
-	Good:    `# templates/nginx/1/README.md (a copy of ../0/README.md)`,
+	Bad: `# 0/README.md
+# Nginx
+# 1/README.md -> ../0/README.md
+# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
+	Good: `# 0/README.md
+# Nginx
+# 1/README.md
+# Nginx
+# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
 	Catalog: checkSymlinks,
 }
 

@@ -18,8 +18,14 @@ var ruleL002 = &lint.Rule{
 		"proposes the stack name, so `my_app` is deployed as `myapp`. Stack names are DNS labels: use letters, " +
 		"digits and '-' only. Info: Rancher 1.6 lists and deploys the template whatever its folder name; " +
 		"`profile: community` makes it an error, as the community catalog's CI does.",
-	Bad:      `# templates/my_app/config.yml`,
-	Good:     `# templates/my-app/config.yml`,
+	Bad: `# /templates/my_app/config.yml
+name: my_app
+version: "1.0.0"
+`,
+	Good: `# /templates/my-app/config.yml
+name: my-app
+version: "1.0.0"
+`,
 	Template: checkTemplateName,
 }
 

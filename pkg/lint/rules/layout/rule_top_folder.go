@@ -20,13 +20,14 @@ var ruleL001 = &lint.Rule{
 		"applies the same pattern. A template anywhere else, or a `config.yml` put directly into `templates/`, " +
 		"is not part of the catalog: it never shows up in Rancher. " +
 		"Error: catalog-service (v1.6) only reads template folders under `templates/` or `<kind>-templates/`; anything else is never listed.",
-	Bad: `# Templates/nginx/config.yml (wrong case), or
-# my-app-templates/nginx/config.yml (two words before -templates)
+	Bad: `# /my-app-templates/nginx/config.yml
 name: nginx
-version: "1.25.3"`,
-	Good: `# templates/nginx/config.yml
+version: "1.25.3"
+`,
+	Good: `# /templates/nginx/config.yml
 name: nginx
-version: "1.25.3"`,
+version: "1.25.3"
+`,
 	Catalog: checkTopFolders,
 }
 

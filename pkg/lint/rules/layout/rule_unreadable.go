@@ -17,8 +17,14 @@ var ruleL011 = &lint.Rule{
 		"files, or a text file holding binary NUL bytes (e.g. saved as UTF-16) is not checked at all. Rancher's " +
 		"catalog service silently skips files it cannot read, and cannot parse YAML with NUL bytes. " +
 		"Error: catalog-service cannot read such a file either, so what it holds is lost.",
-	Bad:     `# templates/nginx/1/rancher-compose.yml saved as UTF-16 (NUL bytes)`,
-	Good:    `# templates/nginx/1/rancher-compose.yml saved as UTF-8`,
+	Bad: `# rancher-compose.yml (UTF-16)
+.catalog:
+  version: "1.0.0"
+`,
+	Good: `# rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+`,
 	Catalog: checkUnreadable,
 }
 

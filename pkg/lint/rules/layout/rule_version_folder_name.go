@@ -16,12 +16,24 @@ var ruleL005 = &lint.Rule{
 		"(the revision) or parses as semver after trimming 'v'. Any other sub-folder, and everything in it, " +
 		"is silently ignored: a version put in `latest/` or `1.0/` is never offered. " +
 		"Warning: catalog-service (v1.6) silently skips such a folder, so a version meant to be offered is not.",
-	Bad: `# templates/nginx/
-#   0/
-#   latest/rancher-compose.yml    (never read)`,
-	Good: `# templates/nginx/
-#   0/
-#   1/rancher-compose.yml`,
+	Bad: `# latest/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# latest/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
+	Good: `# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
 	Template: checkVersionFolderNames,
 }
 

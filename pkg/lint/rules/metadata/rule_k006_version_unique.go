@@ -18,7 +18,7 @@ var ruleK006 = &lint.Rule{
   version: "5.0.5"
 # 1/rancher-compose.yml
 .catalog:
-  version: "5.0.5   # copied from folder 0 and not changed"
+  version: "5.0.5"   # copied from folder 0 and not changed
 `,
 	Good: `# 0/rancher-compose.yml
 .catalog:

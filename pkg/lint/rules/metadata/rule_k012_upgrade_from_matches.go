@@ -13,12 +13,18 @@ var ruleK012 = &lint.Rule{
 		"version in that range. A range that matches none of the template's other versions, a typo in a bound " +
 		"or a range copied from another template, offers the upgrade to nobody, silently: stacks stay on their " +
 		"version. Warning: the setting has no effect.",
-	Bad: `# rancher-compose.yml
+	Bad: `# 0/rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+# 1/rancher-compose.yml
 .catalog:
   version: "2.0.0"
   upgrade_from: ">=3.0.0"
 `,
-	Good: `# rancher-compose.yml
+	Good: `# 0/rancher-compose.yml
+.catalog:
+  version: "1.0.0"
+# 1/rancher-compose.yml
 .catalog:
   version: "2.0.0"
   upgrade_from: ">=1.0.0 <2.0.0"

@@ -15,8 +15,21 @@ var ruleR001 = &lint.Rule{
 		"existing stacks claim to run and what upgrades compare against. Reviewers of the " +
 		"public catalogs reject in-place edits: copy the folder to the next number and change the copy. " +
 		"Error: stacks already deployed from the released folder change under their users (catalog-service v1.6 serves the new files under the old version).",
-	Bad:  "templates/app/3/docker-compose.yml   (released in the base revision, edited here)",
-	Good: "templates/app/4/docker-compose.yml   (a new folder with the change; 3 untouched)",
+	Bad: `# 0/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25.3   # folder 0 was released with nginx:1.25
+`,
+	Good: `# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25.3   # the change, in a new folder
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.0.1"
+`,
 	Change: func(p *lint.Pass, base, cur *catalog.Template) {
 		if base == nil {
 			return

@@ -14,8 +14,36 @@ var ruleR002 = &lint.Rule{
 		"`1.0.0`). A new folder whose version sorts at or below a released one is never offered " +
 		"as an upgrade and may show stale \"upgrade available\" notices. " +
 		"Error: catalog-service (v1.6) does not offer the new version as an upgrade.",
-	Bad:  ".catalog:\n  version: 1.1.1-rancher1   # released: 1.2.2-rancher1",
-	Good: ".catalog:\n  version: 1.2.2-rancher2",
+	Bad: `# base/0/rancher-compose.yml
+.catalog:
+  version: 1.2.2-rancher1
+# 0/rancher-compose.yml
+.catalog:
+  version: 1.2.2-rancher1
+# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: 1.1.1-rancher1   # sorts below the released 1.2.2-rancher1
+`,
+	Good: `# base/0/rancher-compose.yml
+.catalog:
+  version: 1.2.2-rancher1
+# 0/rancher-compose.yml
+.catalog:
+  version: 1.2.2-rancher1
+# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: 1.2.2-rancher2
+`,
 	Change: func(p *lint.Pass, base, cur *catalog.Template) {
 		if base == nil || cur == nil {
 			return

@@ -15,8 +15,30 @@ var ruleR003 = &lint.Rule{
 		"the old release. Bump the default, or suppress this with a reason when the new version " +
 		"is deliberately not the default yet. " +
 		"Warning: new deployments silently get the older version.",
-	Bad:  "version: 1.1.1-rancher1   # a 1.2.2-rancher1 folder was just added",
-	Good: "version: 1.2.2-rancher1",
+	Bad: `# config.yml
+name: app
+version: "1.0.0"   # a 1.1.0 folder was just added
+# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
+	Good: `# config.yml
+name: app
+version: "1.1.0"
+# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
 	Change: func(p *lint.Pass, base, cur *catalog.Template) {
 		if base == nil || cur == nil || cur.Config == nil || cur.Config.Doc == nil {
 			return

@@ -13,8 +13,56 @@ var ruleR004 = &lint.Rule{
 		"released folder number, breaks the link between running stacks and their template " +
 		"version: upgrades and the UI's version list go wrong. " +
 		"Error: catalog-service (v1.6) identifies versions by folder; running stacks lose their upgrade path.",
-	Bad:  "templates/app/2 held 1.1.1-rancher1; now templates/app/3 holds it and 2 holds 1.2.2-rancher1",
-	Good: "templates/app/2 keeps 1.1.1-rancher1; templates/app/3 holds 1.2.2-rancher1",
+	Bad: `# base/1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# base/1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.2.0"   # folder 1 held 1.1.0 in the base revision
+# 2/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 2/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+`,
+	Good: `# base/1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# base/1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+# 1/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 1/rancher-compose.yml
+.catalog:
+  version: "1.1.0"
+# 2/docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+# 2/rancher-compose.yml
+.catalog:
+  version: "1.2.0"
+`,
 	Change: func(p *lint.Pass, base, cur *catalog.Template) {
 		if base == nil || cur == nil {
 			return

@@ -21,10 +21,18 @@ var ruleB001 = &lint.Rule{
 		"`_soft` and then optionally `_ne`. Any other key starting with `io.rancher.scheduler.affinity` is " +
 		"silently ignored, so the constraint the author meant never applies and the service may run anywhere. " +
 		"Warning: Cattle (v1.6) silently ignores the key.",
-	Bad: `labels:
-  io.rancher.scheduler.affinity:not_host_label: registry=true`,
-	Good: `labels:
-  io.rancher.scheduler.affinity:host_label_ne: registry=true`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.scheduler.affinity:not_host_label: registry=true`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.scheduler.affinity:host_label_ne: registry=true`,
 	Version: lint.Requires(stack.New, checkB001),
 }
 

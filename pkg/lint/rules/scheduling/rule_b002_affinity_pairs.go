@@ -18,10 +18,38 @@ var ruleB002 = &lint.Rule{
 		"value and a second `=` truncates the value: those are warnings. Values are checked after `$` " +
 		"interpolation with the questions' defaults. " +
 		"Error: Cattle's parser (v1.6) fails on such a rule and the service never schedules; spaces and `=` in a value are warnings.",
-	Bad: `labels:
-  io.rancher.scheduler.affinity:host_label: ${HOST_LABEL}   # default "lb" has no "="`,
-	Good: `labels:
-  io.rancher.scheduler.affinity:host_label: ${HOST_LABEL}   # default "lb=true"`,
+	Bad: `# docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.scheduler.affinity:host_label: ${HOST_LABEL}
+# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: HOST_LABEL
+      type: string
+      default: lb   # not key=value
+`,
+	Good: `# docker-compose.yml
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.scheduler.affinity:host_label: ${HOST_LABEL}
+# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: HOST_LABEL
+      type: string
+      default: lb=true
+`,
 	Version: lint.Requires(stack.New, checkB002),
 }
 

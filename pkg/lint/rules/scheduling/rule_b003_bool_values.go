@@ -24,10 +24,18 @@ var ruleB003 = &lint.Rule{
 		"every other value (`1`, `enabled`, a quoted `'yes'`) silently means false. Unquoted `yes`/`on` are " +
 		"fine because the executor's YAML 1.1 parser turns them into true first. " +
 		"Warning: Cattle (v1.6) reads anything but true as false, silently.",
-	Bad: `labels:
-  io.rancher.scheduler.global: "1"`,
-	Good: `labels:
-  io.rancher.scheduler.global: "true"`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.scheduler.global: "1"`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.scheduler.global: "true"`,
 	Version: lint.Requires(stack.New, checkB003),
 }
 

@@ -31,10 +31,18 @@ var ruleB004 = &lint.Rule{
 		"`io.rancher.lb_service.target` only when it is `only-local` or `prefer-local`. Any other value is " +
 		"silently ignored, so the behaviour the author asked for does not happen. " +
 		"Warning: Cattle (v1.6) ignores other values.",
-	Bad: `labels:
-  io.rancher.container.hostname_override: hostname`,
-	Good: `labels:
-  io.rancher.container.hostname_override: container_name`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.container.hostname_override: hostname`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.container.hostname_override: container_name`,
 	Version: lint.Requires(stack.New, checkB004),
 }
 

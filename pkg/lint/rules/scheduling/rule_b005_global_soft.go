@@ -17,11 +17,19 @@ var ruleB005 = &lint.Rule{
 		"services. Such a label does nothing and suggests a placement that does not happen (a common one is " +
 		"self anti-affinity, which global scheduling already guarantees). " +
 		"Info: Cattle (v1.6) ignores these rules for global services; they only mislead readers.",
-	Bad: `labels:
-  io.rancher.scheduler.global: "true"
-  io.rancher.scheduler.affinity:container_label_soft_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,
-	Good: `labels:
-  io.rancher.scheduler.global: "true"`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.scheduler.global: "true"
+      io.rancher.scheduler.affinity:container_label_soft_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.scheduler.global: "true"`,
 	Version: lint.Requires(stack.New, checkB005),
 }
 

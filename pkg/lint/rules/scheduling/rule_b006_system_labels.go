@@ -19,10 +19,18 @@ var ruleB006 = &lint.Rule{
 		"discovery match on them. A value written in the compose file is overwritten or, worse, confuses " +
 		"those matches. Refer to them in affinity values instead (`$${stack_name}/$${service_name}`). " +
 		"Warning: Rancher (v1.6) overwrites the value; matches on it may misbehave.",
-	Bad: `labels:
-  io.rancher.stack_service.name: web/app`,
-	Good: `labels:
-  io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.stack_service.name: web/app`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,
 	Version: lint.Requires(stack.New, checkB006),
 }
 

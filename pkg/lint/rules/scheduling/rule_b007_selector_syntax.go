@@ -25,10 +25,18 @@ var ruleB007 = &lint.Rule{
 		"rejects a term whose key has a space and an empty term matches nothing, so the service links to or " +
 		"manages no container. " +
 		"Error: Cattle (v1.6) rejects the selector and the deploy fails.",
-	Bad: `labels:
-  io.rancher.service.selector.container: app name=web`,
-	Good: `labels:
-  io.rancher.service.selector.container: app=web`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.service.selector.container: app name=web`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.service.selector.container: app=web`,
 	Version: lint.Requires(stack.New, checkB007),
 }
 

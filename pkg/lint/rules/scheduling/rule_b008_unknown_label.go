@@ -20,10 +20,18 @@ var ruleB008 = &lint.Rule{
 		"started as if it were not there. Warning when the key is close to one Rancher reads (a likely typo, with " +
 		"the suggestion); info otherwise, for a team's own label under the io.rancher. namespace. " +
 		"Warning: when the key is close to one Rancher reads (a likely typo); info otherwise.",
-	Bad: `labels:
-  io.rancher.scheduler.afinity:host_label: role=db`,
-	Good: `labels:
-  io.rancher.scheduler.affinity:host_label: role=db`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.scheduler.afinity:host_label: role=db`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      io.rancher.scheduler.affinity:host_label: role=db`,
 	Version: lint.Requires(stack.New, checkB008),
 }
 

@@ -17,14 +17,16 @@ var ruleS001 = &lint.Rule{
 		"docker-compose services; a name it cannot find (a typo, a service defined only in rancher-compose.yml, " +
 		"or the empty name left by a stray comma) fails the whole deployment with \"Failed to find sidekick\". " +
 		"Error: the executor (v1.6) fails the deploy on an undefined sidekick.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   app:
     image: nginx:1.25
     labels:
       io.rancher.sidekicks: app-data, app-conf   # app-conf is not defined
   app-data:
     image: busybox:1.36`,
-	Good: `services:
+	Good: `version: '2'
+services:
   app:
     image: nginx:1.25
     labels:

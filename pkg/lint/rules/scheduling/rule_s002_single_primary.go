@@ -24,7 +24,8 @@ var ruleS002 = &lint.Rule{
 		"than one primary service [...] referencing the same sidekick\"). Versions capped below v1.6.15 with " +
 		"`maximum_rancher_version` still deploy, so there the finding is a warning. " +
 		"Error: from Rancher v1.6.15 the executor rejects the stack; a warning for versions capped below it.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   master:
     image: elasticsearch:6.8.23
     labels:
@@ -35,7 +36,8 @@ var ruleS002 = &lint.Rule{
       io.rancher.sidekicks: storage   # storage already belongs to master
   storage:
     image: busybox:1.36`,
-	Good: `services:
+	Good: `version: '2'
+services:
   master:
     image: elasticsearch:6.8.23
     labels:

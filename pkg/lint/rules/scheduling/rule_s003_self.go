@@ -19,7 +19,8 @@ var ruleS003 = &lint.Rule{
 		"each other, or a sidekick that lists its own sidekicks therefore leave services that are never deployed: " +
 		"the stack comes up without them, or not at all. " +
 		"Error: Cattle (v1.6) rejects the circular reference.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   app:
     image: nginx:1.25
     labels:
@@ -28,7 +29,8 @@ var ruleS003 = &lint.Rule{
     image: busybox:1.36
     labels:
       io.rancher.sidekicks: app   # app and app-conf list each other`,
-	Good: `services:
+	Good: `version: '2'
+services:
   app:
     image: nginx:1.25
     labels:

@@ -19,14 +19,16 @@ var ruleS004 = &lint.Rule{
 		"its sidekicks. Any other target is refused with 422 InvalidReference (\"volumes_from of service Y is " +
 		"referencing a service X that either does not exist or is not properly labeled as a sidekick\"). " +
 		"Error: Cattle (v1.6) rejects the reference (422 InvalidReference).",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   app:
     image: nginx:1.25
     volumes_from:
       - app-data      # app-data is not a sidekick of app
   app-data:
     image: busybox:1.36`,
-	Good: `services:
+	Good: `version: '2'
+services:
   app:
     image: nginx:1.25
     volumes_from:

@@ -16,7 +16,8 @@ var ruleS005 = &lint.Rule{
 		"imply, so the references must form a tree. A cycle (a config that takes volumes or the network from " +
 		"itself, or A from B and B from A) is rejected with CircularReference and the service is never created. " +
 		"Error: Cattle (v1.6) rejects the circular reference.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   app:
     image: nginx:1.25
     volumes_from: [app-data]
@@ -25,7 +26,8 @@ var ruleS005 = &lint.Rule{
   app-data:
     image: busybox:1.36
     volumes_from: [app]       # app-data -> app -> app-data`,
-	Good: `services:
+	Good: `version: '2'
+services:
   app:
     image: nginx:1.25
     volumes_from: [app-data]

@@ -21,20 +21,52 @@ var ruleS006 = &lint.Rule{
 		"`io.rancher.loadbalancer.target.*` label) naming a sidekick fails to find the service. Target the " +
 		"primary; its sidekicks share its network when they use `network_mode: container:<primary>`. " +
 		"Error: the load balancer (v1.6) cannot target a sidekick; the route never works.",
-	Bad: `# rancher-compose.yml
-lb:
-  lb_config:
-    port_rules:
-      - source_port: 80
-        target_port: 8080
-        service: app-proxy      # app-proxy is a sidekick of app`,
-	Good: `# rancher-compose.yml
-lb:
-  lb_config:
-    port_rules:
-      - source_port: 80
-        target_port: 8080
-        service: app`,
+	Bad: `# docker-compose.yml
+version: '2'
+services:
+  app:
+    image: nginx:1.25
+    labels:
+      io.rancher.sidekicks: app-proxy
+  app-proxy:
+    image: nginx:1.25
+  lb:
+    image: rancher/lb-service-haproxy:v0.9.14
+    ports:
+      - 80:80
+# rancher-compose.yml
+version: '2'
+services:
+  lb:
+    lb_config:
+      port_rules:
+        - source_port: 80
+          target_port: 8080
+          service: app-proxy      # app-proxy is a sidekick of app
+`,
+	Good: `# docker-compose.yml
+version: '2'
+services:
+  app:
+    image: nginx:1.25
+    labels:
+      io.rancher.sidekicks: app-proxy
+  app-proxy:
+    image: nginx:1.25
+  lb:
+    image: rancher/lb-service-haproxy:v0.9.14
+    ports:
+      - 80:80
+# rancher-compose.yml
+version: '2'
+services:
+  lb:
+    lb_config:
+      port_rules:
+        - source_port: 80
+          target_port: 8080
+          service: app
+`,
 	Version: lint.Requires(stack.New, checkS006),
 }
 

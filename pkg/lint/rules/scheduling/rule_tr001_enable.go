@@ -15,10 +15,18 @@ var ruleTR001 = &lint.Rule{
 		"`stack`, and hides it for `false`. Any other value (`yes` quoted, `True` quoted, `1`) silently leaves the " +
 		"service unpublished. The value is checked after interpolation with the questions' defaults. " +
 		"Warning: rancher-traefik ignores other values, so the service is not published as meant.",
-	Bad: `labels:
-  traefik.enable: "yes"`,
-	Good: `labels:
-  traefik.enable: "true"`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      traefik.enable: "yes"`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      traefik.enable: "true"`,
 	Version: lint.Requires(stack.New, checkTR001),
 }
 

@@ -16,10 +16,18 @@ var ruleTR002 = &lint.Rule{
 		"a port number (`http`, `8080/tcp`, an empty answer) produces a backend URL Traefik cannot use, so " +
 		"the frontend answers errors. The value is checked after interpolation with the questions' defaults. " +
 		"Warning: Traefik cannot route to the service; the stack itself deploys.",
-	Bad: `labels:
-  traefik.port: 8080/tcp`,
-	Good: `labels:
-  traefik.port: "8080"`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      traefik.port: 8080/tcp`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      traefik.port: "8080"`,
 	Version: lint.Requires(stack.New, checkTR002),
 }
 

@@ -18,12 +18,20 @@ var ruleTR003 = &lint.Rule{
 		"`traefik.<segment>.<key>` forms). A misspelt key is silently ignored, so the routing it was meant " +
 		"to set up does not exist. " +
 		"Info: Traefik ignores unknown labels; a likely typo.",
-	Bad: `labels:
-  traefik.enable: "true"
-  traefik.domian: example.com`,
-	Good: `labels:
-  traefik.enable: "true"
-  traefik.domain: example.com`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      traefik.enable: "true"
+      traefik.domian: example.com`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      traefik.enable: "true"
+      traefik.domain: example.com`,
 	Version: lint.Requires(stack.New, checkTR003),
 }
 

@@ -21,14 +21,22 @@ var ruleTR005 = &lint.Rule{
 		"external mode (`traefik.enable: stack`, or `traefik.alias`) but asks for https through provider labels " +
 		"gets plain http in that mode: the https labels are silently ignored. " +
 		"Warning: a setting the Traefik stack ignores.",
-	Bad: `labels:
-  traefik.enable: stack
-  traefik.alias: registry
-  traefik.frontend.redirect.entryPoint: https`,
-	Good: `labels:
-  traefik.enable: "true"
-  traefik.frontend.rule: Host:registry.example.com
-  traefik.frontend.redirect.entryPoint: https`,
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      traefik.enable: stack
+      traefik.alias: registry
+      traefik.frontend.redirect.entryPoint: https`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
+      traefik.enable: "true"
+      traefik.frontend.rule: Host:registry.example.com
+      traefik.frontend.redirect.entryPoint: https`,
 	Version: lint.Requires(stack.New, checkTR005),
 }
 

@@ -21,18 +21,31 @@ var ruleI002 = &lint.Rule{
 		"not set. Substituting a blank string.\"), so the container gets an empty setting or a shell script loses " +
 		"its own variable. Declare the question, or write `$$X` when the container should see `$X` itself. " +
 		"Warning: the executor (v1.6) substitutes a blank with only a log warning; the stack deploys, likely not as meant.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   web:
     image: nginx:1.25
     command: sh -c 'exec nginx -g "daemon off;" -c $CONF_DIR/nginx.conf'
     labels:
-      traefik.domain: ${traefikdomain}`,
-	Good: `services:
+      traefik.domain: ${traefikdomain}   # no question traefikdomain
+`,
+	Good: `# docker-compose.yml
+version: '2'
+services:
   web:
     image: nginx:1.25
     command: sh -c 'exec nginx -g "daemon off;" -c $$CONF_DIR/nginx.conf'
     labels:
-      traefik.domain: ${traefikdomain}   # with a question "traefikdomain" in .catalog`,
+      traefik.domain: ${traefikdomain}
+# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: traefikdomain
+      type: string
+      default: example.com
+`,
 	Version: checkI002,
 }
 

@@ -18,26 +18,40 @@ var ruleT003 = &lint.Rule{
 		"always missing: `{{ .Values.X }}` prints `<no value>` and `if`/`eq` tests on it quietly take the false " +
 		"branch (rancher/rancher#8026), so the section it guards is never deployed. " +
 		"Warning: the executor (v1.6) renders `<no value>` or takes the false branch; the stack deploys, likely not as meant.",
-	Bad: `.catalog:
+	Bad: `# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
   questions:
     - variable: HOST_LABEL
       type: string
----
 # docker-compose.yml.tpl
+version: '2'
+services:
+  web:
+    image: nginx:1.25
     labels:
     {{- if .Values.LB_HOST_LABEL }}
       io.rancher.scheduler.affinity:host_label: ${LB_HOST_LABEL}
-    {{- end }}`,
-	Good: `.catalog:
+    {{- end }}
+`,
+	Good: `# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
   questions:
     - variable: LB_HOST_LABEL
       type: string
----
 # docker-compose.yml.tpl
+version: '2'
+services:
+  web:
+    image: nginx:1.25
     labels:
     {{- if .Values.LB_HOST_LABEL }}
       io.rancher.scheduler.affinity:host_label: ${LB_HOST_LABEL}
-    {{- end }}`,
+    {{- end }}
+`,
 	Version: checkT003,
 }
 

@@ -20,20 +20,44 @@ var ruleT005 = &lint.Rule{
 		"indentation, a `{{- }}` that eats a needed newline, or an answer with several lines. catalogen renders " +
 		"with the default answers and maps the failing rendered line back to the template line that produced it. " +
 		"Error: the executor (v1.6) cannot parse the rendered file and the deploy fails.",
-	Bad: `services:
+	Bad: `# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: DEBUG
+      type: boolean
+      default: "true"
+# docker-compose.yml.tpl
+version: '2'
+services:
   web:
     image: nginx:1.25
     environment:
+      - LANG=C
     {{- if eq .Values.DEBUG "true" }}
-    DEBUG: "1"
-    {{- end }}`,
-	Good: `services:
+      DEBUG: "1"      # a mapping entry in a list
+    {{- end }}
+`,
+	Good: `# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: DEBUG
+      type: boolean
+      default: "true"
+# docker-compose.yml.tpl
+version: '2'
+services:
   web:
     image: nginx:1.25
     environment:
+      - LANG=C
     {{- if eq .Values.DEBUG "true" }}
-      DEBUG: "1"
-    {{- end }}`,
+      - DEBUG=1
+    {{- end }}
+`,
 	Version: checkT005,
 }
 

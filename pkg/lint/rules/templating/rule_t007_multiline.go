@@ -18,12 +18,36 @@ var ruleT007 = &lint.Rule{
 		"the YAML (rancher/rancher#8640); a password can contain `$`, `#`, `: ` or quotes that break the YAML or the " +
 		"interpolation after it. `${X}` is substituted after parsing and its value is not scanned again, so any text is safe. " +
 		"Warning: a likely runtime defect (YAML broken by an answer with several lines), which the default answers do not show.",
-	Bad: `      environment:
-        TLS_KEY: {{ .Values.TLS_KEY }}
-        DB_PASSWORD: {{ .Values.DB_PASSWORD }}`,
-	Good: `      environment:
-        TLS_KEY: ${TLS_KEY}
-        DB_PASSWORD: ${DB_PASSWORD}`,
+	Bad: `# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: TLS_KEY
+      type: multiline
+# docker-compose.yml.tpl
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+    environment:
+      TLS_KEY: {{ .Values.TLS_KEY }}
+`,
+	Good: `# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: TLS_KEY
+      type: multiline
+# docker-compose.yml.tpl
+version: '2'
+services:
+  web:
+    image: nginx:1.25
+    environment:
+      TLS_KEY: ${TLS_KEY}
+`,
 	Version: checkT007,
 }
 

@@ -22,7 +22,9 @@ var ruleTP001 = &lint.Rule{
 		"its backends by name over Rancher's overlay network, works from any host and is not reported. " +
 		"Values are compared after interpolation with the questions' defaults. " +
 		"Warning: a likely runtime defect; error when no host can satisfy a sidekick's rules (the service stays in Activating).",
-	Bad: `services:
+	Bad: `# docker-compose.yml
+version: '2'
+services:
   app:
     image: nginx:1.25
     labels:
@@ -31,8 +33,19 @@ var ruleTP001 = &lint.Rule{
   app-data:
     image: busybox:1.36
     labels:
-      io.rancher.scheduler.affinity:host_label: storage=true   # not where app runs`,
-	Good: `services:
+      io.rancher.scheduler.affinity:host_label: storage=true   # not where app runs
+# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: host_label
+      type: string
+      default: app-host=true
+`,
+	Good: `# docker-compose.yml
+version: '2'
+services:
   app:
     image: nginx:1.25
     labels:
@@ -41,7 +54,16 @@ var ruleTP001 = &lint.Rule{
   app-data:
     image: busybox:1.36
     labels:
-      io.rancher.scheduler.affinity:host_label: ${host_label}`,
+      io.rancher.scheduler.affinity:host_label: ${host_label}
+# rancher-compose.yml
+version: '2'
+.catalog:
+  version: "1.0.0"
+  questions:
+    - variable: host_label
+      type: string
+      default: app-host=true
+`,
 	Version: lint.Requires(stack.New, checkTP001),
 }
 

@@ -24,7 +24,8 @@ var ruleTP002 = &lint.Rule{
 		"or make it global with no host_label rule the service does not also have. Otherwise, on the other hosts, " +
 		"tcp logging makes Docker refuse to start the container and udp logs are silently lost. " +
 		"Warning: logs are lost on hosts without the log service; the stack deploys.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   log:
     image: vmware/harbor-log:v1.1.1
     ports: ["1514:514"]
@@ -36,7 +37,8 @@ var ruleTP002 = &lint.Rule{
       driver: syslog
       options:
         syslog-address: tcp://127.0.0.1:1514   # registry may run where no log is`,
-	Good: `services:
+	Good: `version: '2'
+services:
   log:
     image: vmware/harbor-log:v1.1.1
     ports: ["1514:514"]

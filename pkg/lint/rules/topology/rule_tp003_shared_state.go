@@ -25,12 +25,14 @@ var ruleTP003 = &lint.Rule{
 		"anti-affinity keep per-host data by design. A driver taken from a question whose default is `local` is " +
 		"reported once, on that default: use a driver that shares data (rancher-nfs) or pin to one host. " +
 		"Warning: data is lost or diverges when a container moves host; the stack deploys.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   db:
     image: mysql:5.7
     volumes:
       - /data/mysql:/var/lib/mysql   # db is not pinned: its data stays behind`,
-	Good: `services:
+	Good: `version: '2'
+services:
   db:
     image: mysql:5.7
     volumes:

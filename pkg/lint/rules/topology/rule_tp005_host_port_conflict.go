@@ -18,14 +18,16 @@ var ruleTP005 = &lint.Rule{
 		"of their own, and stay in Activating when they are pinned to the one host of a single-host stack " +
 		"(warning). " +
 		"Warning: the second container cannot start on a host where the port is taken; the stack deploys elsewhere or stays in Activating.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   web:
     image: nginx:1.25
     ports: ["80:80"]
   admin:
     image: adminer:4.8.1
     ports: ["80:8080"]   # web already binds host port 80`,
-	Good: `services:
+	Good: `version: '2'
+services:
   web:
     image: nginx:1.25
     ports: ["80:80"]
