@@ -41,3 +41,26 @@ j: Off
 		"j": false,
 	}, got)
 }
+
+// TestAnswersScalarAsYAML11: the values rules compare (images, volume
+// drivers, scale policies) are the strings the executor ends up with.
+func TestAnswersScalarAsYAML11(t *testing.T) {
+	a := &answers{values: map[string]string{"TAG": "1.25"}, unsure: map[string]bool{}}
+	for src, want := range map[string]string{
+		"v: 0755":         "493",
+		"v: yes":          "true",
+		"v: '0755'":       "0755",
+		"v: 1.10":         "1.1",
+		"v: nginx:${TAG}": "nginx:1.25",
+	} {
+		var doc yaml.Node
+		require.NoError(t, yaml.Unmarshal([]byte(src), &doc))
+		got, ok := a.scalar(doc.Content[0].Content[1])
+		assert.True(t, ok, src)
+		assert.Equal(t, want, got, src)
+	}
+	var doc yaml.Node
+	require.NoError(t, yaml.Unmarshal([]byte("v: ~"), &doc))
+	_, ok := a.scalar(doc.Content[0].Content[1])
+	assert.False(t, ok, "a null is no value")
+}

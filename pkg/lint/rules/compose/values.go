@@ -5,6 +5,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -59,15 +60,21 @@ func (a *answers) placeholder(s string) bool {
 	return len(a.unsure) > 0 && strings.Contains(s, catalog.Placeholder)
 }
 
-// scalar returns the interpolated text of a scalar node; ok is false for
-// other nodes and for values that are not sure (see expand).
+// scalar returns a scalar node's value as the executor ends up with it: a
+// string interpolated, anything else as yaml.v2 prints it back (`0755` is
+// "493"); ok is false for nulls, other nodes and values that are not sure
+// (see expand).
 func (a *answers) scalar(n *yaml.Node) (string, bool) {
 	n = yamlnode.Resolve(n)
-	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+	if n == nil || n.Kind != yaml.ScalarNode {
 		return "", false
 	}
-	if n.Tag != "!!str" {
-		return n.Value, !a.placeholder(n.Value)
+	switch yaml11.KindOf(n) {
+	case yaml11.Null:
+		return "", false
+	case yaml11.String:
+		return a.expand(n.Value)
 	}
-	return a.expand(n.Value)
+	text := yaml11.Text(n)
+	return text, !a.placeholder(text)
 }
