@@ -13,9 +13,11 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/catalogen/catalogen/pkg/blueprint"
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -155,16 +157,31 @@ func (r *Rendered) draw(p *catalogdir.Plan, model *catalog.Catalog) error {
 			versions[v.Dir] = v
 		}
 	}
-	for _, nf := range p.NewFolders {
+	// Each drawing depends on its version only: draw them side by side,
+	// each into its own slot, and add them in folder order.
+	svgs := make([][]byte, len(p.NewFolders))
+	errs := make([]error, len(p.NewFolders))
+	var wg sync.WaitGroup
+	for i, nf := range p.NewFolders {
 		v := versions[nf.Path]
 		if v == nil || v.ComposeFile() == nil {
 			continue // nothing is scheduled, or the folder did not load
 		}
-		svg, err := plan.DiagramOf(v)
-		if err != nil {
-			return fmt.Errorf("%s: drawing %s: %w", nf.Path, render.DiagramFile, err)
+		wg.Go(func() {
+			if svgs[i], errs[i] = plan.DiagramOf(v); errs[i] != nil {
+				errs[i] = fmt.Errorf("%s: drawing %s: %w", nf.Path, render.DiagramFile, errs[i])
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for i, nf := range p.NewFolders {
+		if svgs[i] == nil {
+			continue
 		}
-		if err := p.Add(path.Join(nf.Path, render.DiagramFile), svg); err != nil {
+		if err := p.Add(path.Join(nf.Path, render.DiagramFile), svgs[i]); err != nil {
 			return err
 		}
 	}

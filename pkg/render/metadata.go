@@ -39,28 +39,37 @@ func catalogBlock(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Releas
 	return out + questions, err
 }
 
-// questionsBlock encodes an entry's questions once, indented to sit inside
-// the .catalog block; every version of the entry shares it.
-func questionsBlock(e blueprint.Entry) (string, error) {
+// questionsBlock encodes an entry's questions, indented to sit inside the
+// .catalog block. Encoding is most of the renderer's own work, and versions
+// of an entry ask mostly the same questions, so each question is encoded
+// once into items (variable → encoded sequence item) and the block is
+// their concatenation, which is exactly what encoding the whole list gives.
+func questionsBlock(e blueprint.Entry, items map[string]string) (string, error) {
 	if len(e.Questions) == 0 {
 		return "", nil
 	}
-	qs := &yaml.Node{Kind: yaml.SequenceNode}
-	for _, q := range e.Questions {
-		qs.Content = append(qs.Content, questionNode(q))
-	}
-	m := &mapping{}
-	m.add("questions", qs)
-	out, err := encode(m.node())
-	if err != nil {
-		return "", err
-	}
 	var b strings.Builder
-	for _, line := range strings.SplitAfter(out, "\n") {
-		if strings.TrimSpace(line) != "" {
-			b.WriteString("  ")
+	b.WriteString("  questions:\n")
+	for _, q := range e.Questions {
+		item, ok := items[q.Variable]
+		if !ok {
+			out, err := encode(&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{questionNode(q)}})
+			if err != nil {
+				return "", err
+			}
+			var ib strings.Builder
+			for _, line := range strings.SplitAfter(out, "\n") {
+				if strings.TrimSpace(line) != "" {
+					ib.WriteString("    ")
+				}
+				ib.WriteString(line)
+			}
+			item = ib.String()
+			if items != nil {
+				items[q.Variable] = item
+			}
 		}
-		b.WriteString(line)
+		b.WriteString(item)
 	}
 	return b.String(), nil
 }

@@ -16,7 +16,7 @@ func TestQuestionIgnoreComment(t *testing.T) {
 		Variable: "smtp_password", Label: "SMTP password", Type: "password",
 		Ignore: map[string]string{"Q012": "empty means no login", "Q009": "named like a secret on purpose"},
 	}}}
-	out, err := questionsBlock(e)
+	out, err := questionsBlock(e, nil)
 	require.NoError(t, err)
 	assert.Contains(t, out, "- variable: smtp_password # catalogen:ignore Q009,Q012 -- named like a secret on purpose; empty means no login\n")
 }

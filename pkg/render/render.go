@@ -91,6 +91,7 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 	out := Entry{Name: e.Name, Blueprint: bp.File, Files: map[string][]byte{}}
 	previous := ""
 	blocks := map[string]string{} // questions block by the variables asked
+	items := map[string]string{}  // each question encoded, by variable
 	for _, r := range releases {
 		// Each version folder asks the questions of its release; releases
 		// that ask the same ones share the encoded block.
@@ -102,7 +103,7 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 		questions, ok := blocks[key.String()]
 		if !ok {
 			var err error
-			if questions, err = questionsBlock(e); err != nil {
+			if questions, err = questionsBlock(e, items); err != nil {
 				return Entry{}, err
 			}
 			blocks[key.String()] = questions

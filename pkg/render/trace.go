@@ -73,7 +73,7 @@ func Trace(bp *blueprint.Blueprint, entry, catalogVersion string) (*Traced, erro
 		previous = releases[i-1].CatalogVersion()
 	}
 	er := e.ForRelease(r)
-	questions, err := questionsBlock(er)
+	questions, err := questionsBlock(er, nil)
 	if err != nil {
 		return nil, err
 	}
