@@ -1,4 +1,14 @@
-package templating
+// Package interpolation finds the strings of a version's compose files that
+// Rancher's executor interpolates (`$NAME`, `${NAME}`), with where each one
+// is and what it belongs to. It is an analysis of the catalog model,
+// computed once per version (Of) and shared by the I rules.
+//
+// Strings come from the rendered documents of the model where the default
+// answers render them (exact), and, for the lines of a compose template
+// that those answers do not render (other branches of `if`), from the
+// template's literal text, whose YAML structure is recovered from
+// indentation: no parsed document holds those lines.
+package interpolation
 
 import (
 	"bytes"
@@ -12,11 +22,11 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// item is a string in the part of a compose file that Rancher's executor
+// Item is a string in the part of a compose file that Rancher's executor
 // interpolates: a value (interpolated) or a mapping key (never). Items come
 // from the rendered document (exact) and, for template lines the default
 // answers do not render, from the template's literal text (see textItems).
-type item struct {
+type Item struct {
 	Text string
 	Key  bool
 	Kind string   // what a key names: "service", "volume", "label", ...
@@ -30,17 +40,17 @@ type item struct {
 	pos func(off, end int) catalog.Pos
 }
 
-// uncertain reports whether template output right after the text may
+// Uncertain reports whether template output right after the text may
 // extend the reference (`$NAME{{ ... }}`).
-func (it item) uncertain(ref interp.Ref) bool {
+func (it Item) Uncertain(ref interp.Ref) bool {
 	return it.OpenEnd && !ref.Braced && ref.End == len(it.Text)
 }
 
 // Pos is the source position of bytes [off, end) of the item's text.
-func (it item) Pos(off, end int) catalog.Pos { return it.pos(off, end) }
+func (it Item) Pos(off, end int) catalog.Pos { return it.pos(off, end) }
 
-// where names the item for a message: `service "web", environment.FOO`.
-func (it item) where() string {
+// Where names the item for a message: `service "web", environment.FOO`.
+func (it Item) Where() string {
 	if len(it.Path) == 0 {
 		return it.Unit
 	}
@@ -62,34 +72,39 @@ func (it item) where() string {
 	return w
 }
 
-// interpolated calls fn for every string that Rancher's executor
-// interpolates in v's compose files (what the UI sends), and for every
-// mapping key inside those parts.
+// Strings are the strings of one version that hold a `$`.
+type Strings struct {
+	Version *catalog.Version
+	Items   []Item
+}
+
+// Of returns the strings that Rancher's executor interpolates in v's
+// compose files (what the UI sends) and the mapping keys inside those
+// parts, those that hold a `$`, computed once per version; nil when v has
+// no compose project.
 //
 // The executor interpolates the values of each service (v1: every
 // top-level entry but `.catalog`; v2: `services`) and of the v2 `volumes` and
 // `networks`. The `.catalog` block is never interpolated. Aliases are not
 // followed: an anchored node is visited where it is defined.
-func interpolated(v *catalog.Version, fn func(item)) {
-	// Four rules walk the same strings: collect them once per version.
-	items := catalog.Derive(v, itemsKey, func() []item {
-		var all []item
-		// Every I rule is about `$`: strings without one cannot matter.
-		collectInterpolated(v, func(it item) {
+func Of(v *catalog.Version) *Strings {
+	if v == nil || v.Project == nil {
+		return nil
+	}
+	return catalog.Derive(v, stringsKey, func() *Strings {
+		s := &Strings{Version: v}
+		collectInterpolated(v, func(it Item) {
 			if strings.IndexByte(it.Text, '$') >= 0 {
-				all = append(all, it)
+				s.Items = append(s.Items, it)
 			}
 		})
-		return all
+		return s
 	})
-	for _, it := range items {
-		fn(it)
-	}
 }
 
-var itemsKey = catalog.NewKey[[]item]("interpolated")
+var stringsKey = catalog.NewKey[*Strings]("interpolation")
 
-func collectInterpolated(v *catalog.Version, fn func(item)) {
+func collectInterpolated(v *catalog.Version, fn func(Item)) {
 	if v.Project == nil {
 		return
 	}
@@ -124,7 +139,7 @@ func skipUnit(name string, isRC bool) bool {
 	return name == ".catalog" || isRC && name == "catalog"
 }
 
-func walkDoc(d *catalog.Doc, isRC bool, fn func(item)) {
+func walkDoc(d *catalog.Doc, isRC bool, fn func(Item)) {
 	root := yamlnode.Resolve(d.Root)
 	if !yamlnode.IsMap(root) {
 		return
@@ -139,7 +154,7 @@ func walkDoc(d *catalog.Doc, isRC bool, fn func(item)) {
 }
 
 // walkUnits visits the entries of a services, volumes or networks mapping.
-func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, fn func(item)) {
+func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, fn func(Item)) {
 	m = yamlnode.Resolve(m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return
@@ -158,7 +173,7 @@ func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, fn fun
 	}
 }
 
-func walkValue(d *catalog.Doc, n *yaml.Node, path []string, unit string, fn func(item), depth int) {
+func walkValue(d *catalog.Doc, n *yaml.Node, path []string, unit string, fn func(Item), depth int) {
 	if n == nil || depth > 200 {
 		return
 	}
@@ -191,8 +206,8 @@ func walkValue(d *catalog.Doc, n *yaml.Node, path []string, unit string, fn func
 	// Alias nodes are skipped: their target is visited where it is defined.
 }
 
-func nodeItem(d *catalog.Doc, n *yaml.Node, key bool, kind, unit string, path []string) item {
-	return item{Text: n.Value, Key: key, Kind: kind, Unit: unit, Path: path,
+func nodeItem(d *catalog.Doc, n *yaml.Node, key bool, kind, unit string, path []string) Item {
+	return Item{Text: n.Value, Key: key, Kind: kind, Unit: unit, Path: path,
 		pos: func(off, end int) catalog.Pos { return valuePos(d, n, off, end) }}
 }
 

@@ -1,4 +1,4 @@
-package templating
+package interpolation
 
 import (
 	"bytes"
@@ -19,7 +19,7 @@ import (
 // service.
 //
 // Lines that did render are left to the rendered document, which is exact.
-func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(item)) {
+func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 	if bytes.IndexByte(f.Data, '$') < 0 {
 		return // every item of interest holds a `$`
 	}
@@ -87,7 +87,7 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(item)) {
 					continue
 				}
 				col0, ln := run[0], lineNo
-				fn(item{Text: text, Key: key, Kind: kind, Unit: unit, Path: path,
+				fn(Item{Text: text, Key: key, Kind: kind, Unit: unit, Path: path,
 					OpenEnd: run[1] < len(masked) && masked[run[1]] == 'x',
 					pos: func(off, _ int) catalog.Pos {
 						return catalog.LinePos(f, ln, col0+off+1)
@@ -188,14 +188,55 @@ func textPath(keys []string, v2, isRC, key bool) (unit string, path []string, ki
 	return unit, path, kind, true
 }
 
+// parseTrees returns the template trees the model parsed for f (the file
+// and its {{define}} blocks), or nil when f is not templated or does not
+// parse (T001 reports that).
+func parseTrees(f *catalog.File) []*parse.Tree {
+	if f == nil || f.Data == nil || f.Rendered == nil || !f.Rendered.Templated || f.Rendered.ParseErr != nil {
+		return nil
+	}
+	return f.Trees()
+}
+
+// textNodes calls fn for every literal text node of the trees, in every
+// branch.
+func textNodes(trees []*parse.Tree, fn func(*parse.TextNode)) {
+	var walk func(n parse.Node, depth int)
+	walk = func(n parse.Node, depth int) {
+		if depth > 1000 {
+			return
+		}
+		switch n := n.(type) {
+		case *parse.TextNode:
+			fn(n)
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c, depth+1)
+				}
+			}
+		case *parse.IfNode:
+			walk(n.List, depth+1)
+			walk(n.ElseList, depth+1)
+		case *parse.RangeNode:
+			walk(n.List, depth+1)
+			walk(n.ElseList, depth+1)
+		case *parse.WithNode:
+			walk(n.List, depth+1)
+			walk(n.ElseList, depth+1)
+		}
+	}
+	for _, t := range trees {
+		if t != nil && t.Root != nil {
+			walk(t.Root, 0)
+		}
+	}
+}
+
 // literalMask marks the bytes of data that are template text, not actions.
 func literalMask(trees []*parse.Tree, data []byte) []bool {
 	lit := make([]bool, len(data))
-	inspect(trees, func(n parse.Node) {
-		t, ok := n.(*parse.TextNode)
-		if !ok {
-			return
-		}
+	textNodes(trees, func(t *parse.TextNode) {
 		s, e := int(t.Pos), int(t.Pos)+len(t.Text)
 		if s < 0 || e > len(data) || !bytes.Equal(data[s:e], t.Text) {
 			return

@@ -3,7 +3,7 @@ package templating
 import (
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/interpolation"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
 )
@@ -31,14 +31,14 @@ var ruleI001 = &lint.Rule{
     command: sh -c 'tar czf /backup/$$(date +%F).tgz /data'
     environment:
       RETENTION: ${RETENTION}   # give the RETENTION question a default of 7`,
-	Version: checkI001,
+	Version: lint.Requires(interpolation.Of, checkI001),
 }
 
-func checkI001(p *lint.Pass, v *catalog.Version) {
+func checkI001(p *lint.Pass, s *interpolation.Strings) {
 	r := newReporter(p)
-	interpolated(v, func(it item) {
+	for _, it := range s.Items {
 		if it.Key || !strings.Contains(it.Text, "$") {
-			return
+			continue
 		}
 		_, errs := interp.Scan(it.Text)
 		for _, e := range errs {
@@ -50,7 +50,7 @@ func checkI001(p *lint.Pass, v *catalog.Version) {
 			if e.Kind == interp.KindTrailingDollar {
 				consequence = ""
 			}
-			r.report(it.Pos(e.Offset, end), it.Text[e.Offset:end], "%s: %s%s", it.where(), e.Msg, consequence)
+			r.report(it.Pos(e.Offset, end), it.Text[e.Offset:end], "%s: %s%s", it.Where(), e.Msg, consequence)
 		}
-	})
+	}
 }

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/interpolation"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
 	"github.com/catalogen/catalogen/pkg/spelling"
@@ -46,25 +46,26 @@ version: '2'
       type: string
       default: example.com
 `,
-	Version: checkI002,
+	Version: lint.Requires(interpolation.Of, checkI002),
 }
 
 // cattleMacros are expanded by Cattle in scheduling labels; I004 reports
 // them when interpolation eats them.
 var cattleMacros = map[string]bool{"stack_name": true, "service_name": true, "project_name": true}
 
-func checkI002(p *lint.Pass, v *catalog.Version) {
+func checkI002(p *lint.Pass, s *interpolation.Strings) {
+	v := s.Version
 	if v.Catalog == nil {
 		return // no .catalog: Rancher drops the version (K002)
 	}
 	r := newReporter(p)
-	interpolated(v, func(it item) {
+	for _, it := range s.Items {
 		if it.Key || !strings.Contains(it.Text, "$") {
-			return
+			continue
 		}
 		refs, _ := interp.Scan(it.Text)
 		for _, ref := range refs {
-			if v.Catalog.Question(ref.Name) != nil || cattleMacros[ref.Name] || it.uncertain(ref) {
+			if v.Catalog.Question(ref.Name) != nil || cattleMacros[ref.Name] || it.Uncertain(ref) {
 				continue
 			}
 			written := it.Text[ref.Offset:ref.End]
@@ -72,7 +73,7 @@ func checkI002(p *lint.Pass, v *catalog.Version) {
 			if q := similarQuestion(v.Catalog, ref.Name); q != "" {
 				fix = spelling.Hint(q)
 			}
-			r.report(it.Pos(ref.Offset, ref.End), written, "%s: %s is not a question of this version, so Rancher substitutes a blank string (with only a warning in its log)%s", it.where(), written, fix)
+			r.report(it.Pos(ref.Offset, ref.End), written, "%s: %s is not a question of this version, so Rancher substitutes a blank string (with only a warning in its log)%s", it.Where(), written, fix)
 		}
-	})
+	}
 }

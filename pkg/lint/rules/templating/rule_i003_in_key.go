@@ -3,7 +3,7 @@ package templating
 import (
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/interpolation"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
 )
@@ -32,15 +32,15 @@ services:
   traefik:
     volumes:
       - ${ACME_VOLUME}:/acme`,
-	Version: checkI003,
+	Version: lint.Requires(interpolation.Of, checkI003),
 }
 
-func checkI003(p *lint.Pass, v *catalog.Version) {
+func checkI003(p *lint.Pass, s *interpolation.Strings) {
 	r := newReporter(p)
-	interpolated(v, func(it item) {
+	for _, it := range s.Items {
 		key := it.Text
 		if !it.Key || !strings.Contains(key, "$") {
-			return
+			continue
 		}
 		refs, _ := interp.Scan(key)
 		var off, end int
@@ -54,7 +54,7 @@ func checkI003(p *lint.Pass, v *catalog.Version) {
 				end = i + j + 1
 			}
 		default:
-			return // only $$ or stray $: nothing that looks substituted
+			continue // only $$ or stray $: nothing that looks substituted
 		}
 		written := key[off:end]
 		switch it.Kind {
@@ -71,5 +71,5 @@ func checkI003(p *lint.Pass, v *catalog.Version) {
 			r.report(it.Pos(off, end), written, "%s %q contains %s, but Rancher interpolates values only, so the key stays literally %q; use a fixed key, or write {{ .Values.%s }} to template it",
 				what, key, written, key, name)
 		}
-	})
+	}
 }

@@ -3,7 +3,7 @@ package templating
 import (
 	"strings"
 
-	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalog/interpolation"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
 )
@@ -23,24 +23,25 @@ var ruleI004 = &lint.Rule{
       io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=${stack_name}/${service_name}`,
 	Good: `    labels:
       io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,
-	Version: checkI004,
+	Version: lint.Requires(interpolation.Of, checkI004),
 	Fixable: true,
 }
 
-func checkI004(p *lint.Pass, v *catalog.Version) {
+func checkI004(p *lint.Pass, s *interpolation.Strings) {
+	v := s.Version
 	r := newReporter(p)
-	interpolated(v, func(it item) {
+	for _, it := range s.Items {
 		if it.Key || !strings.Contains(it.Text, "$") {
-			return
+			continue
 		}
 		refs, _ := interp.Scan(it.Text)
 		for _, ref := range refs {
-			if !cattleMacros[ref.Name] || v.Catalog.Question(ref.Name) != nil || it.uncertain(ref) {
+			if !cattleMacros[ref.Name] || v.Catalog.Question(ref.Name) != nil || it.Uncertain(ref) {
 				continue // a question of that name is an ordinary answer
 			}
 			written := it.Text[ref.Offset:ref.End]
 			pos := it.Pos(ref.Offset, ref.End)
-			r.reportFix(pos, written, lint.ReplaceFix(pos, written, "$"+written, "escape the macro as $"+written), "%s: %s is a Cattle macro, but Rancher's interpolation runs first and replaces it with a blank string; write $${%s} so Cattle receives ${%s}", it.where(), written, ref.Name, ref.Name)
+			r.reportFix(pos, written, lint.ReplaceFix(pos, written, "$"+written, "escape the macro as $"+written), "%s: %s is a Cattle macro, but Rancher's interpolation runs first and replaces it with a blank string; write $${%s} so Cattle receives ${%s}", it.Where(), written, ref.Name, ref.Name)
 		}
-	})
+	}
 }

@@ -4,7 +4,9 @@
 // Rancher's executor processes each compose file in this order: Go template
 // (unless the file starts with `# notemplating`), YAML parse, then `$`
 // interpolation of values. The T rules check the first two steps on the
-// files as written; the I rules check the third on the rendered files.
+// files as written; the I rules check the third on the strings that
+// package catalog/interpolation finds in the rendered files and in the
+// template branches the default answers do not render.
 package templating
 
 import "github.com/catalogen/catalogen/pkg/lint"

@@ -28,14 +28,11 @@ func templatedFiles(v *catalog.Version) []*catalog.File {
 	return out
 }
 
-// parseTrees parses f as the executor does and returns its template trees
-// (the file itself and any {{define}} blocks) in a stable order. Function
-// names are not checked: T001 reports files that do not parse, and the
-// tree walkers only look at fields, literals, comparisons and text.
-//
-// pkg/rancher/tmpl renders and lists `.Values` uses but does not expose
-// parse trees, which T006 (comparisons), T007 (printed answers) and the
-// I rules' literal-text scan need.
+// parseTrees returns the template trees the model parsed for f (the file
+// itself and any {{define}} blocks, catalog.File.Trees), or nil when f is
+// not templated or does not parse (T001 reports that). The T rules walk
+// them for comparisons (T006), printed answers (T007), host functions
+// (T008) and missing values (T009); nothing is parsed again.
 func parseTrees(f *catalog.File) []*parse.Tree {
 	if f == nil || f.Data == nil || f.Rendered == nil || !f.Rendered.Templated || f.Rendered.ParseErr != nil {
 		return nil
