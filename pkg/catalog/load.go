@@ -57,7 +57,7 @@ func Load(dir string, opts Options) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	c, err := LoadFS(os.DirFS(root), sel, opts)
+	c, err := LoadFS(newOSDir(root), sel, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -273,6 +273,11 @@ func (f *File) parse() {
 // readCapped opens p once: a file above MaxFileSize is refused before any
 // of it is read; without wantData it only checks that p can be opened.
 func readCapped(fsys fs.FS, p string, wantData bool) ([]byte, error) {
+	if d, isDir := fsys.(osDir); isDir {
+		if data, handled, err := d.readDirect(p, wantData); handled {
+			return data, err
+		}
+	}
 	fh, err := fsys.Open(p)
 	if err != nil {
 		return nil, errors.New("cannot read: " + cleanErr(err))

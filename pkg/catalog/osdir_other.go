@@ -1,0 +1,7 @@
+//go:build !(linux || darwin)
+
+package catalog
+
+func (d osDir) readDirect(name string, wantData bool) (data []byte, handled bool, err error) {
+	return nil, false, nil
+}
