@@ -6,6 +6,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -181,7 +182,7 @@ func (w *View) symbolicLabelValue(l catalog.Label) (string, bool) {
 		if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 			return "", false
 		}
-		return w.ExpandSymbolic(catalog.DefaultString(n))
+		return w.ExpandSymbolic(yaml11.Text(n))
 	}
 	return w.ExpandSymbolic(l.Value)
 }

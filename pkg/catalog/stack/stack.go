@@ -13,6 +13,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -143,7 +144,7 @@ func (w *View) Scalar(n *yaml.Node) (string, bool) {
 	if n == nil || n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 		return "", false
 	}
-	return w.Expand(catalog.DefaultString(n))
+	return w.Expand(yaml11.Text(n))
 }
 
 // LabelValue returns a label's value after interpolation, read as Scalar
