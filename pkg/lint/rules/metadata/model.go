@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -20,14 +19,6 @@ func rawRC(v *catalog.Version) (*catalog.Doc, *yaml.Node) {
 	return &catalog.Doc{File: f, Root: f.Doc}, yamlnode.Resolve(f.Doc)
 }
 
-// isV2 reports whether a raw compose document is a version 2 file as
-// libcompose's CreateConfig decides it: `version` decoded into a string is
-// exactly "2" (`version: 2` counts, `2.0` does not).
-func isV2(root *yaml.Node) bool {
-	_, v := get(root, "version")
-	return v != nil && v.Kind == yaml.ScalarNode && v.Value == "2"
-}
-
 // catalogInfo returns v's `.catalog` block when it is a mapping.
 func catalogInfo(v *catalog.Version) *catalog.Info {
 	info := v.Catalog
@@ -35,12 +26,6 @@ func catalogInfo(v *catalog.Version) *catalog.Info {
 		return nil
 	}
 	return info
-}
-
-// versionString is `.catalog.version` as catalog-service stores it, after
-// its YAML round trip (an unquoted 1.10 becomes "1.1").
-func versionString(info *catalog.Info) string {
-	return yaml11.Text(catalogField(info, "version"))
 }
 
 // at is the position of node n of the `.catalog` block's document, falling
@@ -109,7 +94,7 @@ func cutList(items []string, max int) string {
 
 // get returns the key and value of key in mapping m as yaml.v2, which
 // Rancher decodes with, sees them: when a key is repeated the last one wins
-// (yamlnode.Get returns the first).
+// (as yamlnode.Get takes it).
 func get(m *yaml.Node, key string) (k, v *yaml.Node) {
 	return yamlnode.Get(m, key)
 }
@@ -129,10 +114,4 @@ func pairs(m *yaml.Node) []yamlnode.Pair {
 		}
 	}
 	return out
-}
-
-// catalogField returns the value of a `.catalog` key as Rancher reads it.
-func catalogField(info *catalog.Info, key string) *yaml.Node {
-	_, v := get(info.Node, key)
-	return v
 }

@@ -64,7 +64,7 @@ func checkCatalogMissing(p *lint.Pass, v *catalog.Version) {
 		p.Report(info.Doc.At(info.Key), "`%s` has no `version`, so catalog-service drops this version folder without a word: add `version: \"1.0.0\"` (unique within the template)", name)
 	case yaml11.KindOf(val).IsCollection():
 		// K004
-	case versionString(info) == "":
+	case info.Version == "":
 		p.Report(info.Doc.At(key), "`%s.version` is empty, so catalog-service drops this version folder: give it a value such as \"1.0.0\"", name)
 	}
 }

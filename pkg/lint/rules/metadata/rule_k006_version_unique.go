@@ -37,12 +37,12 @@ func checkVersionUnique(p *lint.Pass, t *catalog.Template) {
 		if info == nil {
 			continue
 		}
-		s := versionString(info)
+		s := info.Version
 		if s == "" {
 			continue
 		}
 		if prev, ok := first[s]; ok {
-			p.Report(at(info, catalogField(info, "version")), "version %q is already used by %s (%s): catalog-service keys versions by this string, so only one of the two is offered; give this folder a new version", s, folderRef(prev, v), prev.RancherCompose.Path)
+			p.Report(at(info, info.Field("version")), "version %q is already used by %s (%s): catalog-service keys versions by this string, so only one of the two is offered; give this folder a new version", s, folderRef(prev, v), prev.RancherCompose.Path)
 			continue
 		}
 		first[s] = v

@@ -39,7 +39,7 @@ func checkRancherVersionFormat(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	for _, key := range []string{"minimum_rancher_version", "maximum_rancher_version"} {
-		n := catalogField(info, key)
+		n := info.Field(key)
 		if yaml11.KindOf(n).IsCollection() {
 			continue // K004
 		}

@@ -33,7 +33,7 @@ func checkMinGtMax(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	minNode, maxNode := catalogField(info, "minimum_rancher_version"), catalogField(info, "maximum_rancher_version")
+	minNode, maxNode := info.Field("minimum_rancher_version"), info.Field("maximum_rancher_version")
 	lo, hi := yaml11.Text(minNode), yaml11.Text(maxNode)
 	if lo == "" || hi == "" || !version.GreaterThan(lo, hi) {
 		return

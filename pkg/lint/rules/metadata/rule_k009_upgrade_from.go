@@ -47,7 +47,7 @@ func checkUpgradeFrom(p *lint.Pass, t *catalog.Template) {
 			p.Report(at(info, n), "upgrade_from %q is not a semver range (%v), so catalog-service offers this version as an upgrade to nobody; write full versions with operators, e.g. \">=1.0.0 <2.0.0\"", r, err)
 			continue
 		}
-		self := versionString(info)
+		self := info.Version
 		if self == "" {
 			continue
 		}
@@ -57,7 +57,7 @@ func checkUpgradeFrom(p *lint.Pass, t *catalog.Template) {
 			if w == v || winfo == nil {
 				continue
 			}
-			ws := versionString(winfo)
+			ws := winfo.Version
 			if ws != "" && version.GreaterThan(self, ws) && !version.IsSemver(ws) {
 				loose = append(loose, fmt.Sprintf("%s (folder %s)", ws, w.Folder))
 			}
@@ -71,7 +71,7 @@ func checkUpgradeFrom(p *lint.Pass, t *catalog.Template) {
 // upgradeFrom is a version's upgrade_from node and its text; "" when it is
 // absent, empty, or a collection (K004 reports that).
 func upgradeFrom(info *catalog.Info) (*yaml.Node, string) {
-	n := catalogField(info, "upgrade_from")
+	n := info.Field("upgrade_from")
 	if yaml11.KindOf(n).IsCollection() {
 		return n, ""
 	}

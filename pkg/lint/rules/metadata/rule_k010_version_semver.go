@@ -34,7 +34,7 @@ func checkVersionSemver(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	s := versionString(info)
+	s := info.Version
 	if s == "" || version.IsSemver(s) {
 		return
 	}
@@ -42,7 +42,7 @@ func checkVersionSemver(p *lint.Pass, v *catalog.Version) {
 	if fix := semverFix(s); fix != "" {
 		hint = fmt.Sprintf(", e.g. %q", fix)
 	}
-	p.Report(at(info, catalogField(info, "version")), "version %q is not strict semver, so upgrade_from ranges can never match a stack running it; write MAJOR.MINOR.PATCH[-pre]%s", s, hint)
+	p.Report(at(info, info.Field("version")), "version %q is not strict semver, so upgrade_from ranges can never match a stack running it; write MAJOR.MINOR.PATCH[-pre]%s", s, hint)
 }
 
 var looseVersionRe = regexp.MustCompile(`^(v*)(\d+)(?:\.(\d+))?(?:\.(\d+))?([-+].*)?$`)

@@ -43,7 +43,7 @@ func checkUUIDUnique(p *lint.Pass, c *catalog.Catalog) {
 			if info == nil {
 				continue
 			}
-			id := yaml11.Text(catalogField(info, "uuid"))
+			id := yaml11.Text(info.Field("uuid"))
 			if id == "" {
 				continue
 			}
@@ -52,7 +52,7 @@ func checkUUIDUnique(p *lint.Pass, c *catalog.Catalog) {
 				if suggestion == id {
 					suggestion = t.Top + "-" + t.Name + "-" + v.Folder
 				}
-				p.Report(at(info, catalogField(info, "uuid")), "uuid %q is already used by %s (%s): each version folder needs its own uuid, for example %q", id, folderRef(prev, v), prev.RancherCompose.Path, suggestion)
+				p.Report(at(info, info.Field("uuid")), "uuid %q is already used by %s (%s): each version folder needs its own uuid, for example %q", id, folderRef(prev, v), prev.RancherCompose.Path, suggestion)
 				continue
 			}
 			first[id] = v

@@ -49,14 +49,14 @@ func checkUpgradeFromMatches(p *lint.Pass, t *catalog.Template) {
 		if err != nil {
 			continue // K009
 		}
-		self := versionString(info)
+		self := info.Version
 		matched := false
 		for _, w := range t.Versions {
 			winfo := catalogInfo(w)
 			if w == v || winfo == nil {
 				continue
 			}
-			if ws := versionString(winfo); ws != "" && ws != self && in(ws) {
+			if ws := winfo.Version; ws != "" && ws != self && in(ws) {
 				matched = true
 				break
 			}
