@@ -318,3 +318,38 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestReleasedFoldersKeepTheirDrawing: the drawing follows catalogen's
+// code, not the release. A new folder gets one; a released folder keeps the
+// drawing it has, or none, and is never refused or rewritten for it.
+func TestReleasedFoldersKeepTheirDrawing(t *testing.T) {
+	bps, err := blueprint.Builtin()
+	require.NoError(t, err)
+	r, err := Render(bps)
+	require.NoError(t, err)
+	out := t.TempDir()
+	plan := func() *Result {
+		ex, err := catalogdir.Read(out, r.Entries())
+		require.NoError(t, err)
+		res, err := r.Plan(ex, nil)
+		require.NoError(t, err)
+		return res
+	}
+	first := plan()
+	require.NoError(t, catalogdir.Write(out, first.Plan))
+	require.NotEmpty(t, first.Plan.NewFolders)
+	released := first.Plan.NewFolders[0].Path + "/topology.svg"
+	other := first.Plan.NewFolders[len(first.Plan.NewFolders)-1].Path + "/topology.svg"
+	require.FileExists(t, filepath.Join(out, released))
+
+	// One folder was released before drawings existed, another with an
+	// older drawing: both stay as they are.
+	require.NoError(t, os.Remove(filepath.Join(out, released)))
+	require.NoError(t, os.WriteFile(filepath.Join(out, other), []byte("<svg>older</svg>"), 0o644))
+	again := plan()
+	assert.True(t, again.Plan.UpToDate(), "changed: %v", again.Plan.Changed)
+	assert.Empty(t, again.Plan.NewFolders)
+	drawn, err := os.ReadFile(filepath.Join(out, other))
+	require.NoError(t, err)
+	assert.Equal(t, "<svg>older</svg>", string(drawn))
+}

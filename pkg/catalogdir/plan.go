@@ -124,14 +124,6 @@ func MakePlan(cat *render.Catalog, ex *Existing) (*Plan, error) {
 			var differ []string
 			for name, content := range v.Files {
 				fp := path.Join(folder, name)
-				if released && name == render.DiagramFile {
-					// The drawing follows catalogen's code, not the release:
-					// a released folder keeps the one it has, or none.
-					if old, ok := ex.Files[fp]; ok {
-						p.Files[fp] = old
-					}
-					continue
-				}
 				p.Files[fp] = content
 				if old, ok := ex.Files[fp]; released && (!ok || !bytes.Equal(old, content)) {
 					differ = append(differ, name)
