@@ -180,11 +180,11 @@ func funcMap(e blueprint.Entry) template.FuncMap {
 	fm["yamlScalar"] = YAMLScalar
 	fm["composeScalar"] = ComposeScalar
 	fm["composeText"] = ComposeText
+	names := make([]string, len(e.Questions))
+	for i, q := range e.Questions {
+		names[i] = q.Variable
+	}
 	fm["question"] = func(variable string) (string, error) {
-		names := make([]string, len(e.Questions))
-		for i, q := range e.Questions {
-			names[i] = q.Variable
-		}
 		if !slices.Contains(names, variable) {
 			return "", fmt.Errorf("entry %s asks no question %q (it asks %s)", e.Name, variable, strings.Join(names, ", "))
 		}
