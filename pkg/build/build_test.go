@@ -353,3 +353,26 @@ func TestReleasedFoldersKeepTheirDrawing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "<svg>older</svg>", string(drawn))
 }
+
+// TestConfigFindingTracedToTheBlueprint: config.yml is generated from the
+// blueprint, so its findings name the blueprint. Here the default release
+// is one the entry does not ship (C005 on config.yml's version).
+func TestConfigFindingTracedToTheBlueprint(t *testing.T) {
+	greeter := os.DirFS("../render/testdata/greeter")
+	text, err := fs.ReadFile(greeter, "blueprint.yaml")
+	require.NoError(t, err)
+	edited := strings.Replace(string(text), "  - version: 2.0.0\n", "  - version: 2.0.0\n    default: true\n", 1)
+	edited = strings.Replace(edited, "    templates: standalone\n", "    templates: standalone\n    since: 2.1.0\n", 1)
+	require.NotEqual(t, string(text), edited)
+	bp, err := blueprint.Load(blueprint.Source{FS: copyFS(t, greeter, map[string]string{"blueprint.yaml": edited})}, "blueprint.yaml")
+	require.NoError(t, err)
+	def := bp.DefaultRelease()
+	res := planFresh(t, bp)
+	i := slices.IndexFunc(res.Findings, func(f Finding) bool { return f.Rule.ID == "C005" })
+	require.GreaterOrEqual(t, i, 0, "%v", res.Findings)
+	f := res.Findings[i]
+	assert.Equal(t, bp.File, f.Source.File)
+	assert.Equal(t, def.Pos.Line, f.Source.Line)
+	assert.Contains(t, f.Source.Field, def.CatalogVersion())
+	assert.Equal(t, "templates/greeter/config.yml", f.Rendered[0].Path)
+}
