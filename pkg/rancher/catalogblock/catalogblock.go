@@ -26,8 +26,20 @@ const (
 // Keys are the `.catalog` keys Rancher reads (or, for maintainer, accepts).
 var Keys = []string{"name", "version", "description", "uuid", "minimum_rancher_version", "maximum_rancher_version", "upgrade_from", "questions", "labels", "output", "maintainer"}
 
+// StringKeys are the Keys Rancher decodes into string fields; the others
+// are questions (a list), labels (a mapping of strings) and output.
+var StringKeys = []string{"name", "version", "description", "uuid", "minimum_rancher_version", "maximum_rancher_version", "upgrade_from", "maintainer"}
+
 // QuestionKeys are the keys of a question Rancher 1.6 reads.
 var QuestionKeys = []string{"variable", "label", "description", "type", "required", "default", "group", "options", "min", "max", "min_length", "max_length", "valid_chars", "invalid_chars"}
+
+// QuestionStringKeys and QuestionIntKeys are the QuestionKeys Rancher
+// decodes into string and integer fields; the others are required (a
+// boolean), default (any scalar, stringified) and options (a list).
+var (
+	QuestionStringKeys = []string{"variable", "label", "description", "type", "group", "valid_chars", "invalid_chars"}
+	QuestionIntKeys    = []string{"min", "max", "min_length", "max_length"}
+)
 
 // QuestionTypes are the question types Rancher 1.6's UI supports.
 var QuestionTypes = []string{"string", "int", "float", "boolean", "enum", "multiline", "password", "masked", "service", "certificate", "secret", "date"}

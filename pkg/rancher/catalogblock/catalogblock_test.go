@@ -111,3 +111,17 @@ func TestVersion(t *testing.T) {
 		assert.Equal(t, want, Version([]byte(src)), "%q", src)
 	}
 }
+
+// TestKeyKinds: the typed key lists are the known keys, each once.
+func TestKeyKinds(t *testing.T) {
+	for _, k := range StringKeys {
+		assert.Contains(t, Keys, k)
+	}
+	seen := map[string]bool{}
+	for _, k := range append(append(append([]string{}, QuestionStringKeys...), QuestionIntKeys...), "required", "default", "options") {
+		assert.Contains(t, QuestionKeys, k)
+		assert.False(t, seen[k], k)
+		seen[k] = true
+	}
+	assert.Len(t, seen, len(QuestionKeys))
+}

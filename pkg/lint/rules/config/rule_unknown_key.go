@@ -1,10 +1,12 @@
 package config
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/catalogblock"
 	"github.com/catalogen/catalogen/pkg/spelling"
 	"gopkg.in/yaml.v3"
 )
@@ -35,13 +37,6 @@ version: "1.25.3"
 
 var knownKeys = []string{"name", "description", "version", "category", "categories", "maintainer", "license", "projectURL", "labels"}
 
-// catalogKeys are `.catalog` keys of rancher-compose.yml that people put in
-// config.yml.
-var catalogKeys = map[string]bool{
-	"minimum_rancher_version": true, "maximum_rancher_version": true, "upgrade_from": true,
-	"questions": true, "uuid": true,
-}
-
 func checkUnknownKeys(p *lint.Pass, t *catalog.Template) {
 	c, ok := readConfig(t)
 	if !ok || c.Root == nil {
@@ -68,7 +63,7 @@ func isKnown(key string) bool {
 func unknownKeyMessage(key string) string {
 	lower := strings.ToLower(key)
 	switch {
-	case catalogKeys[key]:
+	case slices.Contains(catalogblock.Keys, key):
 		return "`" + key + "` has no effect in config.yml, which Rancher reads only for template metadata: it belongs in the .catalog block of each version folder's rancher-compose.yml"
 	case lower == "requires" || lower == "release by" || lower == "minimum_version" || lower == "rancher_version":
 		return "`" + key + "` is not a config.yml key and Rancher ignores it: to require a Rancher version, set minimum_rancher_version in the .catalog block of each version folder's rancher-compose.yml"

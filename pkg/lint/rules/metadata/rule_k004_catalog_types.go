@@ -6,6 +6,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/rancher/catalogblock"
 	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
@@ -40,12 +41,6 @@ var ruleK004 = &lint.Rule{
 	Version: checkCatalogTypes,
 }
 
-var (
-	catalogStringKeys  = []string{"name", "version", "description", "uuid", "minimum_rancher_version", "maximum_rancher_version", "upgrade_from", "maintainer"}
-	questionStringKeys = []string{"variable", "label", "description", "type", "group", "valid_chars", "invalid_chars"}
-	questionIntKeys    = []string{"min", "max", "min_length", "max_length"}
-)
-
 const dropped = "the conversion fails and Rancher drops this version"
 
 func checkCatalogTypes(p *lint.Pass, v *catalog.Version) {
@@ -65,7 +60,7 @@ func checkCatalogTypes(p *lint.Pass, v *catalog.Version) {
 		key, val := pair.Key.Value, pair.Value
 		k := yaml11.KindOf(val)
 		switch {
-		case slices.Contains(catalogStringKeys, key):
+		case slices.Contains(catalogblock.StringKeys, key):
 			if k.IsCollection() {
 				p.Report(at(info, pair.Key), "`%s.%s` must be a string, not %s: %s", block, key, k.WithArticle(), dropped)
 			} else if key == "version" && yaml11.IsPlain(val) && k != yaml11.Null {
@@ -119,7 +114,7 @@ func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node) {
 			pos = at(info, pair.Key)
 		}
 		switch {
-		case slices.Contains(questionStringKeys, key):
+		case slices.Contains(catalogblock.QuestionStringKeys, key):
 			if k.IsCollection() {
 				p.Report(pos, "%s: `%s` must be a string, not %s: %s", name, key, k.WithArticle(), dropped)
 			}
@@ -128,7 +123,7 @@ func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node) {
 			if k != yaml11.Null && k != yaml11.Bool && k != yaml11.String {
 				p.Report(pos, "%s: `required` must be true or false, not %s (%s): %s", name, k.WithArticle(), describe(val), dropped)
 			}
-		case slices.Contains(questionIntKeys, key):
+		case slices.Contains(catalogblock.QuestionIntKeys, key):
 			if k != yaml11.Null && !k.IsNumber() {
 				fix := ""
 				if k == yaml11.String && val.Kind == yaml.ScalarNode {
