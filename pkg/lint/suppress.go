@@ -13,8 +13,14 @@ var UnusedSuppression = &Rule{
 	ID: "CG001", Slug: "catalogen.unused-suppression", Severity: Warning,
 	Summary: "an inline `# catalogen:ignore` comment matches no finding",
 	Doc:     "A suppression that silences nothing is stale: the problem was fixed or the rule name is wrong. Remove it.",
-	Bad:     "image: nginx:1.25  # catalogen:ignore D005 -- pinned by digest elsewhere",
-	Good:    "image: nginx:1.25",
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25  # catalogen:ignore D005 -- pinned by digest elsewhere`,
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25`,
 }
 
 // BadSuppression reports suppressions that cannot be honoured.
@@ -22,8 +28,14 @@ var BadSuppression = &Rule{
 	ID: "CG002", Slug: "catalogen.bad-suppression", Severity: Error,
 	Summary: "an inline suppression names no known rule or gives no reason",
 	Doc:     "Suppressions are `# catalogen:ignore RULE -- reason` (on the line or the line above) or `# catalogen:ignore-file RULE -- reason`. The reason is required so reviewers know why the finding is fine; RULE is an ID (D005) or slug (compose.image-tag).",
-	Bad:     "image: busybox  # catalogen:ignore D005",
-	Good:    "image: busybox  # catalogen:ignore D005 -- the entrypoint script pins its own version",
+	Bad: `version: '2'
+services:
+  web:
+    image: busybox  # catalogen:ignore D005`,
+	Good: `version: '2'
+services:
+  web:
+    image: busybox  # catalogen:ignore D005 -- the entrypoint script pins its own version`,
 }
 
 type suppressionUse struct {
