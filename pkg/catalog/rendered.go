@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"bytes"
+	"strings"
 	"sync"
 
 	"github.com/catalogen/catalogen/pkg/linediff"
@@ -72,37 +73,14 @@ func (r *Rendered) SourceLine(line int) int {
 // after the last kept one that is not a pure template action, which is the
 // line whose actions produced it.
 func mapLines(src, out []byte) ([]int, []bool) {
-	// Lines are compared as numbers (equal text, equal number): the edit
-	// script is the one the text gives, without string comparisons or
-	// copies of the lines.
-	ids := map[string]int{}
-	number := func(data []byte) (lines [][]byte, nums []int) {
-		for start := 0; start <= len(data); {
-			end := bytes.IndexByte(data[start:], '\n')
-			if end < 0 {
-				end = len(data)
-			} else {
-				end += start
-			}
-			line := data[start:end]
-			id, ok := ids[string(line)]
-			if !ok {
-				id = len(ids)
-				ids[string(line)] = id
-			}
-			lines, nums = append(lines, line), append(nums, id)
-			start = end + 1
-		}
-		return lines, nums
-	}
-	s, sn := number(src)
-	o, on := number(out)
+	s := strings.Split(string(src), "\n")
+	o := strings.Split(string(out), "\n")
 	match := make([]int, len(o))
 	for i := range match {
 		match[i] = -1
 	}
-	for _, e := range linediff.Diff(sn, on) {
-		if e.Op == linediff.Equal && len(bytes.TrimSpace(o[e.B])) > 0 {
+	for _, e := range linediff.Diff(s, o) {
+		if e.Op == linediff.Equal && strings.TrimSpace(o[e.B]) != "" {
 			match[e.B] = e.A
 		}
 	}
@@ -117,7 +95,7 @@ func mapLines(src, out []byte) ([]int, []bool) {
 			continue
 		}
 		k := j
-		for k+1 < len(s) && pureAction(s[k]) {
+		for k+1 < len(s) && pureAction([]byte(s[k])) {
 			k++
 		}
 		m[i] = min(k, len(s)-1) + 1
