@@ -19,13 +19,15 @@ var ruleI001 = &lint.Rule{
 		"format\". That includes shell syntax such as `$(cmd)`, `$1` and `${VAR:-default}` (defaults came to upstream " +
 		"libcompose later and never to Rancher's fork), and a `$` at the very end of a value crashes the executor. " +
 		"Error: the executor (v1.6) rejects the value (\"Invalid interpolation format\") and the deploy fails.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   backup:
     image: alpine:3.10
     command: sh -c 'tar czf /backup/$(date +%F).tgz /data'
     environment:
       RETENTION: ${RETENTION:-7}`,
-	Good: `services:
+	Good: `version: '2'
+services:
   backup:
     image: alpine:3.10
     command: sh -c 'tar czf /backup/$$(date +%F).tgz /data'

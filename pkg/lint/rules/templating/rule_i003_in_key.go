@@ -18,14 +18,16 @@ var ruleI003 = &lint.Rule{
 		"key or any other key stays literally `${X}`, while the values that refer to it are substituted, so they " +
 		"no longer match. Use a fixed name for keys, or generate the key with the template (`{{ .Values.X }}:`). " +
 		"Warning: the executor (v1.6) interpolates values only, so the key keeps its `${...}` literally.",
-	Bad: `volumes:
+	Bad: `version: '2'
+volumes:
   ${ACME_VOLUME}:
     driver: ${VOLUME_DRIVER}
 services:
   traefik:
     volumes:
       - ${ACME_VOLUME}:/acme`,
-	Good: `volumes:
+	Good: `version: '2'
+volumes:
   {{ .Values.ACME_VOLUME }}:
     driver: ${VOLUME_DRIVER}
 services:

@@ -19,9 +19,17 @@ var ruleI004 = &lint.Rule{
 		"An anti-affinity rule such as `io.rancher.stack_service.name=${stack_name}/${service_name}` then matches " +
 		"`/`, nothing at all. Rancher's docs ask for `$${stack_name}`, which interpolation turns into the macro. " +
 		"Warning: the executor (v1.6) substitutes a blank before Cattle ever sees the macro.",
-	Bad: `    labels:
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
       io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=${stack_name}/${service_name}`,
-	Good: `    labels:
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    labels:
       io.rancher.scheduler.affinity:container_label_ne: io.rancher.stack_service.name=$${stack_name}/$${service_name}`,
 	Version: lint.Requires(interpolation.Of, checkI004),
 	Fixable: true,

@@ -18,14 +18,16 @@ var ruleT002 = &lint.Rule{
 		"with the questions' defaults (and a placeholder for required questions without one) and reports the action " +
 		"that fails. A common cause is an operator written after its first operand, as in `(ne .Values.X \"true\") and …`. " +
 		"Error: the executor (v1.6) deploys the truncated output.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   minio:
     image: minio/minio:RELEASE.2019-08-01T22-18-54Z
     {{- if (ne .Values.DEPLOY_LB "true") and .Values.PUBLISH_PORT }}
     ports:
       - ${PUBLISH_PORT}:9000
     {{- end }}`,
-	Good: `services:
+	Good: `version: '2'
+services:
   minio:
     image: minio/minio:RELEASE.2019-08-01T22-18-54Z
     {{- if and (ne .Values.DEPLOY_LB "true") .Values.PUBLISH_PORT }}

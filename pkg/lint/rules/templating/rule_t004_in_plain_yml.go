@@ -19,6 +19,7 @@ var ruleT004 = &lint.Rule{
 		"there. The `.tpl` suffix is the convention that marks a template; rename the file. " +
 		"Warning: the executor (v1.6) templates the file anyway; tools and reviewers read it as plain YAML.",
 	Bad: `# docker-compose.yml
+version: '2'
 services:
   web:
     image: nginx:1.25
@@ -27,6 +28,7 @@ services:
       - 80:80
     {{- end }}`,
 	Good: `# docker-compose.yml.tpl
+version: '2'
 services:
   web:
     image: nginx:1.25

@@ -19,10 +19,22 @@ var ruleT006 = &lint.Rule{
 		"Rancher ignores execution errors, so the output is silently truncated at that action. Quote the literal, " +
 		"or convert the answer first (`atoi`) for an ordering comparison. " +
 		"Error: `eq` of a string answer with a bool or number fails at execution in the executor (v1.6), which truncates the output.",
-	Bad: `    {{- if eq .Values.ENABLE_TLS true }}
+	Bad: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    ports:
+      - 80:80
+    {{- if eq .Values.ENABLE_TLS true }}
       - 443:443
     {{- end }}`,
-	Good: `    {{- if eq .Values.ENABLE_TLS "true" }}
+	Good: `version: '2'
+services:
+  web:
+    image: nginx:1.25
+    ports:
+      - 80:80
+    {{- if eq .Values.ENABLE_TLS "true" }}
       - 443:443
     {{- end }}`,
 	Version: checkT006,

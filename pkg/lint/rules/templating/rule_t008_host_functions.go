@@ -21,12 +21,14 @@ var ruleT008 = &lint.Rule{
 		"the clock and random functions give a different stack on every upgrade. Use a question and `${VAR}` instead. " +
 		"catalogen renders these calls with harmless stand-ins (an empty string, a fixed date, fixed text), so what lint " +
 		"shows is not what Rancher would deploy.",
-	Bad: `services:
+	Bad: `version: '2'
+services:
   app:
     image: example/app:1.0
     environment:
       TOKEN: {{ env "API_TOKEN" }}`,
-	Good: `services:
+	Good: `version: '2'
+services:
   app:
     image: example/app:1.0
     environment:
