@@ -12,7 +12,7 @@ import (
 var UnusedSuppression = &Rule{
 	ID: "CG001", Slug: "catalogen.unused-suppression", Severity: Warning,
 	Summary: "an inline `# catalogen:ignore` comment matches no finding",
-	Doc:     "A suppression that silences nothing is stale: the problem was fixed or the rule name is wrong. Remove it.",
+	Doc:     "A suppression that silences nothing is stale: the problem was fixed or the rule name is wrong. Remove it. Warning: nothing breaks, but a stale suppression would silence the problem if it came back.",
 	Bad: `version: '2'
 services:
   web:
@@ -27,7 +27,7 @@ services:
 var BadSuppression = &Rule{
 	ID: "CG002", Slug: "catalogen.bad-suppression", Severity: Error,
 	Summary: "an inline suppression names no known rule or gives no reason",
-	Doc:     "Suppressions are `# catalogen:ignore RULE -- reason` (on the line or the line above) or `# catalogen:ignore-file RULE -- reason`. The reason is required so reviewers know why the finding is fine; RULE is an ID (D005) or slug (compose.image-tag).",
+	Doc:     "Suppressions are `# catalogen:ignore RULE -- reason` (on the line or the line above) or `# catalogen:ignore-file RULE -- reason`. The reason is required so reviewers know why the finding is fine; RULE is an ID (D005) or slug (compose.image-tag). Error: catalogen cannot honour the suppression, so the finding it was meant for is still reported.",
 	Bad: `version: '2'
 services:
   web:

@@ -20,7 +20,8 @@ var ruleT008 = &lint.Rule{
 		"included) to whoever can read the stack's compose file, `getHostByName` resolves names from the server, and " +
 		"the clock and random functions give a different stack on every upgrade. Use a question and `${VAR}` instead. " +
 		"catalogen renders these calls with harmless stand-ins (an empty string, a fixed date, fixed text), so what lint " +
-		"shows is not what Rancher would deploy.",
+		"shows is not what Rancher would deploy. Warning: the stack deploys, but with values of the Rancher server " +
+		"that may leak or change on every upgrade.",
 	Bad: `version: '2'
 services:
   app:
