@@ -33,7 +33,7 @@ func TestRegistry(t *testing.T) {
 				checks++
 			}
 		}
-		if r.ID != "CG001" && r.ID != "CG002" { // the runner itself reports these
+		if r != lint.UnusedSuppression && r != lint.BadSuppression { // the runner itself reports these
 			assert.Positive(t, checks, "%s has no check", r.ID)
 		}
 		assert.Same(t, r, rules.Lookup(r.ID))
