@@ -2,7 +2,7 @@ GO ?= go
 FUZZTIME ?= 5m
 STATICCHECK_VERSION ?= v0.8.2
 
-.PHONY: all build test bench vet fmt fuzz fuzz-list docs out clean wrapper-images
+.PHONY: all build test bench bench-lint vet fmt fuzz fuzz-list docs out clean wrapper-images
 
 all: vet test build
 
@@ -27,6 +27,12 @@ test:
 # Benchmarks; BenchmarkLintCorpus and BenchmarkParseCorpus run side by side.
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Lint against a bare parse of the community catalog, in CPU time per run
+# (cpu-ns/op) on one core, then lint's peak heap on 1 and 20 copies of it.
+bench-lint:
+	$(GO) test -run '^$$' -bench 'Corpus$$' -cpu 1 -count 5 -benchmem ./pkg/lint/rules
+	$(GO) test -run '^$$' -bench LintCopies -benchtime 1x ./pkg/lint/rules
 
 # Every fuzz target of the repository, each for FUZZTIME (default 5m),
 # found by scanning the test files rather than listed by hand, so a new
