@@ -104,10 +104,11 @@ func Run(c *catalog.Catalog, rules []*Rule, s Settings) *Result {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			p := &Pass{} // one per worker: collect copies out its findings
 			for t := range next {
 				t.Read() // a no-op unless the catalog streams (catalog.Options.Streaming)
 				for _, r := range enabled {
-					p := &Pass{rule: r}
+					p.rule, p.findings = r, p.findings[:0]
 					var errs []error
 					if r.Template != nil {
 						errs = append(errs, guard(r, t.Dir, func() { r.Template(p, t) })...)
