@@ -5,7 +5,7 @@ services:
     labels:
       ${LABEL_PREFIX}.enable: "true"  # want I003:7 `label key "\$\{LABEL_PREFIX\}.enable" contains \$\{LABEL_PREFIX\}, but Rancher interpolates values only, so the key`
     environment:
-      "$DOMAIN_VAR": x  # want I003:8 `environment variable name "\$DOMAIN_VAR" contains \$DOMAIN_VAR, but Rancher interpolates values only, so the`
+      "$DOMAIN_VAR": x  # want I003:8 `environment variable name "\$DOMAIN_VAR" contains \$DOMAIN_VAR, but Rancher interpolates values only`
   {{- if eq .Values.acme_enable "true" }}
   traefik-acme:
     image: rawmind/alpine-volume:0.0.2-3

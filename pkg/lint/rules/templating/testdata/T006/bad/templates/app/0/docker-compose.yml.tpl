@@ -2,7 +2,7 @@ version: '2'
 services:
   web:
     image: nginx:1.25
-    {{- if eq .Values.ENABLE_TLS true }}  # want T006:34 "`eq .Values.ENABLE_TLS true` compares the answer .Values.ENABLE_TLS, which is always a string, with the"
+    {{- if eq .Values.ENABLE_TLS true }}  # want T006:34 "`eq .Values.ENABLE_TLS true` compares the answer .Values.ENABLE_TLS, which is always a string"
     ports:
       - 443:443
     {{- end }}
