@@ -8,6 +8,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
 	"github.com/catalogen/catalogen/pkg/rancher/ports"
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -102,7 +103,7 @@ func checkInterpolatedValues(p *lint.Pass, v *catalog.Version) {
 		for _, field := range []string{"command", "entrypoint"} {
 			for _, e := range s.Fields(field) {
 				n := yamlnode.Resolve(e.Value)
-				if n == nil || n.Kind != yaml.ScalarNode || n.Tag != "!!str" {
+				if n == nil || n.Kind != yaml.ScalarNode || yaml11.KindOf(n) != yaml11.String {
 					continue
 				}
 				val, missing, ok := interpolate(a, n.Value)
