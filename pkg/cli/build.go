@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -12,8 +11,8 @@ import (
 	"github.com/catalogen/catalogen/pkg/blueprint"
 	"github.com/catalogen/catalogen/pkg/build"
 	"github.com/catalogen/catalogen/pkg/catalogdir"
-	"github.com/catalogen/catalogen/pkg/lint/rules"
 	"github.com/catalogen/catalogen/pkg/lintconfig"
+	"github.com/catalogen/catalogen/pkg/lintrun"
 	"github.com/catalogen/catalogen/pkg/report"
 )
 
@@ -174,29 +173,14 @@ func printBuildFindings(w io.Writer, res *build.Result) error {
 // the .catalogen.yaml found from the output folder up to its repository's
 // root (the file lint would use on that catalog), unless --no-config.
 func buildConfig(out string, o lintConfigOptions) (*lintconfig.Config, error) {
-	if o.noConfig {
-		return nil, nil
-	}
-	file := o.config
-	if file == "" {
+	if o.config == "" && !o.noConfig {
 		if st, err := os.Stat(out); err != nil || !st.IsDir() {
 			return nil, nil // a new folder has no configuration yet
 		}
-		found, err := lintconfig.FindFor(out, out)
-		if err != nil {
-			return nil, usageErrorf("configuration: %v", err)
-		}
-		if found == "" {
-			return nil, nil
-		}
-		file = found
 	}
-	cfg, err := lintconfig.Load(file, rules.Lookup)
+	cfg, err := lintrun.Config(out, out, lintrun.Options{Config: o.config, NoConfig: o.noConfig})
 	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, usageErrorf("--config %s does not exist", file)
-		}
-		return nil, usageErrorf("configuration: %v", err)
+		return nil, lintError(err)
 	}
 	return cfg, nil
 }

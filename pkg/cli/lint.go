@@ -14,6 +14,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/rules"
 	"github.com/catalogen/catalogen/pkg/lintconfig"
+	"github.com/catalogen/catalogen/pkg/lintrun"
 	"github.com/catalogen/catalogen/pkg/report"
 	"github.com/spf13/cobra"
 )
@@ -176,17 +177,17 @@ func runLint(cmd *cobra.Command, args []string, o lintOptions) error {
 		}
 	}
 	if o.files {
-		args = templateFolders(args)
+		args = lintrun.TemplateFolders(args)
 		if len(args) == 0 {
 			fmt.Fprintln(cmd.ErrOrStderr(), "catalogen: no file in a template folder; nothing to lint")
 			return nil
 		}
 	}
-	paths, err := distinctPaths(args)
+	paths, err := lintrun.DistinctPaths(args)
 	if err != nil {
-		return err
+		return lintError(err)
 	}
-	if o.files && o.base != "" && !revisionExists(cmd.Context(), paths[0], o.base) {
+	if o.files && o.base != "" && !lintrun.RevisionExists(cmd.Context(), paths[0], o.base) {
 		// A repository's first commit has nothing released yet.
 		o.base = ""
 	}
@@ -239,213 +240,43 @@ func runLint(cmd *cobra.Command, args []string, o lintOptions) error {
 
 // lintPaths lints every PATH into one report.
 func lintPaths(cmd *cobra.Command, paths []string, o lintOptions) (*lintRun, error) {
+	run, err := lintrun.Lint(cmd.Context(), paths, lintrun.Options{Config: o.config, NoConfig: o.noConfig, Base: o.base, All: o.all})
+	if err != nil {
+		return nil, lintError(err)
+	}
 	lr := &lintRun{
 		rep:       &report.Report{Tool: "catalogen", Version: versionString(), Rules: rules.All()},
 		failLevel: o.failLevel,
 	}
+	if lr.failLevel == "" {
+		lr.failLevel = run.FailLevel
+	}
 	if wd, err := os.Getwd(); err == nil {
 		lr.rep.BaseDir = wd
 	}
-	announced := map[string]bool{}
-	for _, p := range paths {
-		cat, err := loadCatalog(p)
-		if err != nil {
-			return nil, err
-		}
-		var cfg, baseCfg *lintconfig.Config
-		var base *catalog.Catalog
-		if o.base != "" {
-			var git *gitBase
-			git, base, err = loadBase(cmd.Context(), p, cat.Root, o.base)
-			if err != nil {
-				return nil, err
-			}
-			if cfg, err = configFor(p, cat.Root, o); err != nil {
-				return nil, err
-			}
-			if baseCfg, err = git.config(cmd.Context(), p, cat.Root, o); err != nil {
-				return nil, err
-			}
-		} else if cfg, err = configFor(p, cat.Root, o); err != nil {
-			return nil, err
-		}
-		policy := cfg
-		if o.base != "" {
-			policy = baseCfg
-		}
-		if policy != nil && lr.failLevel == "" {
-			lr.failLevel = policy.FailLevel
-		}
-		for _, c := range []*lintconfig.Config{cfg, baseCfg} {
-			if c != nil && !announced[c.Path] {
-				announced[c.Path] = true
-				fmt.Fprintf(cmd.ErrOrStderr(), "catalogen: configuration %s\n", report.CleanLine(c.Path))
-				if lr.rep.Config == "" {
-					lr.rep.Config = c.Path
-				}
-			}
-		}
-		res := lint.Run(cat, rules.All(), settingsFor(cfg, baseCfg, base))
-		if base != nil && !o.all {
-			onlyTouched(res, touched(base, cat))
-		}
-		lr.rep.Add(cat.Root, res)
-		lr.internal = append(lr.internal, res.Internal...)
-		lr.cats = append(lr.cats, cat)
-		lr.results = append(lr.results, res)
+	for _, c := range run.Configs {
+		fmt.Fprintf(cmd.ErrOrStderr(), "catalogen: configuration %s\n", report.CleanLine(c))
+	}
+	if len(run.Configs) > 0 {
+		lr.rep.Config = run.Configs[0]
+	}
+	for _, t := range run.Targets {
+		lr.rep.Add(t.Catalog.Root, t.Result)
+		lr.internal = append(lr.internal, t.Result.Internal...)
+		lr.cats = append(lr.cats, t.Catalog)
+		lr.results = append(lr.results, t.Result)
 	}
 	return lr, nil
 }
 
-// settingsFor combines the head configuration with, in pull-request mode,
-// the base revision's: there the release rules' settings, the exclusions
-// come from the base only.
-func settingsFor(cfg, baseCfg *lintconfig.Config, base *catalog.Catalog) lint.Settings {
-	s := lint.Settings{Disabled: map[string]bool{}, Severity: map[string]lint.Severity{}}
-	if cfg != nil {
-		for id, v := range cfg.Settings.Disabled {
-			s.Disabled[id] = v
-		}
-		for id, v := range cfg.Settings.Severity {
-			s.Severity[id] = v
-		}
-		s.Exclude = cfg.Excluded
+// lintError gives a library error its exit code: what was asked is wrong
+// (2), or the machine failed (3).
+func lintError(err error) error {
+	var ue *lintrun.UsageError
+	if errors.As(err, &ue) {
+		return withCode(ExitUsage, err)
 	}
-	if base == nil {
-		return s
-	}
-	s.Base = base
-	s.Exclude = nil
-	for _, r := range rules.All() {
-		if r.Change == nil {
-			continue
-		}
-		delete(s.Disabled, r.ID)
-		delete(s.Severity, r.ID)
-		if baseCfg != nil {
-			if baseCfg.Settings.Disabled[r.ID] {
-				s.Disabled[r.ID] = true
-			}
-			if sev, ok := baseCfg.Settings.Severity[r.ID]; ok {
-				s.Severity[r.ID] = sev
-			}
-		}
-	}
-	if baseCfg != nil {
-		s.Exclude = baseCfg.Excluded
-	}
-	return s
-}
-
-// distinctPaths checks that every PATH exists and drops those inside (or
-// equal to) another, so that nothing is linted and reported twice.
-func distinctPaths(args []string) ([]string, error) {
-	resolved := make([]string, len(args))
-	for i, p := range args {
-		if _, err := os.Stat(p); err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, usageErrorf("%s does not exist: give a catalog root (the folder holding templates/), a template folder or a version folder", p)
-			}
-			return nil, withCode(ExitInternal, fmt.Errorf("%s cannot be read: %v", p, errors.Unwrap(err)))
-		}
-		abs, err := filepath.Abs(p)
-		if err != nil {
-			return nil, withCode(ExitInternal, err)
-		}
-		if real, err := filepath.EvalSymlinks(abs); err == nil {
-			abs = real
-		}
-		resolved[i] = abs
-	}
-	inside := func(p, dir string) bool {
-		return p == dir || strings.HasPrefix(p, strings.TrimSuffix(dir, string(filepath.Separator))+string(filepath.Separator))
-	}
-	var out []string
-	for i, p := range args {
-		covered := false
-		for j := range args {
-			if i == j {
-				continue
-			}
-			// Equal paths: keep the first; nested: keep the outer one.
-			if (resolved[i] == resolved[j] && j < i) || (resolved[i] != resolved[j] && inside(resolved[i], resolved[j])) {
-				covered = true
-				break
-			}
-		}
-		if !covered {
-			out = append(out, p)
-		}
-	}
-	return out, nil
-}
-
-// templateFolders maps changed files to the template folders holding them
-// (<top>/<name> under a catalog root), each once, in order of first use.
-func templateFolders(files []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, f := range files {
-		parts := strings.Split(filepath.ToSlash(filepath.Clean(f)), "/")
-		for i := len(parts) - 2; i >= 0; i-- {
-			if !catalog.IsTemplateTop(parts[i]) || i+2 > len(parts)-1 {
-				continue
-			}
-			dir := filepath.FromSlash(strings.Join(parts[:i+2], "/"))
-			if st, err := os.Stat(dir); err == nil && st.IsDir() && !seen[dir] {
-				seen[dir] = true
-				out = append(out, dir)
-			}
-			break
-		}
-	}
-	return out
-}
-
-// loadCatalog reads the catalog at PATH p, mapping errors to exit codes.
-// It streams: lint.Run reads one template folder at a time.
-func loadCatalog(p string) (*catalog.Catalog, error) {
-	cat, err := catalog.Load(p, catalog.Options{Streaming: true})
-	if err == nil {
-		return cat, nil
-	}
-	if errors.Is(err, catalog.ErrNoCatalog) {
-		return nil, usageErrorf("%v", err)
-	}
-	if st, serr := os.Stat(p); serr == nil && !st.IsDir() {
-		return nil, usageErrorf("%v", err)
-	}
-	return nil, withCode(ExitInternal, fmt.Errorf("%v (check that the folder is readable)", err))
-}
-
-// configFor finds and reads the configuration that applies to path p.
-func configFor(p, catalogRoot string, o lintOptions) (*lintconfig.Config, error) {
-	if o.noConfig {
-		return nil, nil
-	}
-	file := o.config
-	if file == "" {
-		found, err := lintconfig.FindFor(dirOf(p), catalogRoot)
-		if err != nil || found == "" {
-			return nil, nil
-		}
-		file = found
-	}
-	cfg, err := lintconfig.Load(file, rules.Lookup)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, usageErrorf("--config %s does not exist", file)
-		}
-		return nil, usageErrorf("configuration: %v", err)
-	}
-	return cfg, nil
-}
-
-func dirOf(p string) string {
-	if st, err := os.Stat(p); err == nil && !st.IsDir() {
-		return filepath.Dir(p)
-	}
-	return p
+	return withCode(ExitInternal, err)
 }
 
 // writeReport writes to --output or stdout. A file is written whole or not

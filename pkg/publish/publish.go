@@ -20,8 +20,8 @@ import (
 	"github.com/catalogen/catalogen/pkg/build"
 	"github.com/catalogen/catalogen/pkg/catalogdir"
 	"github.com/catalogen/catalogen/pkg/gitrepo"
-	"github.com/catalogen/catalogen/pkg/lint/rules"
 	"github.com/catalogen/catalogen/pkg/lintconfig"
+	"github.com/catalogen/catalogen/pkg/lintrun"
 )
 
 // MaxAttempts bounds how often a rejected push is retried on top of the
@@ -192,11 +192,7 @@ func publishOnce(ctx context.Context, cat *build.Rendered, names []string, remot
 // repoConfig reads the catalog repository's own .catalogen.yaml (at its
 // root), the file lint uses on a checkout of it.
 func repoConfig(dir string) (*lintconfig.Config, error) {
-	file := filepath.Join(dir, lintconfig.FileName)
-	if _, err := os.Lstat(file); err != nil {
-		return nil, nil
-	}
-	cfg, err := lintconfig.Load(file, rules.Lookup)
+	cfg, err := lintrun.Config(dir, dir, lintrun.Options{})
 	if err != nil {
 		return nil, hideCache(fmt.Errorf("the repository's configuration: %w", err), dir)
 	}

@@ -1,4 +1,4 @@
-package cli
+package lintrun
 
 import (
 	"bytes"
@@ -53,7 +53,7 @@ func loadBase(ctx context.Context, p, root, rev string) (*gitBase, *catalog.Cata
 	}
 	top, err := gitrepo.TopLevel(ctx, abs)
 	if err != nil {
-		return nil, nil, usageErrorf("--base: %v (lint --base compares a git work tree with a revision)", err)
+		return nil, nil, usagef("--base: %v (lint --base compares a git work tree with a revision)", err)
 	}
 	if real, err := filepath.EvalSymlinks(top); err == nil {
 		top = real
@@ -61,11 +61,11 @@ func loadBase(ctx context.Context, p, root, rev string) (*gitBase, *catalog.Cata
 	b := &gitBase{git: gitrepo.Git{Dir: top}, top: top, rev: rev}
 	prefix, ok := b.rel(root)
 	if !ok {
-		return nil, nil, usageErrorf("--base: %s is outside the git work tree %s", root, top)
+		return nil, nil, usagef("--base: %s is outside the git work tree %s", root, top)
 	}
 	files, err := b.git.ReadTree(ctx, rev, prefix)
 	if err != nil {
-		return nil, nil, usageErrorf("--base: %v (fetch the revision first, e.g. actions/checkout with fetch-depth: 0)", err)
+		return nil, nil, usagef("--base: %v (fetch the revision first, e.g. actions/checkout with fetch-depth: 0)", err)
 	}
 	sel := "."
 	if pr, ok := b.rel(p); ok {
@@ -75,7 +75,7 @@ func loadBase(ctx context.Context, p, root, rev string) (*gitBase, *catalog.Cata
 	}
 	m, err := catalog.NewMemFS(files)
 	if err != nil {
-		return nil, nil, withCode(ExitInternal, fmt.Errorf("--base: reading %s at %s: %w", root, rev, err))
+		return nil, nil, fmt.Errorf("--base: reading %s at %s: %w", root, rev, err)
 	}
 	if sel != "." {
 		if _, err := fs.Stat(m, sel); err != nil {
@@ -85,7 +85,7 @@ func loadBase(ctx context.Context, p, root, rev string) (*gitBase, *catalog.Cata
 	}
 	cat, err := catalog.LoadFS(m, sel, catalog.Options{})
 	if err != nil {
-		return nil, nil, withCode(ExitInternal, fmt.Errorf("--base: reading %s at %s: %w", root, rev, err))
+		return nil, nil, fmt.Errorf("--base: reading %s at %s: %w", root, rev, err)
 	}
 	return b, cat, nil
 }
@@ -94,21 +94,21 @@ func loadBase(ctx context.Context, p, root, rev string) (*gitBase, *catalog.Cata
 // given with --config when it lies in the work tree (one outside it is not
 // part of the change and is read from disk), or else the first
 // .catalogen.yaml on the search path. nil when there is none.
-func (b *gitBase) config(ctx context.Context, p, root string, o lintOptions) (*lintconfig.Config, error) {
-	if o.noConfig {
+func (b *gitBase) config(ctx context.Context, p, root string, o Options) (*lintconfig.Config, error) {
+	if o.NoConfig {
 		return nil, nil
 	}
 	var candidates []string
-	if o.config != "" {
-		rel, ok := b.rel(o.config)
+	if o.Config != "" {
+		rel, ok := b.rel(o.Config)
 		if !ok {
-			return configFor(p, root, o)
+			return Config(p, root, o)
 		}
 		candidates = []string{rel}
 	} else {
 		dirs, err := lintconfig.SearchDirs(dirOf(p), root)
 		if err != nil {
-			return nil, withCode(ExitInternal, err)
+			return nil, err
 		}
 		for _, d := range dirs {
 			if rel, ok := b.rel(d); ok {
@@ -119,7 +119,7 @@ func (b *gitBase) config(ctx context.Context, p, root string, o lintOptions) (*l
 	for _, c := range candidates {
 		files, err := b.git.ReadTree(ctx, b.rev, c)
 		if err != nil {
-			return nil, usageErrorf("--base: %v", err)
+			return nil, usagef("--base: %v", err)
 		}
 		data, ok := files[""]
 		if !ok {
@@ -128,16 +128,16 @@ func (b *gitBase) config(ctx context.Context, p, root string, o lintOptions) (*l
 		name := b.rev + ":" + c
 		cfg, err := lintconfig.Parse(name, data, rules.Lookup)
 		if err != nil {
-			return nil, usageErrorf("configuration at the base revision: %v", err)
+			return nil, usagef("configuration at the base revision: %v", err)
 		}
 		return cfg, nil
 	}
 	return nil, nil
 }
 
-// revisionExists reports whether rev names a commit of the work tree that
+// RevisionExists reports whether rev names a commit of the work tree that
 // holds dir (false in a repository without commits).
-func revisionExists(ctx context.Context, dir, rev string) bool {
+func RevisionExists(ctx context.Context, dir, rev string) bool {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return false
