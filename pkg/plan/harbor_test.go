@@ -8,7 +8,9 @@ import (
 	"testing"
 
 	"github.com/catalogen/catalogen/pkg/blueprint"
+	"github.com/catalogen/catalogen/pkg/build"
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/catalogdir"
 	"github.com/catalogen/catalogen/pkg/plan"
 	"github.com/catalogen/catalogen/pkg/render"
 	"github.com/stretchr/testify/assert"
@@ -127,13 +129,26 @@ func TestBuiltinHarborOnInventories(t *testing.T) {
 	}
 }
 
-// TestBuiltinDiagrams: every rendered version folder carries its topology
-// drawn on its typical inventory: one host for the single-host entry,
-// three for the others, every container drawn in a host box, nothing red.
+// TestBuiltinDiagrams: every version folder that build writes carries its
+// topology drawn on its typical inventory: one host for the single-host
+// entry, three for the others, every container drawn in a host box,
+// nothing red.
 func TestBuiltinDiagrams(t *testing.T) {
 	versions, rendered := builtinVersions(t)
+	bps, err := blueprint.Builtin()
+	require.NoError(t, err)
+	r, err := build.Render(bps)
+	require.NoError(t, err)
+	ex, err := catalogdir.Read(filepath.Join(t.TempDir(), "out"), r.Entries())
+	require.NoError(t, err)
+	res, err := r.Plan(ex, nil)
+	require.NoError(t, err)
+	drawn := map[string]string{}
+	for _, pl := range res.Plan.Placed {
+		drawn[pl.Entry+"/"+pl.Version] = string(res.Plan.Files[pl.Path+"/"+render.DiagramFile])
+	}
 	for key, v := range versions {
-		svg := string(rendered[key].Files[render.DiagramFile])
+		svg := drawn[key]
 		require.NotEmpty(t, svg, key)
 		inv, err := plan.TypicalInventory(v)
 		require.NoError(t, err)
@@ -159,7 +174,7 @@ func TestBuiltinDiagrams(t *testing.T) {
 }
 
 // BenchmarkDiagramsHarbor draws every built-in Harbor version's topology,
-// the share of BenchmarkBuildHarbor (pkg/render) that the diagrams cost.
+// the share of BenchmarkBuildHarbor (pkg/build) that the diagrams cost.
 func BenchmarkDiagramsHarbor(b *testing.B) {
 	bps, err := blueprint.Builtin()
 	require.NoError(b, err)
