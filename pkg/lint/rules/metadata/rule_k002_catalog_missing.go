@@ -5,6 +5,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/version"
 	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
 )
 
 var ruleK002 = &lint.Rule{
@@ -58,7 +59,7 @@ func checkCatalogMissing(p *lint.Pass, v *catalog.Version) {
 	case k != yaml11.Map:
 		return // K004
 	}
-	key, val := get(info.Node, "version")
+	key, val := yamlnode.Get(info.Node, "version")
 	switch {
 	case key == nil:
 		p.Report(info.Doc.At(info.Key), "`%s` has no `version`, so catalog-service drops this version folder without a word: add `version: \"1.0.0\"` (unique within the template)", name)

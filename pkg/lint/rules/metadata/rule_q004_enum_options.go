@@ -45,7 +45,7 @@ func checkEnumOptions(p *lint.Pass, v *catalog.Version) {
 		if q.Type != "enum" {
 			continue
 		}
-		k, optNode := get(q.Node, "options")
+		k, optNode := yamlnode.Get(q.Node, "options")
 		if yaml11.KindOf(optNode) != yaml11.Seq && yaml11.KindOf(optNode) != yaml11.Null {
 			continue // K004
 		}

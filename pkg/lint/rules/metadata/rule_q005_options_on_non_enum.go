@@ -3,6 +3,7 @@ package metadata
 import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
 )
 
 var ruleQ005 = &lint.Rule{
@@ -39,7 +40,7 @@ func checkOptionsOnNonEnum(p *lint.Pass, v *catalog.Version) {
 		if q.Type == "enum" {
 			continue
 		}
-		k, n := get(q.Node, "options")
+		k, n := yamlnode.Get(q.Node, "options")
 		if k == nil || len(options(n)) == 0 {
 			continue
 		}

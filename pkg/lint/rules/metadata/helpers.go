@@ -49,7 +49,7 @@ func questionPos(info *catalog.Info, q *catalog.Question) catalog.Pos {
 // fieldPos is the position of a question key's value, else its key, else
 // the question.
 func fieldPos(info *catalog.Info, q *catalog.Question, key string) catalog.Pos {
-	k, v := get(q.Node, key)
+	k, v := yamlnode.Get(q.Node, key)
 	switch {
 	case v != nil && v.Line > 0 && !yamlnode.IsNull(v):
 		return info.Doc.At(v)
@@ -90,13 +90,6 @@ func cutList(items []string, max int) string {
 		return strings.Join(items, ", ")
 	}
 	return fmt.Sprintf("%s, … (%d more)", strings.Join(items[:max], ", "), len(items)-max)
-}
-
-// get returns the key and value of key in mapping m as yaml.v2, which
-// Rancher decodes with, sees them: when a key is repeated the last one wins
-// (as yamlnode.Get takes it).
-func get(m *yaml.Node, key string) (k, v *yaml.Node) {
-	return yamlnode.Get(m, key)
 }
 
 // pairs returns the entries of m that Rancher keeps: for a repeated key only
