@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog/stack"
-	"github.com/catalogen/catalogen/pkg/lint/rules/topology"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 )
 
@@ -16,8 +15,8 @@ import (
 // its host: something there must listen on that port, a container of the
 // stack or a listener the inventory names.
 func (s *scheduler) checkSyslog() {
-	for _, svc := range topology.Placed(s.w) {
-		t, ok := topology.LocalSyslog(s.w, svc)
+	for _, svc := range s.w.Placed() {
+		t, ok := s.w.LocalSyslog(svc)
 		if !ok {
 			continue
 		}
@@ -79,12 +78,13 @@ func (s *scheduler) checkVolumes() {
 				plural(len(sp.names)), strings.Join(sp.names, ", "), map[bool]string{true: "s", false: ""}[len(sp.names) == 1], strings.Join(sp.users, ", "), strings.Join(sp.hosts, ", "))
 		}
 	}()
-	for _, v := range topology.Volumes(s.w) {
+	for _, v := range s.w.Volumes() {
 		driver := v.Driver
 		if driver == "" {
 			driver = "local"
 		}
-		vp := VolumePlan{Name: v.Name, Driver: driver, Shared: v.Shared, Users: v.Users, Hosts: s.hostsOf(v.Users)}
+		users := v.UserNames()
+		vp := VolumePlan{Name: v.Name, Driver: driver, Shared: v.Shared, Users: users, Hosts: s.hostsOf(users)}
 		s.p.Volumes = append(s.p.Volumes, vp)
 		if !v.Sure || !v.Shared || len(v.Users) == 0 {
 			continue
@@ -93,18 +93,18 @@ func (s *scheduler) checkVolumes() {
 			if len(vp.Hosts) > 1 {
 				found := false
 				for _, sp := range splits {
-					if slices.Equal(sp.users, v.Users) && slices.Equal(sp.hosts, vp.Hosts) {
+					if slices.Equal(sp.users, users) && slices.Equal(sp.hosts, vp.Hosts) {
 						sp.names, found = append(sp.names, v.Name), true
 					}
 				}
 				if !found {
-					splits = append(splits, &split{[]string{v.Name}, v.Users, vp.Hosts})
+					splits = append(splits, &split{[]string{v.Name}, users, vp.Hosts})
 				}
 			}
 			continue
 		}
 		if has, known := s.inv.HasStack(driver); known && !has {
-			s.problem(Error, KindStorage, "", "", "volume %s uses the %s driver, but the inventory runs no %s stack: Rancher cannot create the volume and %s do not start; deploy %s first (or list it under stacks:)", v.Name, driver, driver, strings.Join(v.Users, ", "), driver)
+			s.problem(Error, KindStorage, "", "", "volume %s uses the %s driver, but the inventory runs no %s stack: Rancher cannot create the volume and %s do not start; deploy %s first (or list it under stacks:)", v.Name, driver, driver, strings.Join(users, ", "), driver)
 		}
 	}
 }
@@ -112,14 +112,14 @@ func (s *scheduler) checkVolumes() {
 // checkHostPaths reports services that keep their data in a host folder and
 // can run, or do run, on more than one host.
 func (s *scheduler) checkHostPaths() {
-	for _, svc := range topology.Placed(s.w) {
+	for _, svc := range s.w.Placed() {
 		sp := s.plan(svc.Name)
-		if sp.Global || topology.HostAgent(s.w, svc) || s.w.SpreadsItself(s.w.Service(s.w.PrimaryOf(svc.Name))) {
+		if sp.Global || s.w.HostAgent(svc) || s.w.SpreadsItself(s.w.Service(s.w.PrimaryOf(svc.Name))) {
 			continue // per-host data by design
 		}
 		var paths []string
-		for _, m := range topology.Mounts(s.w, svc) {
-			if m.State {
+		for _, m := range s.w.Mounts(svc) {
+			if m.State() {
 				paths = append(paths, m.Source)
 			}
 		}
@@ -154,7 +154,7 @@ func (s *scheduler) ingress() {
 		sp := s.plan(svc.Name)
 		if sp.Kind == "container" && len(sp.Ports) > 0 && len(sp.Containers) > 0 {
 			var public []string
-			for _, hp := range topology.HostPorts(w, svc) {
+			for _, hp := range w.HostPorts(svc) {
 				if hp.IP == "127.0.0.1" || hp.IP == "localhost" || hp.IP == "::1" {
 					continue
 				}

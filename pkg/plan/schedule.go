@@ -9,7 +9,6 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/catalog/stack"
-	"github.com/catalogen/catalogen/pkg/lint/rules/topology"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 )
@@ -60,7 +59,7 @@ type hostState struct {
 	Host
 	index      int
 	labels     map[string]string // lowercased, as Cattle compares
-	taken      []topology.HostPort
+	taken      []stack.HostPort
 	containers []*placedContainer
 }
 
@@ -69,7 +68,7 @@ type placedContainer struct {
 	service string // the primary: the service the container belongs to
 	launch  string // its launch config: the primary or a sidekick
 	labels  map[string]string
-	ports   []topology.HostPort
+	ports   []stack.HostPort
 }
 
 // rule is one scheduling label of one launch config.
@@ -95,7 +94,7 @@ type unit struct {
 }
 
 type servicePort struct {
-	topology.HostPort
+	stack.HostPort
 	service string
 }
 
@@ -109,7 +108,7 @@ func newScheduler(w *stack.View, inv *Inventory, p *Plan) *scheduler {
 		for _, pt := range h.Ports {
 			num, proto, _ := strings.Cut(pt, "/")
 			n, _ := strconv.Atoi(num)
-			hs.taken = append(hs.taken, topology.HostPort{HostPort: n, ContainerPort: n, Proto: proto, Text: pt})
+			hs.taken = append(hs.taken, stack.HostPort{HostPort: n, ContainerPort: n, Proto: proto, Text: pt})
 		}
 		s.hosts = append(s.hosts, hs)
 		hp := HostPlan{Name: h.Name, TakenPorts: h.Ports}
@@ -176,7 +175,7 @@ func (s *scheduler) describeServices() {
 		for _, hp := range s.portsOf(svc) {
 			sp.Ports = append(sp.Ports, hp.Text)
 		}
-		for _, m := range topology.Mounts(w, svc) {
+		for _, m := range w.Mounts(svc) {
 			if m.Source != "" {
 				sp.Mounts = append(sp.Mounts, m.Source+":"+m.Target)
 			}
@@ -242,13 +241,13 @@ func (s *scheduler) rulesOf(svc *catalog.Service) []rule {
 // portsOf returns the host ports a launch config takes: its published
 // ports and, for a Rancher load balancer, the source ports of its rules and
 // the ports it lists without a host side.
-func (s *scheduler) portsOf(svc *catalog.Service) []topology.HostPort {
-	out := topology.HostPorts(s.w, svc)
+func (s *scheduler) portsOf(svc *catalog.Service) []stack.HostPort {
+	out := s.w.HostPorts(svc)
 	if s.w.KindOf(svc) != stack.LoadBalancer {
 		return out
 	}
 	add := func(n int, text string) {
-		hp := topology.HostPort{HostPort: n, ContainerPort: n, Proto: "tcp", Text: text}
+		hp := stack.HostPort{HostPort: n, ContainerPort: n, Proto: "tcp", Text: text}
 		for _, o := range out {
 			if o.Overlaps(hp) {
 				return
@@ -303,7 +302,7 @@ func (s *scheduler) portRules(svc *catalog.Service) []portRule {
 
 func (s *scheduler) buildUnits() {
 	w := s.w
-	for _, svc := range topology.Placed(w) {
+	for _, svc := range w.Placed() {
 		for _, l := range svc.Labels() {
 			if _, isAff, ok := labels.ParseAffinityKey(l.Key); isAff && !ok {
 				s.problem(Warning, KindAffinityRule, svc.Name, "", "label %s of %s is no scheduling rule Cattle knows, so it is ignored; write io.rancher.scheduler.affinity:host_label, :container_label or :container with _soft and/or _ne", l.Key, svc.Name)
@@ -424,7 +423,7 @@ func (r rule) matchesLabels(l map[string]string) bool {
 // inStack reports whether some container of this stack can satisfy a
 // container_label or container rule.
 func (s *scheduler) inStack(r rule) bool {
-	for _, svc := range topology.Placed(s.w) {
+	for _, svc := range s.w.Placed() {
 		primary := s.w.PrimaryOf(svc.Name)
 		switch r.aff.Kind {
 		case labels.ContainerLabel:

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/lint/rules/topology"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
 )
 
@@ -35,7 +34,7 @@ func TypicalInventory(v *catalog.Version) (*Inventory, error) {
 		}
 		stacks = append(stacks, name)
 	}
-	for _, svc := range topology.Placed(w) {
+	for _, svc := range w.Placed() {
 		if _, val, present, _ := w.Label(svc, "io.rancher.scheduler.global"); present && labels.IsTrue(val) {
 			multi = true
 		}
@@ -56,7 +55,7 @@ func TypicalInventory(v *catalog.Version) (*Inventory, error) {
 			}
 		}
 	}
-	for _, vol := range topology.Volumes(w) {
+	for _, vol := range w.Volumes() {
 		if vol.Shared && vol.Driver != "" && vol.Driver != "local" && len(vol.Users) > 0 {
 			multi = true
 			addStack(vol.Driver)

@@ -127,6 +127,84 @@ func Conflicts(require, exclude []string) (string, bool) {
 	return "", false
 }
 
+// Covers reports whether every host that placement p allows also
+// satisfies pl's hard rules: pl requires no host label p does not also
+// require and excludes none that p does not also exclude. A global pl that
+// covers p runs on every host p can use.
+func (pl Placement) Covers(p Placement) bool {
+	return subset(pl.Require(), p.Require()) && subset(pl.Exclude(), p.Exclude())
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// Incompatible reports whether no host can satisfy both placements.
+func (pl Placement) Incompatible(p Placement) bool {
+	_, bad := Conflicts(append(pl.Require(), p.Require()...), append(pl.Exclude(), p.Exclude()...))
+	return bad
+}
+
+// Undecided reports whether two placements differ by a pin the user types:
+// whether they can share a host depends on the answer.
+func (pl Placement) Undecided(p Placement) bool {
+	if pl.PinKey() == p.PinKey() && strings.Join(pl.Exclude(), ",") == strings.Join(p.Exclude(), ",") {
+		return false
+	}
+	for _, kv := range append(append(pl.Require(), pl.Exclude()...), append(p.Require(), p.Exclude()...)...) {
+		if Symbolic(kv) {
+			return true
+		}
+	}
+	return false
+}
+
+// Describe says where a placement runs, for messages: "global on hosts
+// with k=v without x=y".
+func (pl Placement) Describe() string {
+	var b strings.Builder
+	if pl.Global {
+		b.WriteString("global ")
+	}
+	if req := pl.Require(); len(req) > 0 {
+		b.WriteString("on hosts with " + strings.Join(req, ","))
+	} else {
+		b.WriteString("on any host")
+	}
+	if exc := pl.Exclude(); len(exc) > 0 {
+		b.WriteString(" without " + strings.Join(exc, ","))
+	}
+	return b.String()
+}
+
+// MultiHost reports whether the stack itself says that the hosts matching
+// pin key (a PinKey) are several: unpinned services may use any host, and a
+// global service of the stack running on the same pin means there is more
+// than one such host.
+func (w *View) MultiHost(key string) bool {
+	if key == "" {
+		return true
+	}
+	for _, s := range w.Placed() {
+		pl := w.GroupPlacement(s.Name)
+		if pl.Global && pl.Sure() && pl.PinKey() == key {
+			return true
+		}
+	}
+	return false
+}
+
+// SameGroup reports whether a and b are launch configs of one service,
+// which Cattle always places on one host.
+func (w *View) SameGroup(a, b string) bool {
+	return slices.Contains(w.Group(a), b) || slices.Contains(w.Group(b), a)
+}
+
 // GroupPlacement is where a launch-config group runs: Cattle places the
 // primary and its sidekicks on one host, so the group's hosts must satisfy
 // every member's hard rules; the primary's global flag decides for all.

@@ -75,7 +75,7 @@ func checkTP001(p *lint.Pass, w *stack.View) {
 // checkSidekickPins compares each sidekick's hard host rules with its
 // primary's.
 func checkSidekickPins(p *lint.Pass, w *stack.View) {
-	for _, s := range placed(w) {
+	for _, s := range w.Placed() {
 		group := w.Group(s.Name)
 		if len(group) < 2 || group[0] != s.Name {
 			continue
@@ -97,10 +97,10 @@ func checkSidekickPins(p *lint.Pass, w *stack.View) {
 			if strings.Join(spl.Require(), ",") == strings.Join(ppl.Require(), ",") && strings.Join(spl.Exclude(), ",") == strings.Join(ppl.Exclude(), ",") {
 				continue
 			}
-			if subset(spl.Require(), ppl.Require()) && subset(spl.Exclude(), ppl.Exclude()) || undecided(spl, ppl) {
+			if spl.Covers(ppl) || spl.Undecided(ppl) {
 				continue // the sidekick repeats part of its primary's rules, or the user decides
 			}
-			p.Report(pin.Label.ValuePos(), "sidekick %s is placed %s but its primary %s is placed %s: a sidekick always runs on its primary's host, so Cattle only uses hosts that satisfy both; pin %s with the same host_label as %s, or remove the sidekick's rule", name, describe(spl), s.Name, describe(ppl), name, s.Name)
+			p.Report(pin.Label.ValuePos(), "sidekick %s is placed %s but its primary %s is placed %s: a sidekick always runs on its primary's host, so Cattle only uses hosts that satisfy both; pin %s with the same host_label as %s, or remove the sidekick's rule", name, spl.Describe(), s.Name, ppl.Describe(), name, s.Name)
 		}
 	}
 }
@@ -111,7 +111,7 @@ func checkStackPin(p *lint.Pass, w *stack.View) {
 	var pinned, unpinned []*catalog.Service
 	key := ""
 	var example stack.Pin
-	for _, s := range placed(w) {
+	for _, s := range w.Placed() {
 		if w.PrimaryOf(s.Name) != s.Name || w.KindOf(s) == stack.LoadBalancer {
 			continue // sidekicks follow their primary; balancers may sit elsewhere
 		}
@@ -159,5 +159,5 @@ func stateful(w *stack.View, s *catalog.Service) bool {
 			return true
 		}
 	}
-	return hostNetwork(w, s)
+	return w.HostNetwork(s)
 }

@@ -2,15 +2,12 @@ package topology
 
 import (
 	"fmt"
-	"net/url"
-	"strconv"
+	"slices"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/yamlnode"
-	"gopkg.in/yaml.v3"
 )
 
 var ruleTP002 = &lint.Rule{
@@ -53,68 +50,14 @@ services:
 	Version: lint.Requires(stack.New, checkTP002),
 }
 
-// syslogTarget is a service's syslog destination on its own host.
-type syslogTarget struct {
-	Proto string
-	Port  int
-	Text  string
-	Doc   *catalog.Doc
-	Node  *yaml.Node
-}
-
-// localSyslog returns where a service sends syslog when that is the
-// host's loopback, from `logging` (v2) or `log_driver`/`log_opt` (v1).
-func localSyslog(w *stack.View, s *catalog.Service) (syslogTarget, bool) {
-	var driver string
-	var opts catalog.Entry
-	var optsNode *yaml.Node
-	if e, ok := s.Field("logging"); ok {
-		driver, _ = w.Scalar(yamlnode.Value(e.Value, "driver"))
-		opts, optsNode = e, yamlnode.Value(e.Value, "options")
-	} else if e, ok := s.Field("log_driver"); ok {
-		driver, _ = w.Scalar(e.Value)
-		if o, ok := s.Field("log_opt"); ok {
-			opts, optsNode = o, o.Value
-		}
-	}
-	if driver != "syslog" || optsNode == nil {
-		return syslogTarget{}, false
-	}
-	node := yamlnode.Value(optsNode, "syslog-address")
-	addr, sure := w.Scalar(node)
-	if !sure {
-		return syslogTarget{}, false
-	}
-	u, err := url.Parse(addr)
-	if err != nil {
-		return syslogTarget{}, false
-	}
-	proto := strings.TrimSuffix(u.Scheme, "+tls")
-	if proto != "tcp" && proto != "udp" {
-		return syslogTarget{}, false
-	}
-	switch u.Hostname() {
-	case "127.0.0.1", "localhost", "::1":
-	default:
-		return syslogTarget{}, false
-	}
-	port := 514
-	if ps := u.Port(); ps != "" {
-		if port, err = strconv.Atoi(ps); err != nil {
-			return syslogTarget{}, false
-		}
-	}
-	return syslogTarget{Proto: proto, Port: port, Text: addr, Doc: opts.Doc, Node: yamlnode.Resolve(node)}, true
-}
-
 func checkTP002(p *lint.Pass, w *stack.View) {
-	services := placed(w)
+	services := w.Placed()
 	anyHostNet := false
 	for _, s := range services {
-		anyHostNet = anyHostNet || hostNetwork(w, s)
+		anyHostNet = anyHostNet || w.HostNetwork(s)
 	}
 	for _, c := range services {
-		t, ok := localSyslog(w, c)
+		t, ok := w.LocalSyslog(c)
 		if !ok {
 			continue
 		}
@@ -131,11 +74,11 @@ func checkTP002(p *lint.Pass, w *stack.View) {
 			}
 			publishers = append(publishers, s.Name)
 			spl := w.GroupPlacement(s.Name)
-			if !spl.Sure() || undecided(spl, cpl) || reaches(w, s, spl, c, cpl) {
+			if !spl.Sure() || spl.Undecided(cpl) || reaches(w, s, spl, c, cpl) {
 				reached = true
 				break
 			}
-			why = append(why, fmt.Sprintf("%s runs %s", s.Name, describe(spl)))
+			why = append(why, fmt.Sprintf("%s runs %s", s.Name, spl.Describe()))
 		}
 		switch {
 		case reached:
@@ -143,17 +86,17 @@ func checkTP002(p *lint.Pass, w *stack.View) {
 			if anyHostNet || t.Port == 514 {
 				continue // a host-network service or the host's own syslog may listen there
 			}
-			p.Report(t.Doc.At(t.Node), "service %s logs to %s, but no service of this stack publishes host port %d/%s: Docker dials that port on the host the container runs on and refuses to start it (tcp) or drops its logs (udp) when nothing listens; publish it from a log service that runs wherever %s runs", c.Name, t.Text, t.Port, t.Proto, c.Name)
+			p.Report(t.Pos(), "service %s logs to %s, but no service of this stack publishes host port %d/%s: Docker dials that port on the host the container runs on and refuses to start it (tcp) or drops its logs (udp) when nothing listens; publish it from a log service that runs wherever %s runs", c.Name, t.Text, t.Port, t.Proto, c.Name)
 		default:
-			p.Report(t.Doc.At(t.Node), "service %s logs to %s, port %d/%s of the host it runs on, but %s while %s runs %s: where no log service runs, Docker refuses to start the container (tcp) or drops its logs (udp); pin %s to the log service's hosts, or run the log service on every host %s can use", c.Name, t.Text, t.Port, t.Proto, strings.Join(why, " and "), c.Name, describe(cpl), c.Name, c.Name)
+			p.Report(t.Pos(), "service %s logs to %s, port %d/%s of the host it runs on, but %s while %s runs %s: where no log service runs, Docker refuses to start the container (tcp) or drops its logs (udp); pin %s to the log service's hosts, or run the log service on every host %s can use", c.Name, t.Text, t.Port, t.Proto, strings.Join(why, " and "), c.Name, cpl.Describe(), c.Name, c.Name)
 		}
 	}
 }
 
 // publishes reports whether s publishes t's port on the host loopback.
-func publishes(w *stack.View, s *catalog.Service, t syslogTarget) bool {
-	for _, b := range bindings(w, s) {
-		if b.serves(t.Port, t.Proto) {
+func publishes(w *stack.View, s *catalog.Service, t stack.SyslogTarget) bool {
+	for _, b := range w.HostPorts(s) {
+		if b.Serves(t) {
 			return true
 		}
 	}
@@ -163,14 +106,24 @@ func publishes(w *stack.View, s *catalog.Service, t syslogTarget) bool {
 // reaches reports whether publisher s runs on every host consumer c can.
 func reaches(w *stack.View, s *catalog.Service, spl stack.Placement, c *catalog.Service, cpl stack.Placement) bool {
 	switch {
-	case sameGroup(w, s.Name, c.Name):
+	case w.SameGroup(s.Name, c.Name):
 		return true
 	case spl.Global:
-		return covers(spl, cpl)
+		return spl.Covers(cpl)
 	case cpl.Global:
 		return false
 	}
 	// Two pinned services: "same pin" means the stack is meant for the
 	// host(s) carrying it, as single-host catalogs are written.
 	return cpl.Pinned() && cpl.PinKey() == spl.PinKey() && subset(spl.Exclude(), cpl.Exclude())
+}
+
+// subset reports whether every element of a is in b.
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }

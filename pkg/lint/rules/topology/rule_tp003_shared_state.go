@@ -9,7 +9,6 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
-	"gopkg.in/yaml.v3"
 )
 
 var ruleTP003 = &lint.Rule{
@@ -49,54 +48,39 @@ func checkTP003(p *lint.Pass, w *stack.View) {
 
 // checkBindState reports host paths holding data of services that can move.
 func checkBindState(p *lint.Pass, w *stack.View) {
-	for _, s := range placed(w) {
+	for _, s := range w.Placed() {
 		pl := w.GroupPlacement(s.Name)
 		if !pl.Sure() || pl.Global {
 			continue // a global service keeps one copy per host by design
 		}
-		if pl.Pinned() && !multiHost(w, pl.PinKey()) {
+		if pl.Pinned() && !w.MultiHost(pl.PinKey()) {
 			continue
 		}
-		ms := mounts(w, s)
-		if hostAgent(ms) || w.SpreadsItself(w.Service(w.PrimaryOf(s.Name))) {
+		if w.HostAgent(s) || w.SpreadsItself(w.Service(w.PrimaryOf(s.Name))) {
 			continue // per-host data by design
 		}
 		where := "it has no host_label rule"
 		if pl.Pinned() {
 			where = "its pin " + pl.PinKey() + " matches several hosts (a global service of the stack runs on it)"
 		}
-		for _, m := range ms {
-			if !m.bind() || m.ReadOnly || !statePath(m.Source) {
+		for _, m := range w.Mounts(s) {
+			if !m.State() {
 				continue
 			}
-			p.Report(m.pos(), "service %s keeps data in the host directory %s, but %s: when Rancher recreates the container on another host it starts without that data; pin %s with io.rancher.scheduler.affinity:host_label to a label only one host carries, or use a named volume with a driver that follows it (rancher-nfs)", s.Name, m.Source, where, s.Name)
+			p.Report(m.Pos(), "service %s keeps data in the host directory %s, but %s: when Rancher recreates the container on another host it starts without that data; pin %s with io.rancher.scheduler.affinity:host_label to a label only one host carries, or use a named volume with a driver that follows it (rancher-nfs)", s.Name, m.Source, where, s.Name)
 		}
 	}
 }
 
-// volume is a named volume as the services use it.
-type volume struct {
-	Name     string
-	Decl     *catalog.Entry // top-level declaration (v2), if any
-	Driver   string         // after interpolation; "" means local
-	Raw      string         // as written
-	Node     *yaml.Node     // the driver value, for positions
-	Doc      *catalog.Doc
-	Users    []*catalog.Service
-	Mounts   []mount
-	Unsure   bool
-	External bool
-}
-
 func checkLocalVolumes(p *lint.Pass, w *stack.View) {
-	vols, order := namedVolumes(w)
-	byQuestion := map[string][]*volume{}
+	vols := w.Volumes()
+	byQuestion := map[string][]*stack.Volume{}
 	var questions []string
 	reasons := map[string]string{}
 	qusers := map[string][]*catalog.Service{}
-	for _, name := range order {
-		vol := vols[name]
-		if vol.External || vol.Unsure || len(vol.Users) == 0 || (vol.Driver != "" && vol.Driver != "local") {
+	for i := range vols {
+		vol := &vols[i]
+		if !vol.Shared || !vol.Sure || len(vol.Users) == 0 || (vol.Driver != "" && vol.Driver != "local") {
 			continue
 		}
 		why, spread := spreads(w, vol.Users)
@@ -116,7 +100,7 @@ func checkLocalVolumes(p *lint.Pass, w *stack.View) {
 			reasons[q.Variable] = why
 			continue
 		}
-		pos := vol.Mounts[0].pos()
+		pos := vol.Mounts[0].Pos()
 		if vol.Node != nil {
 			pos = vol.Doc.At(vol.Node)
 		}
@@ -124,7 +108,7 @@ func checkLocalVolumes(p *lint.Pass, w *stack.View) {
 		if vol.Driver == "local" {
 			driver = "the local driver"
 		}
-		p.Report(pos, "volume %s uses %s, but %s: each host gets its own copy and they do not share data; use a driver that shares data between hosts (rancher-nfs, rancher-efs) or pin the services to one host", name, driver, why)
+		p.Report(pos, "volume %s uses %s, but %s: each host gets its own copy and they do not share data; use a driver that shares data between hosts (rancher-nfs, rancher-efs) or pin the services to one host", vol.Name, driver, why)
 	}
 	for _, variable := range questions {
 		q := w.Version.Catalog.Question(variable)
@@ -141,59 +125,6 @@ func checkLocalVolumes(p *lint.Pass, w *stack.View) {
 		}
 		p.Report(pos, "question %s defaults to local, the driver of volume%s %s, but %s: with local each host gets its own copy of the data; default to a driver that shares data between hosts (e.g. rancher-nfs), or pin the services to one host", variable, plural(len(names)), strings.Join(names, ", "), why)
 	}
-}
-
-// namedVolumes returns the stack's named volumes as declared and used, by
-// name, and their names in order of first appearance.
-func namedVolumes(w *stack.View) (map[string]*volume, []string) {
-	vols := map[string]*volume{}
-	var order []string
-	get := func(name string) *volume {
-		if vols[name] == nil {
-			vols[name] = &volume{Name: name}
-			order = append(order, name)
-		}
-		return vols[name]
-	}
-	for i := range w.Project.Volumes {
-		e := w.Project.Volumes[i]
-		vol := get(e.Key.Value)
-		vol.Decl, vol.Doc, vol.Node = &e, e.Doc, e.Key
-		if ext := yamlnode.Value(e.Value, "external"); ext != nil && !(ext.Kind == yaml.ScalarNode && ext.Value == "false") {
-			vol.External = true
-		}
-		if pc, _ := w.Scalar(yamlnode.Value(e.Value, "per_container")); pc == "true" {
-			vol.External = true // one volume per container: nothing is shared
-		}
-		if k, d := yamlnode.Get(e.Value, "driver"); k != nil {
-			vol.Raw = d.Value
-			vol.Node = at(d, k)
-			var sure bool
-			vol.Driver, sure = w.Scalar(d)
-			vol.Unsure = !sure
-		}
-	}
-	for _, s := range placed(w) {
-		_, sdriver, sdriverSure := w.FieldString(s, "volume_driver")
-		sdriverEntry, hasSDriver := s.Field("volume_driver")
-		hasSDriver = hasSDriver && sdriverEntry.Value != nil
-		for _, m := range mounts(w, s) {
-			if !m.named() {
-				continue
-			}
-			vol := get(m.Source)
-			if !slices.Contains(vol.Users, s) {
-				vol.Users = append(vol.Users, s)
-				vol.Mounts = append(vol.Mounts, m)
-			}
-			if vol.Decl == nil && hasSDriver && vol.Node == nil {
-				// v1 semantics: the service's volume_driver creates it.
-				vol.Raw, vol.Driver, vol.Unsure = sdriverEntry.Value.Value, sdriver, !sdriverSure
-				vol.Doc, vol.Node = sdriverEntry.Doc, sdriverEntry.Value
-			}
-		}
-	}
-	return vols, order
 }
 
 // spreads reports whether the users of a volume can run on different
@@ -224,7 +155,7 @@ func spreads(w *stack.View, users []*catalog.Service) (string, bool) {
 	}
 	key := pls[0].PinKey()
 	for _, pl := range pls[1:] {
-		if undecided(pls[0], pl) {
+		if pls[0].Undecided(pl) {
 			return "", false
 		}
 		if pl.PinKey() != key {
@@ -234,7 +165,7 @@ func spreads(w *stack.View, users []*catalog.Service) (string, bool) {
 	switch {
 	case key == "":
 		return fmt.Sprintf("services %s use it and no host_label rule keeps them on one host", names), true
-	case multiHost(w, key):
+	case w.MultiHost(key):
 		return fmt.Sprintf("services %s use it and their pin %s matches several hosts (a global service of the stack runs on it)", names, key), true
 	}
 	return "", false
@@ -270,11 +201,4 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
-}
-
-func at(value, key *yaml.Node) *yaml.Node {
-	if value == nil || value.Line == 0 {
-		return key
-	}
-	return value
 }

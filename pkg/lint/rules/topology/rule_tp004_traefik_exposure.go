@@ -67,10 +67,10 @@ func checkTP004(p *lint.Pass, w *stack.View) {
 			}
 			p.Report(enable.Pos(), "service %s is published through Traefik without traefik.domain: rancher-traefik then builds %s, which no client resolves; set traefik.domain", s.Name, what)
 		}
-		if hostNetwork(w, s) {
+		if w.HostNetwork(s) {
 			continue // on the host network the port is the host's anyway
 		}
-		for _, b := range bindings(w, s) {
+		for _, b := range w.HostPorts(s) {
 			if b.ContainerPort != port {
 				continue
 			}
@@ -78,7 +78,7 @@ func checkTP004(p *lint.Pass, w *stack.View) {
 			if !hasPort {
 				where = "Traefik's default port"
 			}
-			p.Report(b.pos(), "service %s publishes host port %d for container port %d, which Traefik already routes to (%s): the service is reachable around Traefik, and every container needs that host port free; remove the ports entry", s.Name, b.HostPort, port, where)
+			p.Report(b.Pos(), "service %s publishes host port %d for container port %d, which Traefik already routes to (%s): the service is reachable around Traefik, and every container needs that host port free; remove the ports entry", s.Name, b.HostPort, port, where)
 		}
 	}
 }

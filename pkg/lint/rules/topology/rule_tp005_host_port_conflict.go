@@ -38,10 +38,10 @@ services:
 }
 
 func checkTP005(p *lint.Pass, w *stack.View) {
-	services := placed(w)
-	bound := make([][]binding, len(services))
+	services := w.Placed()
+	bound := make([][]stack.HostPort, len(services))
 	for i, s := range services {
-		bound[i] = bindings(w, s)
+		bound[i] = w.HostPorts(s)
 	}
 	for j, b := range services {
 		reported := map[string]bool{}
@@ -49,7 +49,7 @@ func checkTP005(p *lint.Pass, w *stack.View) {
 			a := services[i]
 			for _, bb := range bound[j] {
 				for _, ab := range bound[i] {
-					if !ab.overlaps(bb) || reported[bb.Text] {
+					if !ab.Overlaps(bb) || reported[bb.Text] {
 						continue
 					}
 					sev, why, ok := shareHost(w, a, b)
@@ -57,7 +57,7 @@ func checkTP005(p *lint.Pass, w *stack.View) {
 						continue
 					}
 					reported[bb.Text] = true
-					p.ReportSeverity(sev, bb.pos(), "service %s publishes host port %d/%s, which service %s also publishes (%s): %s", b.Name, bb.HostPort, bb.Proto, a.Name, ab.Text, why)
+					p.ReportSeverity(sev, bb.Pos(), "service %s publishes host port %d/%s, which service %s also publishes (%s): %s", b.Name, bb.HostPort, bb.Proto, a.Name, ab.Text, why)
 				}
 			}
 		}
@@ -67,23 +67,23 @@ func checkTP005(p *lint.Pass, w *stack.View) {
 // shareHost reports whether services a and b can be placed on one host and
 // what follows when both need the same host port there.
 func shareHost(w *stack.View, a, b *catalog.Service) (lint.Severity, string, bool) {
-	if sameGroup(w, a.Name, b.Name) {
+	if w.SameGroup(a.Name, b.Name) {
 		return lint.Error, "they are launch configs of one service, which Cattle always places on one host, so it can never be placed; publish a different host port", true
 	}
 	pa, pb := w.GroupPlacement(a.Name), w.GroupPlacement(b.Name)
-	if !pa.Sure() || !pb.Sure() || incompatible(pa, pb) || undecided(pa, pb) {
+	if !pa.Sure() || !pb.Sure() || pa.Incompatible(pb) || pa.Undecided(pb) {
 		return 0, "", false
 	}
 	switch {
 	case pa.Global && pb.Global:
 		return lint.Error, "both are global and run on the same hosts, so one of them can never be placed; publish a different host port, or keep them apart with host_label rules", true
-	case pa.Global && covers(pa, pb):
+	case pa.Global && pa.Covers(pb):
 		return lint.Error, a.Name + " is global on every host " + b.Name + " may use, so " + b.Name + " can never be placed; publish a different host port", true
-	case pb.Global && covers(pb, pa):
+	case pb.Global && pb.Covers(pa):
 		return lint.Error, b.Name + " is global on every host " + a.Name + " may use, so " + a.Name + " can never be placed; publish a different host port", true
 	case pa.Global || pb.Global:
 		return lint.Warning, "the global one takes the port on every host it runs on, so the other can only run on hosts outside it; publish a different host port, or pin them apart with host_label rules", true
-	case pa.Pinned() && pa.PinKey() == pb.PinKey() && !multiHost(w, pa.PinKey()):
+	case pa.Pinned() && pa.PinKey() == pb.PinKey() && !w.MultiHost(pa.PinKey()):
 		return lint.Warning, "both are pinned to hosts with " + pa.PinKey() + ", so on a single such host one of them stays in Activating; publish a different host port", true
 	}
 	return lint.Warning, "Cattle must place them on different hosts, so with a single eligible host one of them stays in Activating; publish a different host port, or pin them apart with host_label rules if they are meant for separate hosts", true

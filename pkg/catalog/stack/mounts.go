@@ -1,17 +1,16 @@
-package topology
+package stack
 
 import (
 	"path"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
-// mount is one item of a service's `volumes`, after interpolation.
-type mount struct {
+// Mount is one item of a service's `volumes`, after interpolation.
+type Mount struct {
 	Source   string // host path or volume name; "" for an anonymous volume
 	Target   string
 	ReadOnly bool
@@ -20,29 +19,38 @@ type mount struct {
 	Node     *yaml.Node
 }
 
-func (m mount) pos() catalog.Pos { return m.Doc.At(m.Node) }
+// Pos is where the item is written.
+func (m Mount) Pos() catalog.Pos { return m.Doc.At(m.Node) }
 
-// bind reports whether the mount is a host path.
-func (m mount) bind() bool {
+// Bind reports whether the mount is a host path.
+func (m Mount) Bind() bool {
 	return strings.HasPrefix(m.Source, "/") || strings.HasPrefix(m.Source, ".") || strings.HasPrefix(m.Source, "~")
 }
 
-// named reports whether the mount is a named volume.
-func (m mount) named() bool { return m.Source != "" && !m.bind() }
+// Named reports whether the mount is a named volume.
+func (m Mount) Named() bool { return m.Source != "" && !m.Bind() }
 
-// mounts returns a service's volumes; items that are not sure are left out.
-func mounts(w *stack.View, s *catalog.Service) []mount {
+// State reports whether the mount is a writable host path that holds the
+// container's own data (not the Docker socket, logs or system folders): data
+// that stays on the host when the container moves.
+func (m Mount) State() bool { return m.Bind() && !m.ReadOnly && statePath(m.Source) }
+
+// Mounts returns a service's volumes; items whose value is not sure are
+// left out.
+func (w *View) Mounts(s *catalog.Service) []Mount { return w.service(s).mounts }
+
+func mounts(w *View, s *catalog.Service) []Mount {
 	e, ok := s.Field("volumes")
 	if !ok || !yamlnode.IsSeq(e.Value) {
 		return nil
 	}
-	var out []mount
+	var out []Mount
 	for _, item := range e.Value.Content {
 		text, sure := w.Scalar(item)
 		if !sure || text == "" {
 			continue
 		}
-		m := mount{Text: text, Doc: e.Doc, Node: yamlnode.Resolve(item)}
+		m := Mount{Text: text, Doc: e.Doc, Node: yamlnode.Resolve(item)}
 		parts := strings.Split(text, ":")
 		switch len(parts) {
 		case 1:
@@ -104,14 +112,14 @@ func statePath(p string) bool {
 	return !strings.HasSuffix(p, ".sock")
 }
 
-// hostAgent reports whether a service works on its host rather than on
+// HostAgent reports whether a service works on its host rather than on
 // data of its own: it talks to the host's Docker daemon, or reads host files
 // (a read-only mount of a host directory, or the host's logs). Its bind
 // mounts are about the host it runs on, by design.
-func hostAgent(ms []mount) bool {
-	for _, m := range ms {
+func (w *View) HostAgent(s *catalog.Service) bool {
+	for _, m := range w.Mounts(s) {
 		switch {
-		case !m.bind():
+		case !m.Bind():
 		case strings.HasSuffix(m.Source, "docker.sock"):
 			return true
 		case path.Clean(m.Source) == "/var/log" || strings.HasPrefix(path.Clean(m.Source), "/var/log/"):
