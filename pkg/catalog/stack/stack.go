@@ -1,7 +1,9 @@
 // Package stack reads a version's compose project the way Rancher schedules
 // it: label and field values after `$` interpolation with the answers a user
 // gets by accepting every default, launch-config groups (a primary and its
-// sidekicks) and each service's host pins. It is an analysis of the catalog
+// sidekicks), each service's host pins, and what each service takes from
+// the host it runs on (host ports, a syslog target on the host's loopback,
+// mounts, named volumes and their drivers). It is an analysis of the catalog
 // model, computed once per version (New) and shared by every rule that
 // requires it (lint.Requires(stack.New, check)) and by the deployment
 // planner, so that they agree on what a service is, where it may run and
