@@ -67,6 +67,52 @@ func (r *Rendered) SourceLine(line int) int {
 	return r.sourceLines[line-1]
 }
 
+// SameEnds returns how many leading and trailing lines of the template
+// source the rendered text repeats unchanged, at the same distance from its
+// start and from its end (lines as strings.Split at "\n" counts them, the
+// ends never overlapping): SourceLine maps each of those rendered lines to
+// its twin, which a caller can rely on without paying for the alignment of
+// the lines in between. Every line is the same when rendering changed
+// nothing.
+func (r *Rendered) SameEnds() (head, tail int) {
+	if r == nil {
+		return 0, 0
+	}
+	a, b := r.source, r.Data
+	if a == nil {
+		return bytes.Count(b, []byte("\n")) + 1, 0
+	}
+	for {
+		i, j := bytes.IndexByte(a, '\n'), bytes.IndexByte(b, '\n')
+		la, lb := a, b
+		if i >= 0 {
+			la = a[:i]
+		}
+		if j >= 0 {
+			lb = b[:j]
+		}
+		if !bytes.Equal(la, lb) {
+			break
+		}
+		head++
+		if i < 0 || j < 0 {
+			return head, 0 // one text has no line left
+		}
+		a, b = a[i+1:], b[j+1:]
+	}
+	for {
+		i, j := bytes.LastIndexByte(a, '\n'), bytes.LastIndexByte(b, '\n')
+		if !bytes.Equal(a[i+1:], b[j+1:]) {
+			return head, tail
+		}
+		tail++
+		if i < 0 || j < 0 {
+			return head, tail
+		}
+		a, b = a[:i], b[:j]
+	}
+}
+
 // mapLines aligns rendered lines with source lines. A shortest edit script
 // between the two finds the lines kept verbatim (templates mostly keep, drop
 // or repeat lines); any other rendered line belongs to the first source line

@@ -13,10 +13,12 @@ package interpolation
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/rancher/composefile"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
@@ -104,6 +106,9 @@ func Of(v *catalog.Version) *Strings {
 
 var stringsKey = catalog.NewKey[*Strings]("interpolation")
 
+// collectInterpolated calls fn for the interpolated strings and keys of v
+// that hold a `$` (others are skipped where they are found, without the cost
+// of an Item).
 func collectInterpolated(v *catalog.Version, fn func(Item)) {
 	if v.Project == nil {
 		return
@@ -129,7 +134,7 @@ func collectInterpolated(v *catalog.Version, fn func(Item)) {
 }
 
 // isV2 reports whether a compose `version` puts services under `services`.
-func isV2(version string) bool { return version == "2" || version == "2.0" || version == "3" }
+func isV2(version string) bool { return composefile.IsV2Version(version) }
 
 // sections are the v2 top-level keys whose entries are interpolated.
 var sections = map[string]string{"services": "service", "volumes": "volume", "networks": "network"}
@@ -159,6 +164,7 @@ func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, fn fun
 	if m == nil || m.Kind != yaml.MappingNode {
 		return
 	}
+	w := &walker{d: d, unit: unit, fn: fn}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, val := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode || isMerge(k) {
@@ -167,20 +173,31 @@ func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, fn fun
 		if unit == "service" && skipUnit(k.Value, isRC) || top && k.Value == "version" {
 			continue
 		}
-		path := []string{k.Value}
-		fn(nodeItem(d, k, true, unit, unit, path))
-		walkValue(d, val, path, unit, fn, 0)
+		w.path = append(w.path[:0], k.Value)
+		if strings.IndexByte(k.Value, '$') >= 0 {
+			fn(nodeItem(d, k, true, unit, unit, []string{k.Value}))
+		}
+		w.value(val, 0)
 	}
 }
 
-func walkValue(d *catalog.Doc, n *yaml.Node, path []string, unit string, fn func(Item), depth int) {
+// walker visits the values of one unit. path is the unit name, then the
+// keys and [indexes] down to the node being visited; items get a copy.
+type walker struct {
+	d    *catalog.Doc
+	unit string
+	fn   func(Item)
+	path []string
+}
+
+func (w *walker) value(n *yaml.Node, depth int) {
 	if n == nil || depth > 200 {
 		return
 	}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if strings.IndexByte(n.Value, '$') >= 0 {
-			fn(nodeItem(d, n, false, "", unit, path))
+			w.fn(nodeItem(w.d, n, false, "", w.unit, slices.Clone(w.path)))
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -189,21 +206,45 @@ func walkValue(d *catalog.Doc, n *yaml.Node, path []string, unit string, fn func
 				continue // complex keys: compose has none
 			}
 			if isMerge(k) {
-				walkValue(d, val, path, unit, fn, depth+1) // `<<: {...}` merges into path
+				w.value(val, depth+1) // `<<: {...}` merges into path
 				continue
 			}
-			sub := append(path[:len(path):len(path)], k.Value)
+			kind := ""
 			if strings.IndexByte(k.Value, '$') >= 0 {
-				fn(nodeItem(d, k, true, keyKind(path), unit, sub))
+				kind = keyKind(w.path)
 			}
-			walkValue(d, val, sub, unit, fn, depth+1)
+			w.path = append(w.path, k.Value)
+			if kind != "" {
+				w.fn(nodeItem(w.d, k, true, kind, w.unit, slices.Clone(w.path)))
+			}
+			w.value(val, depth+1)
+			w.path = w.path[:len(w.path)-1]
 		}
 	case yaml.SequenceNode:
 		for i, it := range n.Content {
-			walkValue(d, it, append(path[:len(path):len(path)], "["+strconv.Itoa(i)+"]"), unit, fn, depth+1)
+			w.path = append(w.path, index(i))
+			w.value(it, depth+1)
+			w.path = w.path[:len(w.path)-1]
 		}
 	}
 	// Alias nodes are skipped: their target is visited where it is defined.
+}
+
+// indexes are the path elements of the first list items, made once.
+var indexes = func() []string {
+	out := make([]string, 64)
+	for i := range out {
+		out[i] = "[" + strconv.Itoa(i) + "]"
+	}
+	return out
+}()
+
+// index is the path element of list item i: "[i]".
+func index(i int) string {
+	if i < len(indexes) {
+		return indexes[i]
+	}
+	return "[" + strconv.Itoa(i) + "]"
 }
 
 func nodeItem(d *catalog.Doc, n *yaml.Node, key bool, kind, unit string, path []string) Item {

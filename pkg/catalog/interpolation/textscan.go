@@ -28,6 +28,9 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 		return
 	}
 	data := f.Data
+	if d != nil && dollarsAtEnds(data, f.Rendered) {
+		return // the rendered document holds them verbatim
+	}
 	rendered := renderedLines(f, d)
 	if !unrenderedDollar(data, rendered) {
 		return // the rendered document already holds every `$` line
@@ -47,6 +50,7 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 		key    string
 	}
 	var stack []level
+	var buf []byte    // masked line, reused
 	blockIndent := -1 // inside a block scalar whose parent is at this indentation
 	lineNo := 0
 	for start := 0; start <= len(data); {
@@ -58,7 +62,8 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 		}
 		lineNo++
 		line := data[start:end]
-		masked := maskActions(line, lit[start:end])
+		buf = maskActions(buf[:0], line, lit[start:end])
+		masked := buf
 		lineStart := start
 		start = end + 1
 
@@ -74,8 +79,8 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 			return out
 		}
 		emit := func(a, b int, key bool) {
-			if rendered[lineNo] {
-				return
+			if rendered.has(lineNo) || bytes.IndexByte(line[a:b], '$') < 0 {
+				return // every item of interest holds a `$`
 			}
 			unit, path, kind, ok := textPath(keys(), v2, isRC, key)
 			if !ok {
@@ -155,9 +160,6 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 
 var (
 	versionLineRe = regexp.MustCompile(`(?m)^version:[ \t]*["']?([0-9.]+)`)
-	// A block mapping key: plain (no ": " inside) or quoted, then ":" and a
-	// space or the end of the line.
-	keyRe         = regexp.MustCompile(`^("[^"]*"|'[^']*'|[^\s#'"{\[\]|>&*!%@` + "`" + `-][^#]*?|-[^\s#][^#]*?)[ \t]*:(?:[ \t]|$)`)
 	blockHeaderRe = regexp.MustCompile(`^[|>][-+0-9]*$`)
 )
 
@@ -248,17 +250,13 @@ func literalMask(trees []*parse.Tree, data []byte) []bool {
 	return lit
 }
 
-// maskActions returns line with the bytes of template actions replaced by
-// 'x', keeping whitespace so that indentation survives trim markers.
-func maskActions(line []byte, lit []bool) []byte {
-	out := make([]byte, len(line))
+// maskActions appends to out line with the bytes of template actions
+// replaced by 'x', keeping whitespace so that indentation survives trim
+// markers.
+func maskActions(out, line []byte, lit []bool) []byte {
+	out = append(out, line...)
 	for i, b := range line {
-		switch {
-		case lit[i]:
-			out[i] = b
-		case b == ' ' || b == '\t' || b == '\r':
-			out[i] = b
-		default:
+		if !lit[i] && b != ' ' && b != '\t' && b != '\r' {
 			out[i] = 'x'
 		}
 	}
@@ -320,6 +318,29 @@ func literalRuns(masked []byte, lit []bool, a, b int) [][2]int {
 	return out
 }
 
+// dollarsAtEnds reports whether every source line that holds a `$` is
+// one that rendering repeats unchanged at the start or the end of the file
+// (Rendered.SameEnds): those lines are rendered, which spares aligning the
+// whole file to find out.
+func dollarsAtEnds(data []byte, r *catalog.Rendered) bool {
+	head, tail := r.SameEnds()
+	n := bytes.Count(data, []byte("\n")) + 1
+	k := 0 // 0-based line number
+	for start := 0; start <= len(data); k++ {
+		end := bytes.IndexByte(data[start:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += start
+		}
+		if k >= head && k < n-tail && bytes.IndexByte(data[start:end], '$') >= 0 {
+			return false
+		}
+		start = end + 1
+	}
+	return true
+}
+
 // renderedLines is the set of source lines whose text the default answers
 // render into the parsed document (empty when there is no such document). A
 // line without actions counts only when it appears verbatim: the model maps
@@ -327,7 +348,7 @@ func literalRuns(masked []byte, lit []bool, a, b int) [][2]int {
 // branch that was not taken.
 // unrenderedDollar reports whether a source line that did not render holds
 // a `$`: only those lines need the text scan.
-func unrenderedDollar(data []byte, rendered map[int]bool) bool {
+func unrenderedDollar(data []byte, rendered lineSet) bool {
 	lineNo := 0
 	for start := 0; start <= len(data); {
 		end := bytes.IndexByte(data[start:], '\n')
@@ -337,7 +358,7 @@ func unrenderedDollar(data []byte, rendered map[int]bool) bool {
 			end += start
 		}
 		lineNo++
-		if !rendered[lineNo] && bytes.IndexByte(data[start:end], '$') >= 0 {
+		if !rendered.has(lineNo) && bytes.IndexByte(data[start:end], '$') >= 0 {
 			return true
 		}
 		start = end + 1
@@ -345,30 +366,116 @@ func unrenderedDollar(data []byte, rendered map[int]bool) bool {
 	return false
 }
 
-func renderedLines(f *catalog.File, d *catalog.Doc) map[int]bool {
-	set := map[int]bool{}
+func renderedLines(f *catalog.File, d *catalog.Doc) lineSet {
 	if d == nil {
-		return set
+		return nil
 	}
+	src := lines(f.Data)
+	if len(src) > 0 && len(src[len(src)-1]) == 0 {
+		src = src[:len(src)-1] // the file's final newline ends its last line
+	}
+	set := make(lineSet, len(src)+1)
 	r := f.Rendered
-	for i, line := range strings.Split(string(r.Data), "\n") {
-		line = strings.TrimRight(line, "\r")
-		if strings.TrimSpace(line) == "" {
+	for i, line := range lines(r.Data) {
+		line = bytes.TrimRight(line, "\r")
+		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
 		n := r.SourceLine(i + 1)
-		if src := f.Line(n); src == line || strings.Contains(src, "{{") || strings.Contains(src, "}}") {
+		if n < 1 || n > len(src) {
+			continue // no source line: its text is empty, unlike line
+		}
+		if s := bytes.TrimRight(src[n-1], "\r"); bytes.Equal(s, line) || bytes.Contains(s, []byte("{{")) || bytes.Contains(s, []byte("}}")) {
 			set[n] = true
 		}
 	}
 	return set
 }
 
-// keyMatch is keyRe.FindSubmatchIndex, skipping the regexp when the line
-// has no colon and so cannot hold a key.
+// lineSet holds the 1-based line numbers n with set[n] true.
+type lineSet []bool
+
+func (s lineSet) has(n int) bool { return n >= 0 && n < len(s) && s[n] }
+
+// lines splits data at each newline without copying it.
+func lines(data []byte) [][]byte {
+	out := make([][]byte, 0, bytes.Count(data, []byte("\n"))+1)
+	for {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			return append(out, data)
+		}
+		out = append(out, data[:i])
+		data = data[i+1:]
+	}
+}
+
+// keyMatch returns what keyRe.FindSubmatchIndex does (the match's bounds,
+// then the key's), without the regexp: the scan tries it on nearly every
+// line of every compose template, and the regexp's backtracking dominated
+// the scan. TestKeyMatchIsKeyRe and FuzzKeyMatch hold the two together.
 func keyMatch(line []byte) []int {
 	if bytes.IndexByte(line, ':') < 0 {
 		return nil
 	}
-	return keyRe.FindSubmatchIndex(line)
+	switch c := line[0]; {
+	case c == '"' || c == '\'':
+		// A quoted key ends at the first closing quote.
+		i := bytes.IndexByte(line[1:], c)
+		if i < 0 {
+			return nil
+		}
+		if end, ok := colonAfter(line, i+2); ok {
+			return []int{0, end, 0, i + 2}
+		}
+		return nil
+	case c == '-':
+		// `-x...`: a key that starts with a dash not followed by a space.
+		if len(line) < 2 || isRESpace(line[1]) || line[1] == '#' {
+			return nil
+		}
+		return lazyKey(line, 2)
+	case isRESpace(c) || strings.IndexByte("#'\"{[]|>&*!%@`", c) >= 0:
+		return nil
+	}
+	return lazyKey(line, 1)
+}
+
+// lazyKey finds the shortest key line[:e], e >= from, with no '#' after its
+// first byte, that a colon closes (keyRe's lazy `[^#]*?`).
+func lazyKey(line []byte, from int) []int {
+	for e := from; e <= len(line); e++ {
+		if e > from && line[e-1] == '#' {
+			return nil
+		}
+		if end, ok := colonAfter(line, e); ok {
+			return []int{0, end, 0, e}
+		}
+	}
+	return nil
+}
+
+// colonAfter matches `[ \t]*:(?:[ \t]|$)` at line[e:] and returns where
+// the match ends.
+func colonAfter(line []byte, e int) (int, bool) {
+	for e < len(line) && (line[e] == ' ' || line[e] == '\t') {
+		e++
+	}
+	if e >= len(line) || line[e] != ':' {
+		return 0, false
+	}
+	e++
+	if e == len(line) {
+		return e, true
+	}
+	if line[e] == ' ' || line[e] == '\t' {
+		return e + 1, true
+	}
+	return 0, false
+}
+
+// isRESpace is the regexp class \s: tab, newline, form feed, carriage
+// return and space.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
 }

@@ -1,0 +1,105 @@
+package interpolation
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"testing"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+)
+
+// keyRe is what keyMatch finds: a block mapping key, plain (no ": "
+// inside) or quoted, then ":" and a space or the end of the line.
+var keyRe = regexp.MustCompile(`^("[^"]*"|'[^']*'|[^\s#'"{\[\]|>&*!%@` + "`" + `-][^#]*?|-[^\s#][^#]*?)[ \t]*:(?:[ \t]|$)`)
+
+var keyLines = []string{
+	"", ":", ": x", "a:", "a: b", "a:b", "a:b: c", "a :", "a\t:\tb", "a  : b: c",
+	`"a b": c`, `"a:b":`, `"a" :x`, `"a"x: y`, `"unclosed: x`, `'a': b`, `'a''b': c`,
+	"- a: b", "-a: b", "-: x", "-#: x", "--: x", "-\t: x", "a#b: c", "a #b: c",
+	"#a: b", "{a: b}", "[a]: b", "|: x", ">: x", "&a: b", "*a: b", "!a: b", "%a: b",
+	"@a: b", "`a: b", "\ta: b", " a: b", "\ra: b", "a\r: b", "a:\r", "xxx: b",
+	"key: value # comment: x", "é: x", "aé:b: c", "\xff: x", "a\xff: b", "-\xe9: x",
+	"a:\t", "a:: b", "a :: b", "http://x: y", "a\f: b", "\fa: b",
+}
+
+func TestKeyMatchIsKeyRe(t *testing.T) {
+	for _, line := range keyLines {
+		want := keyRe.FindSubmatchIndex([]byte(line))
+		if got := keyMatch([]byte(line)); !slices.Equal(got, want) {
+			t.Errorf("keyMatch(%q) = %v, keyRe finds %v", line, got, want)
+		}
+	}
+}
+
+func FuzzKeyMatch(f *testing.F) {
+	for _, line := range keyLines {
+		f.Add(line)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		want := keyRe.FindSubmatchIndex([]byte(line))
+		if got := keyMatch([]byte(line)); !slices.Equal(got, want) {
+			t.Errorf("keyMatch(%q) = %v, keyRe finds %v", line, got, want)
+		}
+	})
+}
+
+// TestDollarsAtEnds: the shortcut that skips aligning a file agrees with the
+// alignment, on templates whose `$` lines render at the ends, in a branch
+// not taken, or in the middle of a changed file, and on the community
+// catalog.
+func TestDollarsAtEnds(t *testing.T) {
+	files := map[string][]byte{}
+	add := func(name, compose string) {
+		files["templates/"+name+"/config.yml"] = []byte("name: " + name + "\nversion: 1.0.0\n")
+		files["templates/"+name+"/0/rancher-compose.yml"] = []byte(".catalog:\n  version: 1.0.0\n  questions:\n    - variable: ON\n      type: boolean\n      default: false\n")
+		files["templates/"+name+"/0/docker-compose.yml.tpl"] = []byte(compose)
+	}
+	head := "version: '2'\nservices:\n  web:\n    image: nginx:${TAG}\n"
+	add("ends", head+"{{- if eq .Values.ON \"true\" }}\n    privileged: true\n{{- end }}\n    command: echo ${X}\n")
+	add("branch", head+"{{- if eq .Values.ON \"true\" }}\n    command: echo ${X}\n{{- end }}\n")
+	add("middle", head+"    environment:\n      A: {{ .Values.ON }}\n      B: ${B}\n      C: {{ .Values.ON }}\n")
+	c, err := catalog.LoadFiles(files, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	taken := map[bool]int{}
+	check := func(v *catalog.Version) {
+		f := v.ComposeFile()
+		if f == nil || f.Rendered == nil || !f.Rendered.Templated || v.Project == nil || v.Project.DC == nil || bytes.IndexByte(f.Data, '$') < 0 {
+			return
+		}
+		short := dollarsAtEnds(f.Data, f.Rendered)
+		full := !unrenderedDollar(f.Data, renderedLines(f, v.Project.DC))
+		if short && !full {
+			t.Errorf("%s: every `$` line is at a same end, yet the alignment finds one not rendered", f.Path)
+		}
+		taken[short]++
+	}
+	for _, tp := range c.Templates {
+		for _, v := range tp.Versions {
+			check(v)
+		}
+	}
+	if taken[true] == 0 || taken[false] == 0 {
+		t.Errorf("shortcut taken %d times, not taken %d times: the cases no longer cover both", taken[true], taken[false])
+	}
+	_, file, _, _ := runtime.Caller(0)
+	corpus := filepath.Join(filepath.Dir(file), "..", "..", "..", "..", "shared", "corpus", "community-catalog")
+	if _, err := os.Stat(corpus); err != nil {
+		t.Logf("no community catalog at %s: %v", corpus, err)
+		return
+	}
+	c, err = catalog.Load(corpus, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tp := range c.Templates {
+		for _, v := range tp.Versions {
+			check(v)
+		}
+	}
+}
