@@ -3,6 +3,7 @@ package catalog
 import (
 	"sync"
 
+	"github.com/catalogen/catalogen/pkg/rancher/composefile"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -167,7 +168,7 @@ func buildProject(dc, rc *Doc) *Project {
 		}
 		ver, _ := yamlnode.Scalar(doc.Root, "version")
 		services := doc.Root
-		if ver == "2" { // any other value is read as version 1 (spec §4.1)
+		if composefile.IsV2Version(ver) { // any other value is read as version 1 (spec §4.1)
 			services = yamlnode.Value(doc.Root, "services")
 		}
 		for _, pair := range yamlnode.Pairs(services) {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/catalog/stack"
+	"github.com/catalogen/catalogen/pkg/rancher/composefile"
 	"github.com/catalogen/catalogen/pkg/rancher/deploy"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
 	"gopkg.in/yaml.v3"
@@ -191,12 +192,7 @@ func literal(data []byte) ([]byte, error) {
 // service values (v2: services, volumes and networks), not keys and not
 // `.catalog`.
 func eachValue(root *yaml.Node, fn func(*yaml.Node)) {
-	v2 := false
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == "version" && strings.HasPrefix(strings.TrimSpace(root.Content[i+1].Value), "2") {
-			v2 = true
-		}
-	}
+	v2 := composefile.IsV2(root)
 	seen := map[*yaml.Node]bool{}
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
@@ -221,7 +217,7 @@ func eachValue(root *yaml.Node, fn func(*yaml.Node)) {
 		k, val := root.Content[i], root.Content[i+1]
 		switch {
 		case k.Value == ".catalog" || k.Value == "catalog":
-		case v2 && (k.Value == "services" || k.Value == "volumes" || k.Value == "networks"):
+		case v2 && composefile.IsSection(k.Value):
 			walk(val)
 		case !v2:
 			walk(val)

@@ -7,6 +7,7 @@
 package catalogblock
 
 import (
+	"github.com/catalogen/catalogen/pkg/rancher/composefile"
 	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
@@ -96,14 +97,6 @@ type Question struct {
 // Field returns the value node of a question key.
 func (q *Question) Field(key string) *yaml.Node { return yamlnode.Value(q.Node, key) }
 
-// IsV2 reports whether a raw compose document is a version 2 file as
-// libcompose decides it: `version` is the scalar "2", quoted or not
-// (`version: 2` counts, `2.0` does not).
-func IsV2(root *yaml.Node) bool {
-	v := yamlnode.Value(root, "version")
-	return v != nil && v.Kind == yaml.ScalarNode && v.Value == "2"
-}
-
 // Find returns the key and value of the `.catalog` block of a raw
 // rancher-compose.yml document as catalog-service picks it: a top-level
 // `catalog` when it is set (not null), else a top-level `.catalog`, else, in
@@ -119,7 +112,7 @@ func Find(root *yaml.Node) (key, value *yaml.Node, placement string) {
 			return k, v, name
 		}
 	}
-	if IsV2(root) {
+	if composefile.IsV2(root) {
 		if k, v := yamlnode.Get(yamlnode.Value(root, "services"), ".catalog"); k != nil && !yamlnode.IsNull(v) {
 			return k, v, UnderServices
 		}

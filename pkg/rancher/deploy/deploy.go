@@ -19,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/rancher/composefile"
 	"github.com/catalogen/catalogen/pkg/rancher/interp"
 	"github.com/catalogen/catalogen/pkg/rancher/tmpl"
 	"gopkg.in/yaml.v3"
@@ -247,19 +248,14 @@ func renderFile(f *catalog.File, data tmpl.Data) ([]byte, []string, error) {
 			s.Value, s.Tag, s.Style = out, "!!str", styleFor(out, s.Style)
 		})
 	}
-	v2 := false
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == "version" && strings.HasPrefix(strings.TrimSpace(root.Content[i+1].Value), "2") {
-			v2 = true
-		}
-	}
+	v2 := composefile.IsV2(root)
 	kept := root.Content[:0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
 		switch {
 		case key.Value == ".catalog":
 			continue // catalog metadata, never deployed
-		case v2 && (key.Value == "services" || key.Value == "volumes" || key.Value == "networks"):
+		case v2 && composefile.IsSection(key.Value):
 			for j := 0; j+1 < len(val.Content); j += 2 {
 				interpolate(key.Value+"."+val.Content[j].Value, val.Content[j+1])
 			}

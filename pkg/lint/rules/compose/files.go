@@ -2,6 +2,7 @@ package compose
 
 import (
 	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/rancher/composefile"
 	"gopkg.in/yaml.v3"
 )
 
@@ -33,7 +34,7 @@ func (f composeFile) name() string { return f.doc.File.Name }
 
 // isV2 reports whether Rancher reads the file as version 2. Only "2" is;
 // other values are D001's business.
-func (f composeFile) isV2() bool { return f.version == "2" }
+func (f composeFile) isV2() bool { return composefile.IsV2Version(f.version) }
 
 // readable reports whether Rancher reads the file's services at all: version
 // 1 or 2 (version 3 is rejected, D001).

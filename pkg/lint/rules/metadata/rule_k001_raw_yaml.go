@@ -6,7 +6,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/rules/internal/yamlpos"
-	"github.com/catalogen/catalogen/pkg/rancher/catalogblock"
+	"github.com/catalogen/catalogen/pkg/rancher/composefile"
 	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
@@ -62,7 +62,7 @@ func checkRawYAML(p *lint.Pass, v *catalog.Version) {
 		p.Report(doc.At(root), "rancher-compose.yml must be a mapping of keys, not %s: catalog-service cannot decode it and drops this version", k.WithArticle())
 		return
 	}
-	v2 := catalogblock.IsV2(root)
+	v2 := composefile.IsV2(root)
 	for _, pair := range yamlnode.Pairs(root) {
 		key, val := pair.Key.Value, pair.Value
 		k := yaml11.KindOf(val)

@@ -3,7 +3,7 @@ package metadata
 import (
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/rancher/catalogblock"
+	"github.com/catalogen/catalogen/pkg/rancher/composefile"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -41,7 +41,7 @@ func checkCatalogPlacement(p *lint.Pass, v *catalog.Version) {
 	if !yamlnode.IsMap(root) {
 		return
 	}
-	if !catalogblock.IsV2(root) {
+	if !composefile.IsV2(root) {
 		if k, _ := yamlnode.Get(root, "catalog"); k != nil {
 			p.Report(doc.At(k), "this rancher-compose.yml is v1 (no `version: '2'`), where a top-level `catalog:` is a service named catalog that the executor rejects; rename it to `.catalog:`")
 		}

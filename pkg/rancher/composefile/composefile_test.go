@@ -1,0 +1,36 @@
+package composefile
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
+)
+
+func TestIsV2(t *testing.T) {
+	for text, want := range map[string]bool{
+		"version: '2'\nservices: {}\n":   true,
+		"version: 2\nservices: {}\n":     true,
+		"version: \"2\"\n":               true,
+		"version: '2.0'\nservices: {}\n": false,
+		"version: 2.1\n":                 false,
+		"version: '3'\n":                 false,
+		"web:\n  image: x\n":             false,
+		"version: [2]\n":                 false,
+		"- a\n":                          false,
+	} {
+		var doc yaml.Node
+		require.NoError(t, yaml.Unmarshal([]byte(text), &doc))
+		assert.Equal(t, want, IsV2(&doc), "%q", text)
+	}
+	assert.False(t, IsV2(nil))
+}
+
+func TestIsSection(t *testing.T) {
+	for _, s := range Sections {
+		assert.True(t, IsSection(s))
+	}
+	assert.False(t, IsSection("secrets"))
+	assert.False(t, IsSection(".catalog"))
+}
