@@ -145,12 +145,6 @@ func IsMap(n *yaml.Node) bool { n = Resolve(n); return n != nil && n.Kind == yam
 // IsSeq reports whether n is a sequence.
 func IsSeq(n *yaml.Node) bool { n = Resolve(n); return n != nil && n.Kind == yaml.SequenceNode }
 
-// IsString reports whether n is a scalar that YAML types as a string.
-func IsString(n *yaml.Node) bool {
-	n = Resolve(n)
-	return n != nil && n.Kind == yaml.ScalarNode && n.Tag == "!!str"
-}
-
 // Strings returns the scalar items of a sequence, or the comma-free single
 // scalar, as compose's "string or list" fields allow.
 func Strings(n *yaml.Node) []string {

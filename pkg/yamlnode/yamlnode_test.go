@@ -88,8 +88,6 @@ func TestHelpers(t *testing.T) {
 	root := parse(t, "n: ~\ns: 'x'\nl: [a, b]\nm: {}\ni: 3\n")
 	assert.True(t, IsNull(Value(root, "n")))
 	assert.True(t, IsNull(nil))
-	assert.True(t, IsString(Value(root, "s")))
-	assert.False(t, IsString(Value(root, "i")))
 	assert.True(t, IsSeq(Value(root, "l")))
 	assert.True(t, IsMap(Value(root, "m")))
 	assert.Equal(t, []string{"a", "b"}, Strings(Value(root, "l")))
