@@ -3,8 +3,11 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"github.com/catalogen/catalogen/pkg/lint/rules"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -129,6 +132,22 @@ func TestRulesCommand(t *testing.T) {
 	assert.Contains(t, out, "Bad:")
 	code, _, _ = run("rules", "show", "ZZ999")
 	assert.Equal(t, ExitUsage, code)
+
+	// Every name of every rule, in any case; a near miss suggests the slug.
+	for _, r := range rules.All() {
+		for _, name := range r.Names() {
+			code, out, _ = run("rules", "show", strings.ToUpper(name))
+			assert.Equal(t, ExitOK, code, name)
+			assert.True(t, strings.HasPrefix(out, r.ID+" "+r.Slug+" "), "%s: %s", name, out)
+		}
+		miss := r.Slug[:len(r.Slug)-1]
+		if other := rules.Lookup(miss); other != nil {
+			continue // the shorter name is a rule of its own
+		}
+		code, _, stderr := run("rules", "show", miss)
+		assert.Equal(t, ExitUsage, code)
+		assert.Contains(t, stderr, fmt.Sprintf("did you mean %q?", r.Slug), miss)
+	}
 }
 
 func TestRulesDocCurrent(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/rules"
 	"github.com/catalogen/catalogen/pkg/report"
+	"github.com/catalogen/catalogen/pkg/spelling"
 	"github.com/spf13/cobra"
 )
 
@@ -59,7 +60,11 @@ TP topology, CG catalogen itself).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r := rules.Lookup(args[0])
 			if r == nil {
-				return usageErrorf("unknown rule %q: see `catalogen rules`", args[0])
+				hint := ""
+				if near := rules.Closest(args[0]); near != nil {
+					hint = spelling.Hint(near.Slug)
+				}
+				return usageErrorf("unknown rule %q (see `catalogen rules`)%s", args[0], hint)
 			}
 			_, err := io.WriteString(cmd.OutOrStdout(), ruleText(r))
 			return err

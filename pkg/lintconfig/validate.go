@@ -115,13 +115,8 @@ func contains(list []string, s string) bool {
 // suggestRule returns the hint for the rule one of whose names (ID, slug,
 // former slug) name is a near miss of; it always names the current slug.
 func suggestRule(name string) string {
-	owner := map[string]string{}
-	var names []string
-	for _, r := range rules.All() {
-		for _, n := range r.Names() {
-			owner[n] = r.Slug
-			names = append(names, n)
-		}
+	if r := rules.Closest(name); r != nil {
+		return spelling.Hint(r.Slug)
 	}
-	return spelling.Hint(owner[spelling.Closest(name, names)])
+	return ""
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/lint/rules/scheduling"
 	"github.com/catalogen/catalogen/pkg/lint/rules/templating"
 	"github.com/catalogen/catalogen/pkg/lint/rules/topology"
+	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
 var (
@@ -67,6 +68,20 @@ func split(id string) (string, string) {
 		i++
 	}
 	return id[:i], id[i:]
+}
+
+// Closest returns the rule one of whose names (ID, slug, former slug) is a
+// near miss of name, by the one spelling policy, or nil.
+func Closest(name string) *lint.Rule {
+	owner := map[string]*lint.Rule{}
+	var names []string
+	for _, r := range All() {
+		for _, n := range r.Names() {
+			owner[n] = r
+			names = append(names, n)
+		}
+	}
+	return owner[spelling.Closest(name, names)]
 }
 
 // Lookup finds a rule by ID, slug or former slug, in any case.
