@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/catalogen/catalogen/pkg/lint/rules"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/catalogen/catalogen/pkg/lint/rules"
 )
 
 func run(args ...string) (code int, stdout, stderr string) {
