@@ -1,0 +1,387 @@
+package compose
+
+import (
+	"encoding/json"
+	"math/big"
+	"regexp"
+	"strings"
+)
+
+// quickSchema answers one question about a compose document, fast: does
+// gojsonschema find nothing wrong with it? Most documents are valid, and
+// gojsonschema spends most of D002's time finding that out (a context, a
+// result and reflection per value); quickSchema walks the same schema
+// without allocating. It answers true only when gojsonschema would report no
+// error: it implements the keywords the compose schemas use with
+// gojsonschema's semantics (the number tests, the enum comparison of
+// re-marshalled JSON, `$ref` ignoring its siblings) and answers false for any
+// other keyword, any value it does not know and anything it cannot decide,
+// so that the validator, which words the findings, runs then.
+type quickSchema struct {
+	// unknown marks a schema with a keyword quickSchema does not
+	// implement: no document passes it here.
+	unknown bool
+	// boolean is set for the schemas true and false, whose verdict is pass.
+	boolean, pass bool
+
+	ref     string       // "#/definitions/NAME", resolved into refTo
+	refTo   *quickSchema // validation goes there and nowhere else
+	types   []string     // empty: any type
+	enum    []string     // the allowed values, re-marshalled (see sameJSON)
+	hasEnum bool
+	pattern *regexp.Regexp
+	minimum *big.Rat
+	maximum *big.Rat
+	allOf   []*quickSchema
+
+	properties map[string]*quickSchema
+	// additional applies to the keys not in properties; nil allows them.
+	additional   *quickSchema
+	required     []string
+	dependencies map[string][]string
+
+	items *quickSchema // nil: any items
+}
+
+// annotations are keywords that do not constrain a document.
+var annotations = map[string]bool{
+	"$schema": true, "$id": true, "$comment": true, "title": true,
+	"description": true, "default": true, "examples": true, "definitions": true,
+}
+
+// compileQuick builds the quick form of a schema document as it reaches
+// gojsonschema (uniqueItems already stripped).
+func compileQuick(doc map[string]any) *quickSchema {
+	defs := map[string]*quickSchema{}
+	var all []*quickSchema
+	var compile func(v any) *quickSchema
+	compile = func(v any) *quickSchema {
+		s := &quickSchema{}
+		all = append(all, s)
+		switch x := v.(type) {
+		case bool:
+			s.boolean, s.pass = true, x
+			return s
+		case map[string]any:
+			for k, val := range x {
+				if !s.keyword(k, val, compile) {
+					s.unknown = true
+				}
+			}
+		default:
+			s.unknown = true
+		}
+		return s
+	}
+	root := compile(doc)
+	if d, ok := doc["definitions"].(map[string]any); ok {
+		for name, def := range d {
+			defs[name] = compile(def)
+		}
+	}
+	for _, s := range all {
+		if s.ref == "" {
+			continue
+		}
+		name, ok := strings.CutPrefix(s.ref, "#/definitions/")
+		if s.refTo = defs[name]; !ok || s.refTo == nil {
+			s.unknown = true
+		}
+	}
+	return root
+}
+
+// keyword reads one keyword of a schema; false for one not implemented.
+func (s *quickSchema) keyword(k string, val any, compile func(any) *quickSchema) bool {
+	if annotations[k] {
+		return true
+	}
+	switch k {
+	case "$ref":
+		s.ref, _ = val.(string)
+		return s.ref != ""
+	case "type":
+		switch t := val.(type) {
+		case string:
+			s.types = []string{t}
+		case []any:
+			for _, e := range t {
+				name, ok := e.(string)
+				if !ok {
+					return false
+				}
+				s.types = append(s.types, name)
+			}
+		default:
+			return false
+		}
+		for _, t := range s.types {
+			switch t {
+			case "null", "boolean", "integer", "number", "string", "array", "object":
+			default:
+				return false
+			}
+		}
+		return len(s.types) > 0
+	case "enum":
+		list, ok := val.([]any)
+		if !ok || len(list) == 0 {
+			return false
+		}
+		for _, e := range list {
+			text, ok := normalJSON(e)
+			if !ok {
+				return false
+			}
+			s.enum = append(s.enum, text)
+		}
+		s.hasEnum = true
+		return true
+	case "pattern":
+		p, ok := val.(string)
+		if !ok {
+			return false
+		}
+		re, err := regexp.Compile(p)
+		s.pattern = re
+		return err == nil
+	case "minimum", "maximum":
+		r, ok := schemaNumber(val)
+		if k == "minimum" {
+			s.minimum = r
+		} else {
+			s.maximum = r
+		}
+		return ok
+	case "allOf":
+		list, ok := val.([]any)
+		if !ok || len(list) == 0 {
+			return false
+		}
+		for _, e := range list {
+			s.allOf = append(s.allOf, compile(e))
+		}
+		return true
+	case "properties":
+		m, ok := val.(map[string]any)
+		if !ok {
+			return false
+		}
+		s.properties = make(map[string]*quickSchema, len(m))
+		for name, e := range m {
+			s.properties[name] = compile(e)
+		}
+		return true
+	case "additionalProperties":
+		switch val.(type) {
+		case bool, map[string]any:
+			s.additional = compile(val)
+			return true
+		}
+		return false
+	case "required":
+		list, ok := val.([]any)
+		if !ok {
+			return false
+		}
+		for _, e := range list {
+			name, ok := e.(string)
+			if !ok {
+				return false
+			}
+			s.required = append(s.required, name)
+		}
+		return true
+	case "dependencies":
+		m, ok := val.(map[string]any)
+		if !ok {
+			return false
+		}
+		s.dependencies = map[string][]string{}
+		for name, e := range m {
+			list, ok := e.([]any) // a schema dependency is not implemented
+			if !ok {
+				return false
+			}
+			for _, d := range list {
+				dep, ok := d.(string)
+				if !ok {
+					return false
+				}
+				s.dependencies[name] = append(s.dependencies[name], dep)
+			}
+		}
+		return true
+	case "items":
+		if _, ok := val.(map[string]any); !ok {
+			if _, ok := val.(bool); !ok {
+				return false // a list of item schemas is not implemented
+			}
+		}
+		s.items = compile(val)
+		return true
+	}
+	return false
+}
+
+// schemaNumber is a number of the schema as gojsonschema reads it: from its
+// JSON text.
+func schemaNumber(v any) (*big.Rat, bool) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return nil, false
+	}
+	if _, isNumber := v.(float64); !isNumber {
+		return nil, false
+	}
+	return new(big.Rat).SetString(string(b))
+}
+
+// normalJSON is gojsonschema's form of a value for enum comparisons: its
+// JSON, decoded without json.Number and encoded again, so that 2 and 2.0
+// are one value.
+func normalJSON(v any) (string, bool) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", false
+	}
+	var back any
+	if err := json.Unmarshal(b, &back); err != nil {
+		return "", false
+	}
+	if b, err = json.Marshal(back); err != nil {
+		return "", false
+	}
+	return string(b), true
+}
+
+func (s *quickSchema) allows(t string) bool {
+	for _, x := range s.types {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// valid reports whether gojsonschema certainly finds v valid against s
+// (false: it may not).
+func (s *quickSchema) valid(v any) bool {
+	switch {
+	case s == nil:
+		return true
+	case s.unknown:
+		return false
+	case s.boolean:
+		return s.pass
+	case s.refTo != nil:
+		return s.refTo.valid(v)
+	}
+	typed := len(s.types) > 0
+	switch x := v.(type) {
+	case nil:
+		if typed && !s.allows("null") {
+			return false
+		}
+	case json.Number:
+		r, ok := new(big.Rat).SetString(string(x))
+		if !ok {
+			return false // gojsonschema has no number to compare
+		}
+		if typed && !s.allows("number") && !(r.IsInt() && s.allows("integer")) {
+			return false
+		}
+		if s.minimum != nil && r.Cmp(s.minimum) < 0 || s.maximum != nil && r.Cmp(s.maximum) > 0 {
+			return false
+		}
+	case bool:
+		if typed && !s.allows("boolean") {
+			return false
+		}
+	case string:
+		if typed && !s.allows("string") {
+			return false
+		}
+		if s.pattern != nil && !s.pattern.MatchString(x) {
+			return false
+		}
+	case []any:
+		if typed && !s.allows("array") {
+			return false
+		}
+		for _, item := range x {
+			if !s.items.valid(item) {
+				return false
+			}
+		}
+	case map[string]any:
+		if typed && !s.allows("object") {
+			return false
+		}
+		for _, name := range s.required {
+			if _, ok := x[name]; !ok {
+				return false
+			}
+		}
+		for k, val := range x {
+			if p, ok := s.properties[k]; ok {
+				if !p.valid(val) {
+					return false
+				}
+			} else if !s.additional.valid(val) {
+				return false
+			}
+			for _, dep := range s.dependencies[k] {
+				if _, ok := x[dep]; !ok {
+					return false
+				}
+			}
+		}
+	default:
+		return false // not a value the converter makes
+	}
+	for _, sub := range s.allOf {
+		if !sub.valid(v) {
+			return false
+		}
+	}
+	if s.hasEnum {
+		text, ok := normalJSON(v)
+		if !ok {
+			return false
+		}
+		found := false
+		for _, e := range s.enum {
+			found = found || e == text
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// complete reports whether every part of s is implemented, so that valid
+// can say yes at all.
+func (s *quickSchema) complete() bool {
+	seen := map[*quickSchema]bool{}
+	var walk func(*quickSchema) bool
+	walk = func(s *quickSchema) bool {
+		if s == nil || seen[s] {
+			return true
+		}
+		seen[s] = true
+		if s.unknown {
+			return false
+		}
+		ok := walk(s.refTo) && walk(s.additional) && walk(s.items)
+		for _, p := range s.properties {
+			ok = ok && walk(p)
+		}
+		for _, a := range s.allOf {
+			ok = ok && walk(a)
+		}
+		return ok
+	}
+	return walk(s)
+}

@@ -1,0 +1,224 @@
+package compose
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/catalogen/catalogen/pkg/catalog"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"github.com/xeipuuv/gojsonschema"
+	"gopkg.in/yaml.v3"
+)
+
+// TestQuickSchemaComplete: every keyword of the two compose schemas is one
+// quickSchema implements; otherwise it could never spare the validator.
+func TestQuickSchemaComplete(t *testing.T) {
+	v1, v2, err := composeSchemas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []*serviceSchema{v1, v2} {
+		if !s.quick.complete() {
+			t.Errorf("compose-v%s.schema.json uses a keyword quickSchema does not implement", s.version)
+		}
+	}
+}
+
+// TestQuickSchemaUnknownKeyword: a schema with a keyword quickSchema does
+// not implement passes no document, so the validator decides.
+func TestQuickSchemaUnknownKeyword(t *testing.T) {
+	q := compileQuick(map[string]any{"type": "object", "properties": map[string]any{"a": map[string]any{"type": "string", "maxLength": 2.0}}})
+	if q.complete() || q.valid(map[string]any{"a": "x"}) {
+		t.Error("a schema with maxLength passes a document")
+	}
+	if !q.valid(map[string]any{}) {
+		t.Error("the implemented part of the schema rejects a document it allows")
+	}
+}
+
+// TestQuickSchemaAgrees: quickSchema finds a document valid exactly when
+// gojsonschema does, on the compose documents of the D002 test catalogs
+// and the community catalog, and on mutations of them that break each
+// kind of constraint the schemas state (types, patterns, enums, bounds,
+// required and unknown keys, dependencies).
+func TestQuickSchemaAgrees(t *testing.T) {
+	v1, v2, err := composeSchemas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []any
+	var schemaOf []*serviceSchema
+	roots, _ := filepath.Glob("testdata/D002/*")
+	if _, err := os.Stat(communityCatalog); err == nil {
+		roots = append(roots, communityCatalog)
+	}
+	for _, root := range roots {
+		c, err := catalog.Load(root, catalog.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tp := range c.Templates {
+			for _, v := range tp.Versions {
+				a := newAnswers(v)
+				for _, f := range composeFiles(v) {
+					if !f.readable() {
+						continue
+					}
+					s := v1
+					if f.isV2() {
+						s = v2
+					}
+					for _, doc := range serviceDocs(f, a) {
+						docs = append(docs, doc)
+						schemaOf = append(schemaOf, s)
+					}
+				}
+			}
+		}
+	}
+	if len(docs) == 0 {
+		t.Fatal("no compose documents")
+	}
+	verdicts := map[bool]int{}
+	check := func(s *serviceSchema, doc any, what string) {
+		t.Helper()
+		quick := s.quick.valid(doc)
+		res, err := validateRecovered(s, doc)
+		if err != nil {
+			// gojsonschema fails on this document (an infinity in an
+			// enum): quickSchema must leave it to it all the same.
+			if quick {
+				b, _ := json.Marshal(doc)
+				t.Errorf("%s: quickSchema says valid, gojsonschema fails (%v): %s", what, err, b)
+			}
+			return
+		}
+		verdicts[res.Valid()]++
+		if quick != res.Valid() {
+			b, _ := json.Marshal(doc)
+			t.Errorf("%s: quickSchema says valid=%v, gojsonschema %v (%v): %s", what, quick, res.Valid(), res.Errors(), b)
+		}
+	}
+	for i, doc := range docs {
+		check(schemaOf[i], doc, "document")
+	}
+	rng := rand.New(rand.NewSource(1))
+	for i := 0; i < 4000; i++ {
+		k := rng.Intn(len(docs))
+		check(schemaOf[k], mutate(rng, docs[k]), "mutation")
+	}
+	if verdicts[true] == 0 || verdicts[false] == 0 {
+		t.Errorf("verdicts %v: the documents should be both valid and not", verdicts)
+	}
+}
+
+func validateRecovered(s *serviceSchema, doc any) (res *gojsonschema.Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	return s.schema.Validate(gojsonschema.NewRawLoader(doc))
+}
+
+// serviceDocs converts each service of f into a document of its own, as
+// D002 converts the file's services into one.
+func serviceDocs(f composeFile, a *answers) []any {
+	root := yamlnode.Resolve(f.doc.Root)
+	pairs := yamlnode.Pairs(root)
+	if f.isV2() {
+		pairs = yamlnode.Pairs(yamlnode.Value(root, "services"))
+	}
+	var out []any
+	for _, pr := range pairs {
+		if f.skipTopLevel(pr.Key.Value) || !f.isV2() && (pr.Key.Value == "volumes" || isV2Section(pr.Key.Value)) {
+			continue
+		}
+		conv := &converter{answers: a, unsure: map[*yaml.Node]bool{}}
+		body := map[string]any{pr.Key.Value: conv.service(pr.Value)}
+		if conv.exceeded {
+			continue
+		}
+		if f.isV2() {
+			out = append(out, map[string]any{"version": "2", "services": body})
+		} else {
+			out = append(out, body)
+		}
+	}
+	return out
+}
+
+// replacements are values of every kind the converter makes, some of them
+// on the edges of the schemas' constraints.
+var replacements = []any{
+	nil, true, false, "", "x", "12", "-3", "1.5", "2", "none", "recreate",
+	json.Number("1"), json.Number("2"), json.Number("2.0"), json.Number("1.5"), json.Number("-1000"),
+	json.Number("-1001"), json.Number("1001"), json.Number("1000.5"), json.Number("1e999"),
+	[]any{}, []any{"a"}, []any{json.Number("1")}, []any{map[string]any{}}, []any{nil},
+	map[string]any{}, map[string]any{"soft": "1", "hard": json.Number("2")}, map[string]any{"soft": "1"},
+	map[string]any{"service": "s"}, map[string]any{"file": "f"}, map[string]any{"name": "n"},
+}
+
+// addedKeys are keys a mutation adds: unknown, or known with a constraint.
+var addedKeys = []string{"zz_unknown", "memswap_limit", "mem_limit", "soft", "hard", "image", "aliases", "oom_score_adj", "scale", "strategy", "health_check", "extends"}
+
+// mutate returns a deep copy of doc with one value replaced, one key added
+// or one key removed, somewhere chosen at random.
+func mutate(rng *rand.Rand, doc any) any {
+	doc = deepCopy(doc)
+	var spots []func()
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			keys := make([]string, 0, len(x))
+			for k := range x {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				spots = append(spots,
+					func() { x[k] = replacements[rng.Intn(len(replacements))] },
+					func() { delete(x, k) })
+				walk(x[k])
+			}
+			spots = append(spots, func() {
+				x[addedKeys[rng.Intn(len(addedKeys))]] = replacements[rng.Intn(len(replacements))]
+			})
+		case []any:
+			for i := range x {
+				spots = append(spots, func() { x[i] = replacements[rng.Intn(len(replacements))] })
+				walk(x[i])
+			}
+		}
+	}
+	walk(doc)
+	if len(spots) > 0 {
+		spots[rng.Intn(len(spots))]()
+	}
+	return doc
+}
+
+func deepCopy(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = deepCopy(e)
+		}
+		return out
+	case []any:
+		out := slices.Clone(x)
+		for i, e := range out {
+			out[i] = deepCopy(e)
+		}
+		return out
+	}
+	return v
+}
