@@ -101,5 +101,9 @@ func Hint(s string) string {
 }
 
 func normalize(s string) string {
-	return strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(s))
+	return separators.Replace(strings.ToLower(s))
 }
+
+// separators is built once: building a Replacer costs more than using it,
+// and normalize runs for every candidate of every suggestion.
+var separators = strings.NewReplacer("_", "", "-", "", " ", "")
