@@ -28,10 +28,7 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 		return
 	}
 	data := f.Data
-	if d != nil && dollarsAtEnds(data, f.Rendered) {
-		return // the rendered document holds them verbatim
-	}
-	rendered := renderedLines(f, d)
+	rendered := renderedDollars(f, d)
 	if !unrenderedDollar(data, rendered) {
 		return // the rendered document already holds every `$` line
 	}
@@ -318,12 +315,27 @@ func literalRuns(masked []byte, lit []bool, a, b int) [][2]int {
 	return out
 }
 
-// dollarsAtEnds reports whether every source line that holds a `$` is
-// one that rendering repeats unchanged at the start or the end of the file
-// (Rendered.SameEnds): those lines are rendered, which spares aligning the
-// whole file to find out.
-func dollarsAtEnds(data []byte, r *catalog.Rendered) bool {
-	head, tail := r.SameEnds()
+// renderedDollars is renderedLines for the lines that hold a `$`, the only
+// ones the scan asks about. Most of them it decides from the two texts
+// alone: a line that rendering repeats unchanged at the start or the end of
+// the file renders (Rendered.SameEnds); a line without template actions
+// whose text occurs nowhere in the output does not. Only a line left
+// undecided costs the alignment of the whole file (renderedLines).
+func renderedDollars(f *catalog.File, d *catalog.Doc) lineSet {
+	if d == nil {
+		return nil
+	}
+	if set, ok := decideDollars(f); ok {
+		return set
+	}
+	return renderedLines(f, d)
+}
+
+// decideDollars is renderedDollars without the alignment; ok is false when a
+// line is left undecided.
+func decideDollars(f *catalog.File) (set lineSet, ok bool) {
+	data, out := f.Data, f.Rendered.Data
+	head, tail := f.Rendered.SameEnds()
 	n := bytes.Count(data, []byte("\n")) + 1
 	k := 0 // 0-based line number
 	for start := 0; start <= len(data); k++ {
@@ -333,12 +345,20 @@ func dollarsAtEnds(data []byte, r *catalog.Rendered) bool {
 		} else {
 			end += start
 		}
-		if k >= head && k < n-tail && bytes.IndexByte(data[start:end], '$') >= 0 {
-			return false
-		}
+		line := data[start:end]
 		start = end + 1
+		switch {
+		case bytes.IndexByte(line, '$') < 0:
+		case k < head || k >= n-tail:
+			if set == nil {
+				set = make(lineSet, n+1)
+			}
+			set[k+1] = true
+		case bytes.Contains(line, []byte("{{")) || bytes.Contains(line, []byte("}}")) || bytes.Contains(out, bytes.TrimRight(line, "\r")):
+			return nil, false
+		}
 	}
-	return true
+	return set, true
 }
 
 // renderedLines is the set of source lines whose text the default answers
