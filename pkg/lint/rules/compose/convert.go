@@ -22,7 +22,8 @@ const (
 // interpolating string values with the version's answers.
 type converter struct {
 	answers *answers
-	// unsure marks the nodes whose interpolated value is only a guess.
+	// unsure marks the nodes whose interpolated value is only a guess (nil
+	// while there is none).
 	unsure map[*yaml.Node]bool
 	nodes  int
 	// exceeded is set when the document hit a bound; it is then not validated.
@@ -41,11 +42,10 @@ func (c *converter) value(n *yaml.Node, depth int) any {
 	}
 	switch n.Kind {
 	case yaml.MappingNode:
-		pairs := yamlnode.Pairs(n)
-		m := make(map[string]any, len(pairs))
-		for _, p := range pairs {
-			m[p.Key.Value] = c.value(p.Value, depth+1)
-		}
+		m := make(map[string]any, len(n.Content)/2)
+		eachPair(n, func(k, v *yaml.Node) {
+			m[k.Value] = c.value(v, depth+1)
+		})
 		return m
 	case yaml.SequenceNode:
 		s := make([]any, 0, len(n.Content))
@@ -73,16 +73,31 @@ func (c *converter) service(n *yaml.Node) any {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return c.value(n, 1)
 	}
-	pairs := yamlnode.Pairs(n)
-	m := make(map[string]any, len(pairs))
-	for _, p := range pairs {
-		if opaqueKeys[p.Key.Value] {
-			m[p.Key.Value] = c.shallow(p.Value)
-			continue
+	m := make(map[string]any, len(n.Content)/2)
+	eachPair(n, func(k, v *yaml.Node) {
+		if opaqueKeys[k.Value] {
+			m[k.Value] = c.shallow(v)
+			return
 		}
-		m[p.Key.Value] = c.value(p.Value, 2)
-	}
+		m[k.Value] = c.value(v, 2)
+	})
 	return m
+}
+
+// eachPair calls fn for the entries of mapping n in yamlnode.Pairs' order,
+// without building Pairs' list when n merges nothing (nearly always).
+func eachPair(n *yaml.Node, fn func(k, v *yaml.Node)) {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
+			for _, p := range yamlnode.Pairs(n) {
+				fn(p.Key, p.Value)
+			}
+			return
+		}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		fn(n.Content[i], yamlnode.Resolve(n.Content[i+1]))
+	}
 }
 
 // shallow stands for a node by an empty value of its kind.
@@ -112,6 +127,9 @@ func (c *converter) scalar(n *yaml.Node) any {
 	}
 	out, sure := c.answers.expand(n.Value)
 	if !sure {
+		if c.unsure == nil {
+			c.unsure = map[*yaml.Node]bool{}
+		}
 		c.unsure[n] = true
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
@@ -63,4 +64,33 @@ func TestAnswersScalarAsYAML11(t *testing.T) {
 	require.NoError(t, yaml.Unmarshal([]byte("v: ~"), &doc))
 	_, ok := a.scalar(doc.Content[0].Content[1])
 	assert.False(t, ok, "a null is no value")
+}
+
+// TestConvertMerges: merge keys are applied as yamlnode.Pairs applies them
+// (explicit keys win), and a mapping without one converts the same way.
+func TestConvertMerges(t *testing.T) {
+	src := "base: &b {image: x, scale: 1}\nweb:\n  <<: *b\n  scale: 2\n  ports: ['80']\n"
+	var doc yaml.Node
+	require.NoError(t, yaml.Unmarshal([]byte(src), &doc))
+	c := &converter{answers: &answers{values: map[string]string{}, unsure: map[string]bool{}}}
+	assert.Equal(t, map[string]any{
+		"base": map[string]any{"image": "x", "scale": json.Number("1")},
+		"web":  map[string]any{"image": "x", "scale": json.Number("2"), "ports": []any{"80"}},
+	}, c.value(&doc, 0))
+	assert.Nil(t, c.unsure, "nothing guessed")
+}
+
+// TestAnswersOncePerVersion: the rules of a version share one set of
+// answers.
+func TestAnswersOncePerVersion(t *testing.T) {
+	c, err := catalog.LoadFiles(map[string][]byte{
+		"templates/app/config.yml":            []byte("name: app\nversion: 1.0.0\n"),
+		"templates/app/0/rancher-compose.yml": []byte(".catalog:\n  version: 1.0.0\n  questions:\n    - variable: TAG\n      type: string\n"),
+		"templates/app/0/docker-compose.yml":  []byte("web:\n  image: nginx:${TAG}\n"),
+	}, catalog.Options{})
+	require.NoError(t, err)
+	v := c.Templates[0].Versions[0]
+	a := newAnswers(v)
+	assert.Same(t, a, newAnswers(v))
+	assert.True(t, a.unsure["TAG"], "a question without a default is a guess")
 }

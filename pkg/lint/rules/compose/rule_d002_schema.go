@@ -114,7 +114,7 @@ func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers) {
 		return
 	}
 
-	conv := &converter{answers: a, unsure: map[*yaml.Node]bool{}}
+	conv := &converter{answers: a}
 	body := make(map[string]any, len(services))
 	byName := make(map[string]service, len(services))
 	for _, svc := range services {

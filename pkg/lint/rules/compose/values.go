@@ -19,17 +19,23 @@ type answers struct {
 	unsure map[string]bool
 }
 
+// newAnswers returns the version's answers, built once per version and
+// shared by the rules that read values (they only read them).
 func newAnswers(v *catalog.Version) *answers {
-	a := &answers{values: v.Values(), unsure: map[string]bool{}}
-	if v.Catalog != nil {
-		for _, q := range v.Catalog.Questions {
-			if q.Default == "" {
-				a.unsure[q.Variable] = true
+	return catalog.Derive(v, answersKey, func() *answers {
+		a := &answers{values: v.Values(), unsure: map[string]bool{}}
+		if v.Catalog != nil {
+			for _, q := range v.Catalog.Questions {
+				if q.Default == "" {
+					a.unsure[q.Variable] = true
+				}
 			}
 		}
-	}
-	return a
+		return a
+	})
 }
+
+var answersKey = catalog.NewKey[*answers]("compose.answers")
 
 // expand interpolates s. sure is false when the result depends on a variable
 // without a default, on an undeclared variable (I002) or when s does not
