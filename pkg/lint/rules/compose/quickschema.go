@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"math/big"
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -241,6 +242,16 @@ func schemaNumber(v any) (*big.Rat, bool) {
 // JSON, decoded without json.Number and encoded again, so that 2 and 2.0
 // are one value.
 func normalJSON(v any) (string, bool) {
+	switch x := v.(type) {
+	case nil:
+		return "null", true
+	case bool:
+		return strconv.FormatBool(x), true
+	case string:
+		if plainJSON(x) {
+			return `"` + x + `"`, true // what the two rounds give
+		}
+	}
 	b, err := json.Marshal(v)
 	if err != nil {
 		return "", false
@@ -253,6 +264,18 @@ func normalJSON(v any) (string, bool) {
 		return "", false
 	}
 	return string(b), true
+}
+
+// plainJSON reports whether s is printable ASCII that JSON writes as is
+// between quotes (no quote, backslash or HTML character to escape).
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f, c == '"', c == '\\', c == '<', c == '>', c == '&':
+			return false
+		}
+	}
+	return true
 }
 
 func (s *quickSchema) allows(t string) bool {

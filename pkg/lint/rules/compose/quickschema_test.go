@@ -222,3 +222,23 @@ func deepCopy(v any) any {
 	}
 	return v
 }
+
+// TestNormalJSON: the shortcuts for plain strings, booleans and null give
+// what marshalling twice gives.
+func TestNormalJSON(t *testing.T) {
+	for _, v := range []any{nil, true, false, "", "2", "none", "a b", `q"`, `b\s`, "<&>", "tab\t", "é", "\xff", "\u2028", json.Number("2.0"), json.Number("2")} {
+		got, ok := normalJSON(v)
+		b, err := json.Marshal(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back any
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatal(err)
+		}
+		want, _ := json.Marshal(back)
+		if !ok || got != string(want) {
+			t.Errorf("normalJSON(%#v) = %q, %v; want %q", v, got, ok, want)
+		}
+	}
+}

@@ -296,16 +296,9 @@ func duplicateItems(s *serviceSchema, services map[string]any, v2 bool) []schema
 	sort.Strings(names)
 	for _, name := range names {
 		body, _ := services[name].(map[string]any)
-		keys := make([]string, 0, len(body))
-		for k := range body {
-			if s.unique[k] {
-				keys = append(keys, k)
-			}
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range s.uniqueKeys {
 			list, ok := body[k].([]any)
-			if !ok {
+			if !ok || len(list) < 2 {
 				continue
 			}
 			seen := make(map[any]bool, len(list))

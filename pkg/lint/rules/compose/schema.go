@@ -17,11 +17,11 @@ type serviceSchema struct {
 	schema *gojsonschema.Schema
 	// keys are the service keys the schema accepts, for did-you-mean hints.
 	keys []string
-	// unique are the service keys whose lists must not repeat an item; they
-	// are checked here rather than by the validator, whose uniqueItems
-	// check marshals every item to JSON and dominated lint time.
-	unique  map[string]bool
-	version string // "1" or "2"
+	// uniqueKeys are the service keys whose lists must not repeat an item,
+	// sorted; they are checked here rather than by the validator, whose
+	// uniqueItems check marshals every item to JSON and dominated lint time.
+	uniqueKeys []string
+	version    string // "1" or "2"
 	// quick tells the documents the validator would find valid without
 	// running it.
 	quick *quickSchema
@@ -54,7 +54,7 @@ func compileSchema(name, version string) (*serviceSchema, error) {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("schema %s: %w", name, err)
 	}
-	ss := &serviceSchema{version: version, unique: map[string]bool{}}
+	ss := &serviceSchema{version: version}
 	defs, _ := doc["definitions"].(map[string]any)
 	service, _ := defs["service"].(map[string]any)
 	props, _ := service["properties"].(map[string]any)
@@ -65,7 +65,7 @@ func compileSchema(name, version string) (*serviceSchema, error) {
 				def, _ = defs[strings.TrimPrefix(ref, "#/definitions/")].(map[string]any)
 			}
 			if u, _ := def["uniqueItems"].(bool); u {
-				ss.unique[k] = true
+				ss.uniqueKeys = append(ss.uniqueKeys, k)
 			}
 		}
 	}
@@ -77,6 +77,7 @@ func compileSchema(name, version string) (*serviceSchema, error) {
 	}
 	ss.schema = s
 	sort.Strings(ss.keys)
+	sort.Strings(ss.uniqueKeys)
 	return ss, nil
 }
 
