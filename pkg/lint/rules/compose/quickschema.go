@@ -2,10 +2,15 @@ package compose
 
 import (
 	"encoding/json"
+	"errors"
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
 )
 
 // quickSchema answers one question about a compose document, fast: does
@@ -337,29 +342,30 @@ func (s *quickSchema) valid(v any) bool {
 				return false
 			}
 		}
-	case map[string]any:
-		if typed && !s.allows("object") {
+	case nodeList:
+		if typed && !s.allows("array") {
 			return false
 		}
-		for _, name := range s.required {
-			if _, ok := x[name]; !ok {
+		for _, item := range x.n.Content {
+			if !s.items.valid(node{c: x.c, n: item, depth: x.depth + 1}) {
 				return false
 			}
 		}
-		for k, val := range x {
-			if p, ok := s.properties[k]; ok {
-				if !p.valid(val) {
-					return false
-				}
-			} else if !s.additional.valid(val) {
-				return false
-			}
-			for _, dep := range s.dependencies[k] {
-				if _, ok := x[dep]; !ok {
-					return false
-				}
-			}
+	case map[string]any:
+		if !s.validObject(plainMap(x)) {
+			return false
 		}
+	case nodeMap:
+		if !s.validObject(x) {
+			return false
+		}
+	case serviceMap:
+		if !s.validObject(x) {
+			return false
+		}
+	case node:
+		m, ok := x.value()
+		return ok && s.valid(m) // allOf and enum are checked there
 	default:
 		return false // not a value the converter makes
 	}
@@ -382,6 +388,212 @@ func (s *quickSchema) valid(v any) bool {
 		}
 	}
 	return true
+}
+
+func (s *quickSchema) validObject(m object) bool {
+	if len(s.types) > 0 && !s.allows("object") {
+		return false
+	}
+	for _, name := range s.required {
+		if !m.has(name) {
+			return false
+		}
+	}
+	return m.each(func(k string, val any) bool {
+		if p, ok := s.properties[k]; ok {
+			if !p.valid(val) {
+				return false
+			}
+		} else if !s.additional.valid(val) {
+			return false
+		}
+		for _, dep := range s.dependencies[k] {
+			if !m.has(dep) {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+// object is a mapping as valid reads it. Beside the converter's maps,
+// valid reads YAML nodes as the maps the converter would make of them,
+// without making them (see quickServices): where a mapping repeats a key
+// the converter keeps the last value, and valid checks every one, which
+// can only make it more cautious.
+type object interface {
+	has(key string) bool
+	// each calls fn for every entry until fn returns false, and
+	// reports whether it never did.
+	each(fn func(key string, v any) bool) bool
+}
+
+type plainMap map[string]any
+
+func (m plainMap) has(key string) bool {
+	_, ok := m[key]
+	return ok
+}
+
+func (m plainMap) each(fn func(string, any) bool) bool {
+	for k, v := range m {
+		if !fn(k, v) {
+			return false
+		}
+	}
+	return true
+}
+
+// node stands for the value the converter makes of n at depth (for a
+// service body: converter.service, where a null body is an empty service).
+type node struct {
+	c       *converter
+	n       *yaml.Node
+	depth   int
+	service bool
+}
+
+// nodeMap and nodeList stand for the map and the list the converter makes
+// of a resolved mapping or sequence node.
+type (
+	nodeMap  node
+	nodeList node
+)
+
+// value converts a scalar as the converter does and wraps a mapping or a
+// sequence; ok is false where the converter would hit its bounds.
+func (x node) value() (v any, ok bool) {
+	n := yamlnode.Resolve(x.n)
+	x.c.nodes++
+	if n != nil && (x.depth > maxConvertDepth || x.c.nodes > maxConvertNodes) {
+		return nil, false
+	}
+	if n != nil {
+		switch n.Kind {
+		case yaml.MappingNode:
+			return nodeMap{c: x.c, n: n, depth: x.depth, service: x.service}, true
+		case yaml.SequenceNode:
+			return nodeList{c: x.c, n: n, depth: x.depth}, true
+		case yaml.ScalarNode:
+			v = x.c.scalar(n)
+		}
+	}
+	if v == nil && x.service {
+		return map[string]any{}, true
+	}
+	return v, true
+}
+
+func (m nodeMap) has(key string) bool {
+	found := false
+	eachPair(m.n, func(k, _ *yaml.Node) { found = found || k.Value == key })
+	return found
+}
+
+func (m nodeMap) each(fn func(string, any) bool) bool {
+	ok := true
+	eachPair(m.n, func(k, v *yaml.Node) {
+		switch {
+		case !ok:
+		case m.service && opaqueKeys[k.Value]:
+			ok = fn(k.Value, m.c.shallow(v))
+		default:
+			ok = fn(k.Value, node{c: m.c, n: v, depth: m.depth + 1})
+		}
+	})
+	return ok
+}
+
+// serviceMap stands for the map of service names to service bodies that
+// validateFile builds.
+type serviceMap struct {
+	c        *converter
+	services []service
+}
+
+func (m serviceMap) has(key string) bool {
+	for _, s := range m.services {
+		if s.name == key {
+			return true
+		}
+	}
+	return false
+}
+
+func (m serviceMap) each(fn func(string, any) bool) bool {
+	for _, s := range m.services {
+		if !fn(s.name, node{c: m.c, n: s.value, depth: 1, service: true}) {
+			return false
+		}
+	}
+	return true
+}
+
+// The stand-ins have no JSON of their own: an enum never matches them.
+func (nodeMap) MarshalJSON() ([]byte, error)    { return nil, errNotConverted }
+func (nodeList) MarshalJSON() ([]byte, error)   { return nil, errNotConverted }
+func (serviceMap) MarshalJSON() ([]byte, error) { return nil, errNotConverted }
+func (node) MarshalJSON() ([]byte, error)       { return nil, errNotConverted }
+
+var errNotConverted = errors.New("not converted")
+
+// quickServices reports whether validateFile would find nothing to report
+// about services: the document it would build is certainly valid and no
+// list that must be unique repeats an item. It reads the nodes as the
+// converter would convert them, without building the document, which
+// most files never need.
+func quickServices(s *serviceSchema, a *answers, services []service, v2 bool) bool {
+	c := &converter{answers: a}
+	var doc any = serviceMap{c: c, services: services}
+	if v2 {
+		doc = map[string]any{"version": "2", "services": doc}
+	}
+	if !s.quick.valid(doc) {
+		return false
+	}
+	for _, svc := range services {
+		body := yamlnode.Resolve(svc.value)
+		if body == nil || body.Kind != yaml.MappingNode {
+			continue
+		}
+		repeats := false
+		eachPair(body, func(k, v *yaml.Node) {
+			if repeats || opaqueKeys[k.Value] || !slices.Contains(s.uniqueKeys, k.Value) {
+				return
+			}
+			repeats = repeatsItem(c, v)
+		})
+		if repeats {
+			return false
+		}
+	}
+	return true
+}
+
+// repeatsItem reports whether the list the converter makes of n may repeat
+// an item (as duplicateItems compares them).
+func repeatsItem(c *converter, n *yaml.Node) bool {
+	n = yamlnode.Resolve(n)
+	if n == nil || n.Kind != yaml.SequenceNode || len(n.Content) < 2 {
+		return false
+	}
+	seen := make(map[any]bool, len(n.Content))
+	for _, item := range n.Content {
+		item = yamlnode.Resolve(item)
+		var v any
+		switch {
+		case item == nil:
+		case item.Kind == yaml.MappingNode || item.Kind == yaml.SequenceNode:
+			continue // not comparable
+		case item.Kind == yaml.ScalarNode:
+			v = c.scalar(item)
+		}
+		if seen[v] {
+			return true
+		}
+		seen[v] = true
+	}
+	return false
 }
 
 // complete reports whether every part of s is implemented, so that valid

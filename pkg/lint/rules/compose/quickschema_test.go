@@ -242,3 +242,185 @@ func TestNormalJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickServicesAgrees: reading the nodes (quickServices) finds a file's
+// services clean exactly when the document validateFile builds is valid and
+// repeats no item that must be unique, on the D002 test catalogs, the
+// community catalog and mutations of their nodes.
+func TestQuickServicesAgrees(t *testing.T) {
+	v1, v2, err := composeSchemas()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type file struct {
+		f        composeFile
+		a        *answers
+		services []service
+	}
+	var files []file
+	roots, _ := filepath.Glob("testdata/D002/*")
+	if _, err := os.Stat(communityCatalog); err == nil {
+		roots = append(roots, communityCatalog)
+	}
+	for _, root := range roots {
+		c, err := catalog.Load(root, catalog.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tp := range c.Templates {
+			for _, v := range tp.Versions {
+				for _, f := range composeFiles(v) {
+					if f.readable() {
+						if svcs := servicesOf(f); len(svcs) > 0 {
+							files = append(files, file{f, newAnswers(v), svcs})
+						}
+					}
+				}
+			}
+		}
+	}
+	verdicts := map[bool]int{}
+	check := func(x file, what string) {
+		t.Helper()
+		s := v1
+		if x.f.isV2() {
+			s = v2
+		}
+		conv := &converter{answers: x.a}
+		body := map[string]any{}
+		for _, svc := range x.services {
+			val := conv.service(svc.value)
+			if val == nil {
+				val = map[string]any{}
+			}
+			body[svc.name] = val
+		}
+		var doc any = body
+		if x.f.isV2() {
+			doc = map[string]any{"version": "2", "services": body}
+		}
+		quick := quickServices(s, x.a, x.services, x.f.isV2())
+		if conv.exceeded {
+			return // validateFile reports nothing either way
+		}
+		res, err := validateRecovered(s, doc)
+		if err != nil {
+			if quick {
+				t.Errorf("%s %s: quickServices says clean, gojsonschema fails: %v", what, x.f.doc.File.Path, err)
+			}
+			return
+		}
+		clean := res.Valid() && len(duplicateItems(s, body, x.f.isV2())) == 0
+		verdicts[clean]++
+		if quick != clean {
+			b, _ := json.Marshal(doc)
+			t.Errorf("%s %s: quickServices says clean=%v, the document is clean=%v (%v): %s", what, x.f.doc.File.Path, quick, clean, res.Errors(), b)
+		}
+	}
+	for _, x := range files {
+		check(x, "file")
+	}
+	var snippets []*yaml.Node
+	for _, src := range []string{"~", "true", "yes", "'yes'", "12", "'12'", "1.5", "-1001", "1001", "0755", "x", "'${X}'", "${UNSET}", ".inf",
+		"[]", "[a, a]", "[a, b]", "['1', 1]", "[1, 1]", "[{}]", "{}", "{soft: 1, hard: 2}", "{soft: 1}", "{service: s}", "{zz: 1}",
+		"none", "recreate", "{strategy: none}", "{strategy: bad}"} {
+		var n yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &n); err != nil {
+			t.Fatal(err)
+		}
+		snippets = append(snippets, n.Content[0])
+	}
+	keys := []string{"zz_unknown", "memswap_limit", "mem_limit", "oom_score_adj", "scale", "health_check", "ports", "dns", "privileged", "ulimits", "extends", "labels"}
+	rng := rand.New(rand.NewSource(2))
+	for i := 0; i < 3000; i++ {
+		x := files[rng.Intn(len(files))]
+		svcs := slices.Clone(x.services)
+		k := rng.Intn(len(svcs))
+		svcs[k].value = mutateNode(rng, copyNode(svcs[k].value, 0), snippets, keys)
+		x.services = svcs
+		check(x, "mutation of")
+	}
+	if verdicts[true] == 0 || verdicts[false] == 0 {
+		t.Errorf("verdicts %v: the files should be both clean and not", verdicts)
+	}
+}
+
+// servicesOf lists a file's services as validateFile does, leaving out the
+// entries it reports rather than validates.
+func servicesOf(f composeFile) []service {
+	root := yamlnode.Resolve(f.doc.Root)
+	if !yamlnode.IsMap(root) {
+		return nil
+	}
+	var out []service
+	if f.isV2() {
+		body := yamlnode.Value(root, "services")
+		if !yamlnode.IsNull(body) && !yamlnode.IsMap(body) {
+			return nil
+		}
+		for _, pr := range yamlnode.Pairs(body) {
+			if !(f.rc && (pr.Key.Value == ".catalog" || pr.Key.Value == "catalog")) {
+				out = append(out, service{pr.Key.Value, pr.Key, pr.Value})
+			}
+		}
+		return out
+	}
+	for _, pr := range yamlnode.Pairs(root) {
+		name := pr.Key.Value
+		if f.skipTopLevel(name) || name == "volumes" || isV2Section(name) || f.rc && !yamlnode.IsMap(pr.Value) && !yamlnode.IsNull(pr.Value) {
+			continue
+		}
+		out = append(out, service{name, pr.Key, pr.Value})
+	}
+	return out
+}
+
+// copyNode copies a node tree (aliases are resolved into copies, a few
+// levels deep).
+func copyNode(n *yaml.Node, depth int) *yaml.Node {
+	n = yamlnode.Resolve(n)
+	if n == nil || depth > 20 {
+		return n
+	}
+	c := *n
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, e := range n.Content {
+		c.Content[i] = copyNode(e, depth+1)
+	}
+	return &c
+}
+
+// mutateNode replaces one node of the tree by a snippet, or adds a key to
+// one of its mappings, chosen at random; it returns the new root.
+func mutateNode(rng *rand.Rand, root *yaml.Node, snippets []*yaml.Node, keys []string) *yaml.Node {
+	var spots []func()
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n == nil {
+			return
+		}
+		switch n.Kind {
+		case yaml.MappingNode:
+			spots = append(spots, func() {
+				k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: keys[rng.Intn(len(keys))]}
+				n.Content = append(n.Content, k, copyNode(snippets[rng.Intn(len(snippets))], 0))
+			})
+			for i := 1; i < len(n.Content); i += 2 {
+				i := i
+				spots = append(spots, func() { n.Content[i] = copyNode(snippets[rng.Intn(len(snippets))], 0) })
+				walk(n.Content[i])
+			}
+		case yaml.SequenceNode:
+			for i := range n.Content {
+				spots = append(spots, func() { n.Content[i] = copyNode(snippets[rng.Intn(len(snippets))], 0) })
+				walk(n.Content[i])
+			}
+		}
+	}
+	walk(root)
+	if len(spots) == 0 {
+		return copyNode(snippets[rng.Intn(len(snippets))], 0)
+	}
+	spots[rng.Intn(len(spots))]()
+	return root
+}

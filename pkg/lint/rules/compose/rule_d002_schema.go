@@ -113,6 +113,9 @@ func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers) {
 	if len(services) == 0 {
 		return
 	}
+	if quickServices(s, a, services, f.isV2()) {
+		return // nothing to report, found without building the document
+	}
 
 	conv := &converter{answers: a}
 	body := make(map[string]any, len(services))
