@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
@@ -364,6 +365,11 @@ func (s *quickSchema) valid(v any) bool {
 			return false
 		}
 	case node:
+		if s.pattern == nil && !s.hasEnum && len(s.allOf) == 0 && stringScalar(x.n) {
+			// Only the type of a string matters here: spare its
+			// interpolation.
+			return !typed || s.allows("string")
+		}
 		m, ok := x.value()
 		return ok && s.valid(m) // allOf and enum are checked there
 	default:
@@ -482,6 +488,19 @@ func (x node) value() (v any, ok bool) {
 		return map[string]any{}, true
 	}
 	return v, true
+}
+
+// stringScalar reports whether the converter makes a string of n,
+// whatever the answers.
+func stringScalar(n *yaml.Node) bool {
+	if n = yamlnode.Resolve(n); n == nil || n.Kind != yaml.ScalarNode {
+		return false
+	}
+	switch yaml11.KindOf(n) {
+	case yaml11.Null, yaml11.Bool, yaml11.Int, yaml11.Float:
+		return false
+	}
+	return true
 }
 
 func (m nodeMap) has(key string) bool {
