@@ -1,7 +1,6 @@
 package metadata
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -42,7 +41,20 @@ var ruleQ001 = &lint.Rule{
 	Version: checkVariable,
 }
 
-var variableRe = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+// isVariable reports whether s is a name `${...}` interpolation can refer
+// to: ^[A-Za-z_][A-Za-z0-9_]*$, tested without a regexp since it runs for
+// every question of every version.
+func isVariable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '_', 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case '0' <= c && c <= '9' && i > 0:
+		default:
+			return false
+		}
+	}
+	return s != ""
+}
 
 func checkVariable(p *lint.Pass, v *catalog.Version) {
 	info := catalogInfo(v)
@@ -62,7 +74,7 @@ func checkVariable(p *lint.Pass, v *catalog.Version) {
 			}
 			p.Report(fieldPos(info, q, "variable"), "question%s has no variable, so its answer cannot be used anywhere; add `variable: NAME`", label)
 			continue
-		case !variableRe.MatchString(q.Variable):
+		case !isVariable(q.Variable):
 			p.Report(at(info, n), "variable %q cannot be used as ${%s} or .Values.%s: names are letters, digits and _, not starting with a digit; e.g. %s", q.Variable, q.Variable, q.Variable, suggestVariable(q.Variable))
 		}
 		if prev, ok := first[q.Variable]; ok {

@@ -72,7 +72,7 @@ func checkUnused(p *lint.Pass, v *catalog.Version) {
 		}
 	}
 	for _, q := range info.Questions {
-		if q.Variable == "" || !variableRe.MatchString(q.Variable) || used[q.Variable] {
+		if q.Variable == "" || !isVariable(q.Variable) || used[q.Variable] {
 			continue
 		}
 		p.Report(questionPos(info, q), "%s is not used: neither compose file refers to ${%s}, $%s, .Values.%s or a bare environment entry %s, so its answer has no effect; use it or remove the question", qname(q), q.Variable, q.Variable, q.Variable, q.Variable)
@@ -151,11 +151,13 @@ func collectUses(f *catalog.File, info *catalog.Info, used map[string]bool) {
 	}
 	// Templates and files that are not YAML as written: scan the text,
 	// leaving out comment lines.
-	for _, line := range strings.Split(string(f.Data), "\n") {
-		if t := strings.TrimSpace(line); t == "" || strings.HasPrefix(t, "#") || strings.IndexByte(t, '$') < 0 {
+	for data := f.Data; len(data) > 0; {
+		var line []byte
+		line, data, _ = bytes.Cut(data, []byte("\n"))
+		if t := bytes.TrimSpace(line); len(t) == 0 || t[0] == '#' || bytes.IndexByte(t, '$') < 0 {
 			continue
 		}
-		scan(line)
+		scan(string(line))
 	}
 }
 
