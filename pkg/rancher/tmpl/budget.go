@@ -53,8 +53,10 @@ func (b *Budget) Stop() {
 	}
 }
 
+// checkTime reads the monotonic clock only (time.Until on a deadline that
+// has a monotonic reading), which costs half of time.Now.
 func (b *Budget) checkTime() error {
-	if time.Now().After(b.deadline) {
+	if time.Until(b.deadline) < 0 {
 		return ErrTimeLimit
 	}
 	return nil
@@ -161,7 +163,7 @@ func (b *Budget) emit(v any) (any, error) {
 	if v == nil {
 		return noValue{}, nil
 	}
-	n, err := sizeOf(reflect.ValueOf(v), MaxOutput-b.out)
+	n, err := sizeOfAny(v, MaxOutput-b.out)
 	if err != nil {
 		return nil, err
 	}
@@ -181,6 +183,14 @@ func (b *Budget) wrap(name string, fn any) any {
 	if v.Kind() != reflect.Func {
 		return fn
 	}
+	if typed := b.typedWrap(name, fn); typed != nil {
+		return typed
+	}
+	return b.reflectWrap(name, v)
+}
+
+// reflectWrap is wrap for any signature: a reflect.MakeFunc of fn's type.
+func (b *Budget) reflectWrap(name string, v reflect.Value) any {
 	t := v.Type()
 	pre := amplifiers[name]
 	return reflect.MakeFunc(t, func(args []reflect.Value) []reflect.Value {
@@ -236,67 +246,201 @@ func errTooLarge(what string) error {
 // sizeOf estimates the bytes v takes and prints as: strings by length,
 // every element of a collection 16 bytes plus its own size. It stops
 // counting past limit, and fails on collections nested deeper than
-// MaxValueDepth (which a collection holding itself is).
+// MaxValueDepth (which a collection holding itself is). A value of an
+// interface type (what reflect.MakeFunc passes for an `any` parameter)
+// counts one level deeper than the value it holds.
 func sizeOf(v reflect.Value, limit int64) (int, error) {
-	var n int64
-	visits := 0
-	var walk func(v reflect.Value, depth int) error
-	walk = func(v reflect.Value, depth int) error {
-		if n > limit {
-			return nil
-		}
-		visits++
-		if depth > MaxValueDepth {
-			return fmt.Errorf("a value nests deeper than %d levels (a collection that holds itself?)", MaxValueDepth)
-		}
-		switch v.Kind() {
-		case reflect.Invalid:
-		case reflect.String:
-			n += int64(v.Len())
-		case reflect.Interface, reflect.Pointer:
-			if !v.IsNil() {
-				return walk(v.Elem(), depth+1)
-			}
-		case reflect.Slice, reflect.Array:
-			if v.Type().Elem().Kind() == reflect.Uint8 {
-				n += int64(v.Len())
-				return nil
-			}
-			n += 16 * int64(v.Len())
-			for i := 0; i < v.Len() && n <= limit; i++ {
-				if err := walk(v.Index(i), depth+1); err != nil {
-					return err
-				}
-			}
-		case reflect.Map:
-			n += 16 * int64(v.Len())
-			it := v.MapRange()
-			for it.Next() && n <= limit {
-				if err := walk(it.Key(), depth+1); err != nil {
-					return err
-				}
-				if err := walk(it.Value(), depth+1); err != nil {
-					return err
-				}
-			}
-		case reflect.Struct:
-			for i := 0; i < v.NumField() && n <= limit; i++ {
-				if err := walk(v.Field(i), depth+1); err != nil {
-					return err
-				}
-			}
-		default:
-			n += 8
-		}
-		return nil
-	}
-	if err := walk(v, 0); err != nil {
+	s := sizing{limit: limit}
+	if err := s.reflected(v, 0); err != nil {
 		return 0, err
 	}
-	if n > int64(^uint(0)>>1) {
-		n = int64(^uint(0) >> 1)
+	return s.total(), nil
+}
+
+// sizeOfAny is sizeOf(reflect.ValueOf(x), limit): x counted as the value
+// it holds, without an interface level.
+func sizeOfAny(x any, limit int64) (int, error) {
+	s := sizing{limit: limit}
+	if err := s.value(x, 0); err != nil {
+		return 0, err
 	}
-	return int(n), nil
+	return s.total(), nil
+}
+
+// sizing is one sizeOf walk. The types templates pass around most (strings,
+// []any, map[string]any, what sprig builds) are walked without reflect;
+// everything else through it. Both count exactly alike: every node checks
+// the limit, then the depth, then adds its size.
+type sizing struct {
+	n, limit int64
+}
+
+var errTooDeep = fmt.Errorf("a value nests deeper than %d levels (a collection that holds itself?)", MaxValueDepth)
+
+func (s *sizing) total() int {
+	if s.n > int64(^uint(0)>>1) {
+		return int(^uint(0) >> 1)
+	}
+	return int(s.n)
+}
+
+// stop reports whether a node at depth is not counted: the limit is
+// passed (done, no error), or it nests too deep.
+func (s *sizing) stop(depth int) (bool, error) {
+	if s.n > s.limit {
+		return true, nil
+	}
+	if depth > MaxValueDepth {
+		return true, errTooDeep
+	}
+	return false, nil
+}
+
+// slot counts an interface-typed place (a parameter, an element of []any,
+// a value of map[string]any) holding x.
+func (s *sizing) slot(x any, depth int) error {
+	if stop, err := s.stop(depth); stop {
+		return err
+	}
+	if x == nil {
+		return nil
+	}
+	return s.value(x, depth+1)
+}
+
+func (s *sizing) str(n int, depth int) error {
+	if stop, err := s.stop(depth); stop {
+		return err
+	}
+	s.n += int64(n)
+	return nil
+}
+
+// value counts x as a value of its dynamic type.
+func (s *sizing) value(x any, depth int) error {
+	switch x := x.(type) {
+	case string:
+		return s.str(len(x), depth)
+	case []any:
+		if stop, err := s.stop(depth); stop {
+			return err
+		}
+		s.n += 16 * int64(len(x))
+		for i := 0; i < len(x) && s.n <= s.limit; i++ {
+			if err := s.slot(x[i], depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	case map[string]any:
+		if stop, err := s.stop(depth); stop {
+			return err
+		}
+		s.n += 16 * int64(len(x))
+		for k, v := range x {
+			if s.n > s.limit {
+				break
+			}
+			if err := s.str(len(k), depth+1); err != nil {
+				return err
+			}
+			if err := s.slot(v, depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	case []string:
+		if stop, err := s.stop(depth); stop {
+			return err
+		}
+		s.n += 16 * int64(len(x))
+		for i := 0; i < len(x) && s.n <= s.limit; i++ {
+			if err := s.str(len(x[i]), depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	case map[string]string:
+		if stop, err := s.stop(depth); stop {
+			return err
+		}
+		s.n += 16 * int64(len(x))
+		for k, v := range x {
+			if s.n > s.limit {
+				break
+			}
+			if err := s.str(len(k), depth+1); err != nil {
+				return err
+			}
+			if err := s.str(len(v), depth+1); err != nil {
+				return err
+			}
+		}
+		return nil
+	case []byte:
+		return s.str(len(x), depth)
+	case bool, int, int64, float64:
+		return s.str(8, depth)
+	}
+	return s.reflected(reflect.ValueOf(x), depth)
+}
+
+func (s *sizing) reflected(v reflect.Value, depth int) error {
+	if stop, err := s.stop(depth); stop {
+		return err
+	}
+	switch v.Kind() {
+	case reflect.Invalid:
+	case reflect.String:
+		s.n += int64(v.Len())
+	case reflect.Interface:
+		if !v.IsNil() {
+			return s.reflected(v.Elem(), depth+1)
+		}
+	case reflect.Pointer:
+		if !v.IsNil() {
+			return s.reflected(v.Elem(), depth+1)
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			s.n += int64(v.Len())
+			return nil
+		}
+		s.n += 16 * int64(v.Len())
+		for i := 0; i < v.Len() && s.n <= s.limit; i++ {
+			if err := s.reflected(v.Index(i), depth+1); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		if v.CanInterface() {
+			switch m := v.Interface().(type) {
+			case map[string]any, map[string]string:
+				// A map is one pointer: no copy, and the walk without
+				// reflect counts the same.
+				return s.value(m, depth)
+			}
+		}
+		s.n += 16 * int64(v.Len())
+		it := v.MapRange()
+		for it.Next() && s.n <= s.limit {
+			if err := s.reflected(it.Key(), depth+1); err != nil {
+				return err
+			}
+			if err := s.reflected(it.Value(), depth+1); err != nil {
+				return err
+			}
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField() && s.n <= s.limit; i++ {
+			if err := s.reflected(v.Field(i), depth+1); err != nil {
+				return err
+			}
+		}
+	default:
+		s.n += 8
+	}
+	return nil
 }
 
 // amplifiers check, before the call, functions whose result can be far
