@@ -96,6 +96,9 @@ func cutList(items []string, max int) string {
 // the last one.
 func pairs(m *yaml.Node) []yamlnode.Pair {
 	all := yamlnode.Pairs(m)
+	if !mayRepeat(all) {
+		return all
+	}
 	last := make(map[string]int, len(all))
 	for i, p := range all {
 		last[p.Key.Value] = i
@@ -107,4 +110,21 @@ func pairs(m *yaml.Node) []yamlnode.Pair {
 		}
 	}
 	return out
+}
+
+// mayRepeat reports whether a key of ps may occur twice: it compares the
+// keys of a short list (questions and `.catalog` blocks have a handful)
+// rather than build pairs' map for nothing, and leaves a long one to it.
+func mayRepeat(ps []yamlnode.Pair) bool {
+	if len(ps) > 16 {
+		return true
+	}
+	for i := range ps {
+		for _, q := range ps[i+1:] {
+			if ps[i].Key.Value == q.Key.Value {
+				return true
+			}
+		}
+	}
+	return false
 }

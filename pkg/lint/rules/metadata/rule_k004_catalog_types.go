@@ -109,19 +109,20 @@ func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node) {
 	for _, pair := range pairs(q) {
 		key, val := pair.Key.Value, pair.Value
 		k := yaml11.KindOf(val)
-		pos := at(info, val)
+		posNode := val
 		if val == nil || val.Line == 0 || k.IsCollection() {
-			pos = at(info, pair.Key)
+			posNode = pair.Key
 		}
+		pos := func() catalog.Pos { return at(info, posNode) } // only for a finding
 		switch {
 		case slices.Contains(catalogblock.QuestionStringKeys, key):
 			if k.IsCollection() {
-				p.Report(pos, "%s: `%s` must be a string, not %s: %s", name, key, k.WithArticle(), dropped)
+				p.Report(pos(), "%s: `%s` must be a string, not %s: %s", name, key, k.WithArticle(), dropped)
 			}
 		case key == "required":
 			// A string is Q008's; here the other non-booleans.
 			if k != yaml11.Null && k != yaml11.Bool && k != yaml11.String {
-				p.Report(pos, "%s: `required` must be true or false, not %s (%s): %s", name, k.WithArticle(), describe(val), dropped)
+				p.Report(pos(), "%s: `required` must be true or false, not %s (%s): %s", name, k.WithArticle(), describe(val), dropped)
 			}
 		case slices.Contains(catalogblock.QuestionIntKeys, key):
 			if k != yaml11.Null && !k.IsNumber() {
@@ -131,13 +132,13 @@ func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node) {
 						fix = fmt.Sprintf("; write %s: %s without quotes", key, out)
 					}
 				}
-				p.Report(pos, "%s: `%s` must be an integer, not %s (%s): %s%s", name, key, k.WithArticle(), describe(val), dropped, fix)
+				p.Report(pos(), "%s: `%s` must be an integer, not %s (%s): %s%s", name, key, k.WithArticle(), describe(val), dropped, fix)
 			}
 		case key == "options":
 			switch {
 			case k == yaml11.Null:
 			case k != yaml11.Seq:
-				p.Report(pos, "%s: `options` must be a list such as [a, b], not %s: %s", name, k.WithArticle(), dropped)
+				p.Report(pos(), "%s: `options` must be a list such as [a, b], not %s: %s", name, k.WithArticle(), dropped)
 			default:
 				for _, item := range val.Content {
 					item = yamlnode.Resolve(item)
@@ -148,7 +149,7 @@ func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node) {
 			}
 		case key == "default":
 			if k.IsCollection() {
-				p.Report(pos, "%s: `default` must be a single value (Rancher stores it as a string), not %s: %s; for several values write one string, e.g. \"a,b\"", name, k.WithArticle(), dropped)
+				p.Report(pos(), "%s: `default` must be a single value (Rancher stores it as a string), not %s: %s; for several values write one string, e.g. \"a,b\"", name, k.WithArticle(), dropped)
 			}
 		}
 	}
