@@ -343,35 +343,14 @@ func (s *quickSchema) valid(v any) bool {
 				return false
 			}
 		}
-	case nodeList:
-		if typed && !s.allows("array") {
-			return false
-		}
-		for _, item := range x.n.Content {
-			if !s.items.valid(node{c: x.c, n: item, depth: x.depth + 1}) {
-				return false
-			}
-		}
 	case map[string]any:
 		if !s.validObject(plainMap(x)) {
-			return false
-		}
-	case nodeMap:
-		if !s.validObject(x) {
 			return false
 		}
 	case serviceMap:
 		if !s.validObject(x) {
 			return false
 		}
-	case node:
-		if s.pattern == nil && !s.hasEnum && len(s.allOf) == 0 && stringScalar(x.n) {
-			// Only the type of a string matters here: spare its
-			// interpolation.
-			return !typed || s.allows("string")
-		}
-		m, ok := x.value()
-		return ok && s.valid(m) // allOf and enum are checked there
 	default:
 		return false // not a value the converter makes
 	}
@@ -405,33 +384,123 @@ func (s *quickSchema) validObject(m object) bool {
 			return false
 		}
 	}
-	return m.each(func(k string, val any) bool {
-		if p, ok := s.properties[k]; ok {
-			if !p.valid(val) {
-				return false
-			}
-		} else if !s.additional.valid(val) {
-			return false
-		}
-		for _, dep := range s.dependencies[k] {
-			if !m.has(dep) {
+	switch m := m.(type) {
+	case plainMap:
+		for k, v := range m {
+			if !s.entry(k).valid(v) || !s.depsMet(k, m) {
 				return false
 			}
 		}
-		return true
-	})
+	case nodeMap:
+		ok := true
+		eachPair(m.n, func(k, v *yaml.Node) {
+			switch {
+			case !ok:
+			case m.service && opaqueKeys[k.Value]:
+				ok = s.entry(k.Value).valid(m.c.shallow(v)) && s.depsMet(k.Value, m)
+			default:
+				ok = s.entry(k.Value).validNode(node{c: m.c, n: v, depth: m.depth + 1}) && s.depsMet(k.Value, m)
+			}
+		})
+		return ok
+	case serviceMap:
+		for _, svc := range m.services {
+			if !s.entry(svc.name).validNode(node{c: m.c, n: svc.value, depth: 1, service: true}) || !s.depsMet(svc.name, m) {
+				return false
+			}
+		}
+	default:
+		return false
+	}
+	return true
 }
 
-// object is a mapping as valid reads it. Beside the converter's maps,
-// valid reads YAML nodes as the maps the converter would make of them,
+// entry is the schema of an object's entry named k.
+func (s *quickSchema) entry(k string) *quickSchema {
+	if p, ok := s.properties[k]; ok {
+		return p
+	}
+	return s.additional
+}
+
+// depsMet reports whether the keys that entry k needs are there.
+func (s *quickSchema) depsMet(k string, m object) bool {
+	for _, dep := range s.dependencies[k] {
+		if !m.has(dep) {
+			return false
+		}
+	}
+	return true
+}
+
+// validNode is valid for the value the converter makes of x, made only as
+// far as the schema looks (see quickServices).
+func (s *quickSchema) validNode(x node) bool {
+	switch {
+	case s == nil:
+		return true
+	case s.unknown:
+		return false
+	case s.boolean:
+		return s.pass
+	case s.refTo != nil:
+		return s.refTo.validNode(x)
+	}
+	typed := len(s.types) > 0
+	if s.pattern == nil && !s.hasEnum && len(s.allOf) == 0 && stringScalar(x.n) {
+		// Only the type of a string matters here: spare its
+		// interpolation.
+		return !typed || s.allows("string")
+	}
+	n := yamlnode.Resolve(x.n)
+	x.c.nodes++
+	if n != nil && (x.depth > maxConvertDepth || x.c.nodes > maxConvertNodes) {
+		return false
+	}
+	var v any
+	if n != nil {
+		switch n.Kind {
+		case yaml.MappingNode, yaml.SequenceNode:
+			if s.hasEnum {
+				return false // no JSON to compare before conversion
+			}
+			for _, sub := range s.allOf {
+				if !sub.validNode(x) {
+					return false
+				}
+			}
+			if n.Kind == yaml.MappingNode {
+				return s.validObject(nodeMap{c: x.c, n: n, depth: x.depth, service: x.service})
+			}
+			if typed && !s.allows("array") {
+				return false
+			}
+			for _, item := range n.Content {
+				if !s.items.validNode(node{c: x.c, n: item, depth: x.depth + 1}) {
+					return false
+				}
+			}
+			return true
+		case yaml.ScalarNode:
+			v = x.c.scalar(n)
+		}
+	}
+	if v == nil && x.service {
+		v = emptyService
+	}
+	return s.valid(v)
+}
+
+// emptyService is what a null service body becomes; valid only reads it.
+var emptyService = map[string]any{}
+
+// object is a mapping as validObject reads it. Beside the converter's
+// maps, it reads YAML nodes as the maps the converter would make of them,
 // without making them (see quickServices): where a mapping repeats a key
-// the converter keeps the last value, and valid checks every one, which
-// can only make it more cautious.
+// the converter keeps the last value, and validObject checks every one,
+// which can only make it more cautious.
 type object interface {
 	has(key string) bool
-	// each calls fn for every entry until fn returns false, and
-	// reports whether it never did.
-	each(fn func(key string, v any) bool) bool
 }
 
 type plainMap map[string]any
@@ -439,15 +508,6 @@ type plainMap map[string]any
 func (m plainMap) has(key string) bool {
 	_, ok := m[key]
 	return ok
-}
-
-func (m plainMap) each(fn func(string, any) bool) bool {
-	for k, v := range m {
-		if !fn(k, v) {
-			return false
-		}
-	}
-	return true
 }
 
 // node stands for the value the converter makes of n at depth (for a
@@ -459,36 +519,9 @@ type node struct {
 	service bool
 }
 
-// nodeMap and nodeList stand for the map and the list the converter makes
-// of a resolved mapping or sequence node.
-type (
-	nodeMap  node
-	nodeList node
-)
-
-// value converts a scalar as the converter does and wraps a mapping or a
-// sequence; ok is false where the converter would hit its bounds.
-func (x node) value() (v any, ok bool) {
-	n := yamlnode.Resolve(x.n)
-	x.c.nodes++
-	if n != nil && (x.depth > maxConvertDepth || x.c.nodes > maxConvertNodes) {
-		return nil, false
-	}
-	if n != nil {
-		switch n.Kind {
-		case yaml.MappingNode:
-			return nodeMap{c: x.c, n: n, depth: x.depth, service: x.service}, true
-		case yaml.SequenceNode:
-			return nodeList{c: x.c, n: n, depth: x.depth}, true
-		case yaml.ScalarNode:
-			v = x.c.scalar(n)
-		}
-	}
-	if v == nil && x.service {
-		return map[string]any{}, true
-	}
-	return v, true
-}
+// nodeMap stands for the map the converter makes of a resolved mapping
+// node.
+type nodeMap node
 
 // stringScalar reports whether the converter makes a string of n,
 // whatever the answers.
@@ -509,20 +542,6 @@ func (m nodeMap) has(key string) bool {
 	return found
 }
 
-func (m nodeMap) each(fn func(string, any) bool) bool {
-	ok := true
-	eachPair(m.n, func(k, v *yaml.Node) {
-		switch {
-		case !ok:
-		case m.service && opaqueKeys[k.Value]:
-			ok = fn(k.Value, m.c.shallow(v))
-		default:
-			ok = fn(k.Value, node{c: m.c, n: v, depth: m.depth + 1})
-		}
-	})
-	return ok
-}
-
 // serviceMap stands for the map of service names to service bodies that
 // validateFile builds.
 type serviceMap struct {
@@ -539,20 +558,9 @@ func (m serviceMap) has(key string) bool {
 	return false
 }
 
-func (m serviceMap) each(fn func(string, any) bool) bool {
-	for _, s := range m.services {
-		if !fn(s.name, node{c: m.c, n: s.value, depth: 1, service: true}) {
-			return false
-		}
-	}
-	return true
-}
-
-// The stand-ins have no JSON of their own: an enum never matches them.
-func (nodeMap) MarshalJSON() ([]byte, error)    { return nil, errNotConverted }
-func (nodeList) MarshalJSON() ([]byte, error)   { return nil, errNotConverted }
+// MarshalJSON fails: the services are not converted, so no enum can
+// match them.
 func (serviceMap) MarshalJSON() ([]byte, error) { return nil, errNotConverted }
-func (node) MarshalJSON() ([]byte, error)       { return nil, errNotConverted }
 
 var errNotConverted = errors.New("not converted")
 
