@@ -74,6 +74,43 @@ func questionsBlock(e blueprint.Entry, items map[string]string) (string, error) 
 	return b.String(), nil
 }
 
+// encodeItems fills items (variable → encoded sequence item, indented as
+// questionsBlock writes it) for all of questions with one encoder: an
+// encoder costs more than the few questions it writes, and the encoded
+// list is its items one after the other, each starting with "- " at the
+// start of a line. Should the split not give one item per question, items
+// are left for questionsBlock to encode one by one.
+func encodeItems(questions []blueprint.Question, items map[string]string) error {
+	if len(questions) == 0 {
+		return nil
+	}
+	list := &yaml.Node{Kind: yaml.SequenceNode}
+	for _, q := range questions {
+		list.Content = append(list.Content, questionNode(q))
+	}
+	out, err := encode(list)
+	if err != nil {
+		return err
+	}
+	var split []string
+	for _, line := range strings.SplitAfter(out, "\n") {
+		if strings.HasPrefix(line, "- ") || len(split) == 0 {
+			split = append(split, "")
+		}
+		if strings.TrimSpace(line) != "" {
+			line = "    " + line
+		}
+		split[len(split)-1] += line
+	}
+	if len(split) != len(questions) {
+		return nil
+	}
+	for i, q := range questions {
+		items[q.Variable] = split[i]
+	}
+	return nil
+}
+
 func questionNode(q blueprint.Question) *yaml.Node {
 	m := &mapping{}
 	m.str("variable", q.Variable)

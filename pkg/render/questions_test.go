@@ -41,3 +41,34 @@ func TestQuestionsPerRelease(t *testing.T) {
 		assert.Equal(t, want, got, version)
 	}
 }
+
+// Questions encoded together split into the items that encoding each
+// alone gives, whatever their text: several lines, a leading "- ", quotes,
+// options, an ignore comment, numbers.
+func TestQuestionItemsEncodedTogether(t *testing.T) {
+	bps, err := blueprint.Builtin()
+	require.NoError(t, err)
+	n := 3
+	questions := []blueprint.Question{
+		{Variable: "multi", Label: "Several\nlines\n- not an item", Type: "multiline", Default: "- a\n- b\n"},
+		{Variable: "dash", Label: "- leading dash", Description: "  indented: yes", Type: "string", Default: "yes"},
+		{Variable: "quoted", Label: `"quoted" and 'single'`, Type: "enum", Options: []string{"- x", "on", "1.10"}, Min: &n},
+		{Variable: "ignored", Label: "Secret", Type: "password", Ignore: map[string]string{"Q012": "may stay empty"}},
+	}
+	lists := [][]blueprint.Question{questions}
+	for _, bp := range bps {
+		for _, e := range bp.Entries {
+			lists = append(lists, e.Questions)
+		}
+	}
+	for _, list := range lists {
+		items := map[string]string{}
+		require.NoError(t, encodeItems(list, items))
+		require.Len(t, items, len(list))
+		for _, q := range list {
+			alone, err := questionsBlock(blueprint.Entry{Questions: []blueprint.Question{q}}, nil)
+			require.NoError(t, err)
+			assert.Equal(t, "  questions:\n"+items[q.Variable], alone, q.Variable)
+		}
+	}
+}

@@ -92,6 +92,9 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 	previous := ""
 	blocks := map[string]string{} // questions block by the variables asked
 	items := map[string]string{}  // each question encoded, by variable
+	if err := encodeItems(e.Questions, items); err != nil {
+		return Entry{}, err
+	}
 	for _, r := range releases {
 		// Each version folder asks the questions of its release; releases
 		// that ask the same ones share the encoded block.

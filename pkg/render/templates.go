@@ -177,9 +177,11 @@ func (s *templateSet) render(data *templateData) (map[string][]byte, error) {
 // inputs only, plus the quoting functions and `question`.
 func funcMap(e blueprint.Entry) template.FuncMap {
 	fm := tmpl.DeterministicFuncMap()
-	fm["yamlScalar"] = YAMLScalar
-	fm["composeScalar"] = ComposeScalar
-	fm["composeText"] = ComposeText
+	// The quoting functions are pure, and the releases of an entry quote the
+	// same image names and settings over and over.
+	fm["yamlScalar"] = remembered(YAMLScalar)
+	fm["composeScalar"] = remembered(ComposeScalar)
+	fm["composeText"] = remembered(ComposeText)
 	names := make([]string, len(e.Questions))
 	for i, q := range e.Questions {
 		names[i] = q.Variable
@@ -192,3 +194,24 @@ func funcMap(e blueprint.Entry) template.FuncMap {
 	}
 	return fm
 }
+
+// remembered is f with its results kept, up to maxRemembered bytes of
+// arguments and results, so that a template quoting in a loop cannot
+// make it grow without end. A function map serves one entry's template
+// set, which runs one execution at a time, so the map needs no lock.
+func remembered(f func(string) string) func(string) string {
+	seen := map[string]string{}
+	size := 0
+	return func(s string) string {
+		if out, ok := seen[s]; ok {
+			return out
+		}
+		out := f(s)
+		if size += len(s) + len(out); size <= maxRemembered {
+			seen[s] = out
+		}
+		return out
+	}
+}
+
+const maxRemembered = 1 << 20
