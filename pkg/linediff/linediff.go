@@ -4,6 +4,8 @@
 // the lines Rancher's templating renders back to their template source.
 package linediff
 
+import "math"
+
 // Op is what an edit does.
 type Op byte
 
@@ -55,17 +57,26 @@ func Diff[E comparable](a, b []E) []Edit {
 
 func myers[E comparable](a, b []E) []Edit {
 	n, m := len(a), len(b)
-	if n == 0 || m == 0 || (n+m)*(n+m) > MaxWork {
-		return replaceAll(n, m)
+	if n == 0 || m == 0 || (n+m)*(n+m) > MaxWork || n+m > math.MaxInt16 {
+		return replaceAll(n, m) // (MaxWork keeps n+m within the trace's int16)
 	}
 	off := n + m
 	v := make([]int, 2*off+2)
 	// Round d only reads diagonals -d-1..d+1 of the previous round, so the
-	// trace keeps that window of v, not all of it.
+	// trace keeps that window of v, not all of it, as int16 (v's values are
+	// at most n), cut from blocks that hold a few rounds each.
 	var trace []window
+	var block []int16
 	for d := 0; d <= n+m; d++ {
 		lo, hi := max(off-d-1, 0), min(off+d+2, len(v))
-		trace = append(trace, window{lo, append([]int(nil), v[lo:hi]...)})
+		if cap(block)-len(block) < hi-lo {
+			block = make([]int16, 0, 4*(hi-lo))
+		}
+		start := len(block)
+		for _, x := range v[lo:hi] {
+			block = append(block, int16(x))
+		}
+		trace = append(trace, window{lo, block[start:len(block):len(block)]})
 		for k := -d; k <= d; k += 2 {
 			var x int
 			if k == -d || (k != d && v[off+k-1] < v[off+k+1]) {
@@ -89,10 +100,10 @@ func myers[E comparable](a, b []E) []Edit {
 // window is the part of v, starting at index lo, saved before a round.
 type window struct {
 	lo int
-	v  []int
+	v  []int16
 }
 
-func (w window) at(i int) int { return w.v[i-w.lo] }
+func (w window) at(i int) int { return int(w.v[i-w.lo]) }
 
 func backtrack(trace []window, n, m, off int) []Edit {
 	var rev []Edit
