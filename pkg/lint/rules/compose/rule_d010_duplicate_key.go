@@ -38,17 +38,28 @@ func checkDuplicateKeys(p *lint.Pass, v *catalog.Version) {
 			if n.Kind != yaml.MappingNode {
 				return true
 			}
-			first := map[string]*yaml.Node{}
+			var first map[string]*yaml.Node // for long mappings only
+			if len(n.Content) > 2*shortMapping {
+				first = map[string]*yaml.Node{}
+			}
 			for i := 0; i+1 < len(n.Content); i += 2 {
 				k, val := n.Content[i], n.Content[i+1]
 				if k.Kind != yaml.ScalarNode || k.Value == "<<" {
 					continue
 				}
-				if prev, ok := first[k.Value]; ok {
+				var prev *yaml.Node
+				if first != nil {
+					prev = first[k.Value]
+				} else {
+					prev = earlierKey(n, i, k.Value)
+				}
+				if prev != nil {
 					reportDuplicate(p, f, k.Value, prev, k, equalNodes(n.Content[indexOf(n, prev)+1], val))
 					continue
 				}
-				first[k.Value] = k
+				if first != nil {
+					first[k.Value] = k
+				}
 				if k.Value == "environment" || k.Value == "labels" {
 					checkDuplicateEntries(p, f, k.Value, val)
 				}
@@ -56,6 +67,22 @@ func checkDuplicateKeys(p *lint.Pass, v *catalog.Version) {
 			return true
 		})
 	}
+}
+
+// shortMapping is the most keys a mapping can have for D010 to compare
+// them pairwise rather than through a map, which most mappings, a few
+// keys long, do not need.
+const shortMapping = 16
+
+// earlierKey returns the first scalar key of mapping m before index i
+// that is named key, or nil.
+func earlierKey(m *yaml.Node, i int, key string) *yaml.Node {
+	for j := 0; j < i; j += 2 {
+		if k := m.Content[j]; k.Kind == yaml.ScalarNode && k.Value == key && k.Value != "<<" {
+			return k
+		}
+	}
+	return nil
 }
 
 // checkDuplicateEntries reports a KEY written twice in a KEY=VALUE list
