@@ -59,8 +59,9 @@ func checkUnknownKeys(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	block := info.Key.Value
-	reportRepeated(p, info, info.Node, "`"+block+"`")
-	for _, pair := range yamlnode.Pairs(info.Node) {
+	blockPairs := yamlnode.Pairs(info.Node)
+	reportRepeated(p, info, blockPairs, func() string { return "`" + block + "`" })
+	for _, pair := range blockPairs {
 		key := pair.Key.Value
 		if slices.Contains(catalogKeys, key) {
 			continue
@@ -81,8 +82,9 @@ func checkUnknownKeys(p *lint.Pass, v *catalog.Version) {
 		p.Report(info.Doc.At(pair.Key), "unknown key `%s` in `%s` is ignored by Rancher%s", key, block, hint)
 	}
 	for _, q := range info.Questions {
-		reportRepeated(p, info, q.Node, qname(q))
-		for _, pair := range yamlnode.Pairs(q.Node) {
+		qPairs := yamlnode.Pairs(q.Node)
+		reportRepeated(p, info, qPairs, func() string { return qname(q) })
+		for _, pair := range qPairs {
 			key := pair.Key.Value
 			if slices.Contains(questionKeys, key) {
 				continue
@@ -108,12 +110,11 @@ func checkUnknownKeys(p *lint.Pass, v *catalog.Version) {
 // reportRepeated reports keys written twice in one mapping: Rancher's YAML
 // decoder keeps the last value without a word, so the earlier one is as
 // ignored as an unknown key.
-func reportRepeated(p *lint.Pass, info *catalog.Info, m *yaml.Node, where string) {
-	ps := yamlnode.Pairs(m)
+func reportRepeated(p *lint.Pass, info *catalog.Info, ps []yamlnode.Pair, where func() string) {
 	for i, a := range ps {
 		for _, b := range ps[i+1:] {
 			if a.Key.Value == b.Key.Value {
-				p.Report(info.Doc.At(a.Key), "%s: key `%s` is repeated at line %d; Rancher keeps only the last one, so this %s is ignored; remove one of them", where, a.Key.Value, b.Key.Line, describeEntry(a))
+				p.Report(info.Doc.At(a.Key), "%s: key `%s` is repeated at line %d; Rancher keeps only the last one, so this %s is ignored; remove one of them", where(), a.Key.Value, b.Key.Line, describeEntry(a))
 				break
 			}
 		}
