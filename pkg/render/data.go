@@ -35,7 +35,7 @@ type releaseInfo struct {
 	UpgradeFrom    string
 }
 
-func newTemplateData(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Release, previous, questions string) (*templateData, error) {
+func newTemplateData(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Release, previous, questions string, quoted map[string]bool) (*templateData, error) {
 	d := &templateData{
 		App:   bp.App,
 		Entry: entryInfo{Name: e.Name, Title: e.Title, Description: e.Description},
@@ -51,7 +51,7 @@ func newTemplateData(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Rel
 		Data:      merged(bp.Data, e.Data, r.Data),
 		Questions: e.Questions,
 	}
-	block, err := catalogBlock(bp, e, r, questions)
+	block, err := catalogBlock(bp, e, r, questions, quoted)
 	if err != nil {
 		return nil, err
 	}

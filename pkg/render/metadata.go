@@ -18,8 +18,8 @@ import (
 // defaults) is quoted correctly and every default is a string, which is how
 // Rancher stores it anyway (an unquoted 1.10 would become "1.1"). questions
 // is the entry's questions block, from questionsBlock.
-func catalogBlock(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Release, questions string) (string, error) {
-	m := &mapping{}
+func catalogBlock(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Release, questions string, quoted map[string]bool) (string, error) {
+	m := &mapping{quoted: quoted}
 	m.str("name", e.Title)
 	m.str("version", r.CatalogVersion())
 	m.str("description", e.Description)
@@ -27,13 +27,13 @@ func catalogBlock(bp *blueprint.Blueprint, e blueprint.Entry, r blueprint.Releas
 	m.str("maximum_rancher_version", first(r.MaximumRancherVersion, bp.App.MaximumRancherVersion))
 	if r.UpgradeFrom == blueprint.NoUpgrade {
 		// A range that admits no running stack, on purpose.
-		n := strNode(r.UpgradeRange())
+		n := m.strNode(r.UpgradeRange())
 		n.LineComment = "# catalogen:ignore K012 -- no in-place upgrade from an earlier release (upgradeFrom: none)"
 		m.add("upgrade_from", n)
 	} else {
 		m.str("upgrade_from", r.UpgradeRange())
 	}
-	top := &mapping{}
+	top := &mapping{quoted: quoted}
 	top.add(".catalog", m.node())
 	out, err := encode(top.node())
 	return out + questions, err
@@ -53,7 +53,7 @@ func questionsBlock(e blueprint.Entry, items map[string]string) (string, error) 
 	for _, q := range e.Questions {
 		item, ok := items[q.Variable]
 		if !ok {
-			out, err := encode(&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{questionNode(q)}})
+			out, err := encode(&yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{questionNode(q, nil)}})
 			if err != nil {
 				return "", err
 			}
@@ -80,13 +80,13 @@ func questionsBlock(e blueprint.Entry, items map[string]string) (string, error) 
 // list is its items one after the other, each starting with "- " at the
 // start of a line. Should the split not give one item per question, items
 // are left for questionsBlock to encode one by one.
-func encodeItems(questions []blueprint.Question, items map[string]string) error {
+func encodeItems(questions []blueprint.Question, items map[string]string, quoted map[string]bool) error {
 	if len(questions) == 0 {
 		return nil
 	}
 	list := &yaml.Node{Kind: yaml.SequenceNode}
 	for _, q := range questions {
-		list.Content = append(list.Content, questionNode(q))
+		list.Content = append(list.Content, questionNode(q, quoted))
 	}
 	out, err := encode(list)
 	if err != nil {
@@ -111,8 +111,8 @@ func encodeItems(questions []blueprint.Question, items map[string]string) error 
 	return nil
 }
 
-func questionNode(q blueprint.Question) *yaml.Node {
-	m := &mapping{}
+func questionNode(q blueprint.Question, quoted map[string]bool) *yaml.Node {
+	m := &mapping{quoted: quoted}
 	m.str("variable", q.Variable)
 	if len(q.Ignore) > 0 {
 		// On the variable's line, where question findings point.
@@ -137,7 +137,7 @@ func questionNode(q blueprint.Question) *yaml.Node {
 	if len(q.Options) > 0 {
 		opts := &yaml.Node{Kind: yaml.SequenceNode}
 		for _, o := range q.Options {
-			opts.Content = append(opts.Content, strNode(o))
+			opts.Content = append(opts.Content, m.strNode(o))
 		}
 		m.add("options", opts)
 	}
@@ -179,16 +179,35 @@ func readIcon(bp *blueprint.Blueprint, e blueprint.Entry) (string, []byte, error
 
 // mapping builds a YAML mapping node in insertion order, skipping empty
 // strings and nil numbers so optional fields are left out.
-type mapping struct{ content []*yaml.Node }
+type mapping struct {
+	content []*yaml.Node
+	// quoted keeps needsDoubleQuotes' answers (nil: none kept). An entry's
+	// versions write the same keys, titles and descriptions again, and the
+	// answer is a YAML 1.1 typing worked out by regular expressions.
+	quoted map[string]bool
+}
 
 func (m *mapping) add(key string, v *yaml.Node) {
-	m.content = append(m.content, strNode(key), v)
+	m.content = append(m.content, m.strNode(key), v)
 }
 
 func (m *mapping) str(key, v string) {
 	if v != "" {
-		m.add(key, strNode(v))
+		m.add(key, m.strNode(v))
 	}
+}
+
+// strNode is strNode with m's kept answers.
+func (m *mapping) strNode(s string) *yaml.Node {
+	if m.quoted == nil {
+		return strNode(s)
+	}
+	quote, ok := m.quoted[s]
+	if !ok {
+		quote = needsDoubleQuotes(s)
+		m.quoted[s] = quote
+	}
+	return scalarNode(s, quote)
 }
 
 func (m *mapping) int(key string, v *int) {
@@ -201,9 +220,11 @@ func (m *mapping) node() *yaml.Node { return &yaml.Node{Kind: yaml.MappingNode, 
 
 // strNode is a string scalar; the explicit tag makes the encoder quote values
 // that would otherwise read back as numbers, booleans or null.
-func strNode(s string) *yaml.Node {
+func strNode(s string) *yaml.Node { return scalarNode(s, needsDoubleQuotes(s)) }
+
+func scalarNode(s string, quote bool) *yaml.Node {
 	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
-	if needsDoubleQuotes(s) {
+	if quote {
 		n.Style = yaml.DoubleQuotedStyle
 	}
 	return n

@@ -63,12 +63,34 @@ func TestQuestionItemsEncodedTogether(t *testing.T) {
 	}
 	for _, list := range lists {
 		items := map[string]string{}
-		require.NoError(t, encodeItems(list, items))
+		require.NoError(t, encodeItems(list, items, map[string]bool{}))
 		require.Len(t, items, len(list))
 		for _, q := range list {
 			alone, err := questionsBlock(blueprint.Entry{Questions: []blueprint.Question{q}}, nil)
 			require.NoError(t, err)
 			assert.Equal(t, "  questions:\n"+items[q.Variable], alone, q.Variable)
+		}
+	}
+}
+
+// A version's .catalog block is the same whether the quoting answers are
+// worked out afresh or kept from the versions before.
+func TestCatalogBlockWithKeptQuoting(t *testing.T) {
+	bps, err := blueprint.Builtin()
+	require.NoError(t, err)
+	for _, bp := range bps {
+		for _, e := range bp.Entries {
+			quoted := map[string]bool{}
+			for _, r := range bp.ReleasesOf(e) {
+				for range 2 {
+					kept, err := catalogBlock(bp, e, r, "", quoted)
+					require.NoError(t, err)
+					fresh, err := catalogBlock(bp, e, r, "", nil)
+					require.NoError(t, err)
+					assert.Equal(t, fresh, kept, "%s %s", e.Name, r.CatalogVersion())
+				}
+			}
+			assert.NotEmpty(t, quoted, "%s: answers kept", e.Name)
 		}
 	}
 }

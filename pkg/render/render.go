@@ -92,7 +92,8 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 	previous := ""
 	blocks := map[string]string{} // questions block by the variables asked
 	items := map[string]string{}  // each question encoded, by variable
-	if err := encodeItems(e.Questions, items); err != nil {
+	quoted := map[string]bool{}   // needsDoubleQuotes by string, bounded by the blueprint's strings
+	if err := encodeItems(e.Questions, items, quoted); err != nil {
 		return Entry{}, err
 	}
 	for _, r := range releases {
@@ -111,7 +112,7 @@ func renderEntry(bp *blueprint.Blueprint, e blueprint.Entry) (Entry, error) {
 			}
 			blocks[key.String()] = questions
 		}
-		data, err := newTemplateData(bp, e, r, previous, questions)
+		data, err := newTemplateData(bp, e, r, previous, questions, quoted)
 		if err != nil {
 			return Entry{}, err
 		}

@@ -77,7 +77,7 @@ func Trace(bp *blueprint.Blueprint, entry, catalogVersion string) (*Traced, erro
 	if err != nil {
 		return nil, err
 	}
-	data, err := newTemplateData(bp, er, r, previous, questions)
+	data, err := newTemplateData(bp, er, r, previous, questions, nil)
 	if err != nil {
 		return nil, err
 	}
