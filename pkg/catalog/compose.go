@@ -204,11 +204,5 @@ func buildProject(dc, rc *Doc) *Project {
 // isServiceName filters the keys of a services map: in v1 files the top
 // level also holds `version` and (rancher-compose) the `.catalog` block.
 func isServiceName(name string, topLevel, isRC bool) bool {
-	if name == ".catalog" || (isRC && name == "catalog" && !topLevel) {
-		return false
-	}
-	if topLevel && (name == "version" || (isRC && name == "catalog")) {
-		return false
-	}
-	return true
+	return !composefile.NotService(name, isRC, topLevel)
 }

@@ -216,7 +216,7 @@ func eachValue(root *yaml.Node, fn func(*yaml.Node)) {
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, val := root.Content[i], root.Content[i+1]
 		switch {
-		case k.Value == ".catalog" || k.Value == "catalog":
+		case composefile.NotService(k.Value, true, true):
 		case v2 && composefile.IsSection(k.Value):
 			walk(val)
 		case !v2:

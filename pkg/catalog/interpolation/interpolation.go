@@ -139,9 +139,10 @@ func isV2(version string) bool { return composefile.IsV2Version(version) }
 // sections are the v2 top-level keys whose entries are interpolated.
 var sections = map[string]string{"services": "service", "volumes": "volume", "networks": "network"}
 
-// skipUnit reports entries of the services map that are not services.
+// skipUnit reports entries of the services map that are not services
+// (the top level's `version` is checked where the top level is known).
 func skipUnit(name string, isRC bool) bool {
-	return name == ".catalog" || isRC && name == "catalog"
+	return composefile.NotService(name, isRC, false)
 }
 
 func walkDoc(d *catalog.Doc, isRC bool, fn func(Item)) {

@@ -37,3 +37,21 @@ func IsSection(key string) bool {
 	}
 	return false
 }
+
+// NotService reports whether a key of a services map (the top level of a
+// version 1 file, or `services:` of a version 2 one) is, to catalogen's
+// readers, not a service: the `.catalog` block anywhere; in
+// rancher-compose.yml also `catalog`, which the executor would read as a
+// service and reject (K003 reports where the block belongs); and `version`
+// at the top level. topLevel says that the map is the document's top level.
+func NotService(key string, rancherCompose, topLevel bool) bool {
+	switch key {
+	case ".catalog":
+		return true
+	case "catalog":
+		return rancherCompose
+	case "version":
+		return topLevel
+	}
+	return false
+}

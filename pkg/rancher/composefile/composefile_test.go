@@ -34,3 +34,23 @@ func TestIsSection(t *testing.T) {
 	assert.False(t, IsSection("secrets"))
 	assert.False(t, IsSection(".catalog"))
 }
+
+func TestNotService(t *testing.T) {
+	cases := []struct {
+		key       string
+		rc, top   bool
+		notServce bool
+	}{
+		{".catalog", false, true, true},
+		{".catalog", true, false, true},
+		{"catalog", true, true, true},
+		{"catalog", true, false, true},
+		{"catalog", false, true, false}, // a docker-compose service may be called catalog
+		{"version", true, true, true},
+		{"version", false, false, false}, // a v2 service may be called version
+		{"web", true, true, false},
+	}
+	for _, c := range cases {
+		assert.Equal(t, c.notServce, NotService(c.key, c.rc, c.top), "%+v", c)
+	}
+}

@@ -44,15 +44,9 @@ func (f composeFile) readable() bool { return f.version == "" || f.version == "2
 func (f composeFile) at(n *yaml.Node) catalog.Pos { return f.doc.At(n) }
 
 // skipTopLevel reports the top-level keys of a version 1 file that are not
-// services.
+// services (K003 reports a misplaced catalog block).
 func (f composeFile) skipTopLevel(key string) bool {
-	switch key {
-	case "version", ".catalog":
-		return true
-	case "catalog":
-		return f.rc // K003 reports a misplaced catalog block
-	}
-	return false
+	return composefile.NotService(key, f.rc, true)
 }
 
 // isV2Section names version 2 top-level sections that a version 1 file would

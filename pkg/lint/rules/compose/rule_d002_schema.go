@@ -2,6 +2,7 @@ package compose
 
 import (
 	"fmt"
+	"github.com/catalogen/catalogen/pkg/rancher/composefile"
 	"github.com/catalogen/catalogen/schemas"
 	"sort"
 	"strconv"
@@ -88,7 +89,7 @@ func validateFile(p *lint.Pass, f composeFile, s *serviceSchema, a *answers) {
 			return
 		}
 		for _, pr := range yamlnode.Pairs(body) {
-			if f.rc && (pr.Key.Value == ".catalog" || pr.Key.Value == "catalog") {
+			if composefile.NotService(pr.Key.Value, f.rc, false) {
 				continue // K003: the executor rejects it, reported there
 			}
 			services = append(services, service{pr.Key.Value, pr.Key, pr.Value})
