@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -52,6 +53,29 @@ func deployFor(v *catalog.Version, answers map[string]string, stackName string) 
 	if len(answers) > 0 || stackName != v.Template.Name {
 		return redeploy(v, answers, stackName)
 	}
+	// TypicalInventory and New both ask for this when a drawing is made:
+	// it is worked out once per version. Each caller gets its own list of
+	// problems, since New adds to it.
+	r := catalog.Derive(v, asReadKey, func() asRead {
+		d, err := asModelReads(v, stackName)
+		return asRead{d, err}
+	})
+	if r.err != nil {
+		return nil, r.err
+	}
+	return &deployed{view: r.d.view, problems: slices.Clone(r.d.problems)}, nil
+}
+
+// asRead is deployFor's result for the version as the model reads it.
+type asRead struct {
+	d   *deployed
+	err error
+}
+
+var asReadKey = catalog.NewKey[asRead]("plan.as-read")
+
+// asModelReads is deployFor without answers, under the template's name.
+func asModelReads(v *catalog.Version, stackName string) (*deployed, error) {
 	_, probs := placeholders(v, nil)
 	d := &deployed{problems: probs, view: stack.New(v)}
 	if d.view == nil {
