@@ -4,6 +4,9 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // TestDeriveOnce: rules running concurrently on one version share one
@@ -59,4 +62,33 @@ func TestDerivePanics(t *testing.T) {
 	if got := Derive(v, k, func() *int { n := 1; return &n }); got != nil {
 		t.Fatalf("got %v after a failed build, want nil", *got)
 	}
+}
+
+// TestAnswers: a question without a default is typed by the user under
+// DefaultAnswers, and under BlankAnswers only when it is required; values
+// interpolate through them.
+func TestAnswers(t *testing.T) {
+	c, err := LoadFiles(map[string][]byte{
+		"templates/app/config.yml":            []byte("name: app\nversion: 1.0.0\n"),
+		"templates/app/0/rancher-compose.yml": []byte(".catalog:\n  version: 1.0.0\n  questions:\n    - variable: TAG\n      type: string\n      default: '1.25'\n    - variable: OPT\n      type: string\n    - variable: REQ\n      type: string\n      required: true\n"),
+		"templates/app/0/docker-compose.yml":  []byte("web:\n  image: nginx:${TAG}\n"),
+	}, Options{})
+	require.NoError(t, err)
+	v := c.Templates[0].Versions[0]
+	def, blank := v.DefaultAnswers(), v.BlankAnswers()
+	assert.Same(t, def, v.DefaultAnswers(), "computed once")
+	assert.True(t, def.Typed("OPT") && def.Typed("REQ") && !def.Typed("TAG"))
+	assert.True(t, !blank.Typed("OPT") && blank.Typed("REQ"))
+	out, sure := def.Expand("nginx:${TAG}")
+	assert.Equal(t, "nginx:1.25", out)
+	assert.True(t, sure)
+	_, sure = def.Expand("x${OPT}")
+	assert.False(t, sure, "depends on a typed answer")
+	_, sure = blank.Expand("x${OPT}")
+	assert.True(t, sure, "left blank")
+	out, sure = def.ExpandSymbolic("a=${REQ}")
+	assert.Equal(t, "a=${REQ}", out)
+	assert.True(t, sure)
+	_, sure = def.Expand("${UNDECLARED}")
+	assert.False(t, sure)
 }

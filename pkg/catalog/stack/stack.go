@@ -14,7 +14,6 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/rancher/interp"
 	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
@@ -25,10 +24,9 @@ type View struct {
 	Version *catalog.Version
 	Project *catalog.Project
 
-	values map[string]string
-	// unsure holds the variables whose answer the user has to type (no
-	// default): in lint they render as a placeholder, not as a value.
-	unsure map[string]bool
+	// The version's default answers: Lookup, Expand and ExpandSymbolic
+	// read values through them.
+	*catalog.Answers
 
 	sidekicks *Sidekicks
 }
@@ -49,14 +47,7 @@ func build(v *catalog.Version) *View {
 	if v == nil || v.Project == nil || v.Project.DC == nil {
 		return nil
 	}
-	w := &View{Version: v, Project: v.Project, values: v.Values(), unsure: map[string]bool{}}
-	if v.Catalog != nil {
-		for _, q := range v.Catalog.Questions {
-			if q.Default == "" {
-				w.unsure[q.Variable] = true
-			}
-		}
-	}
+	w := &View{Version: v, Project: v.Project, Answers: v.DefaultAnswers()}
 	w.sidekicks = analyzeSidekicks(w)
 	return w
 }
@@ -81,56 +72,6 @@ func (w *View) Service(name string) *catalog.Service {
 		return nil
 	}
 	return s
-}
-
-// Lookup returns the answer for a variable and whether a question declares it.
-func (w *View) Lookup(name string) (string, bool) {
-	v, ok := w.values[name]
-	return v, ok
-}
-
-// Expand interpolates s as the executor does. sure is false when the result
-// depends on an answer the user must type, on an undeclared variable (I002)
-// or when s does not interpolate at all (I001): rules then say nothing about
-// the value, since other rules report the cause.
-func (w *View) Expand(s string) (out string, sure bool) {
-	if !interp.NeedsEscape(s) {
-		return s, true
-	}
-	sure = true
-	out, missing, err := interp.Interpolate(s, func(name string) (string, bool) {
-		if w.unsure[name] {
-			sure = false
-		}
-		v, ok := w.values[name]
-		return v, ok
-	})
-	if err != nil || len(missing) > 0 {
-		return s, false
-	}
-	return out, sure
-}
-
-// ExpandSymbolic interpolates s like Expand, but a variable whose answer the
-// user types stays as its `${NAME}` reference instead of a placeholder, so
-// that values can still be compared: two pins written `${HOST_LABEL}` are
-// equal whatever the user types. sure is false only when s does not
-// interpolate or uses an undeclared variable.
-func (w *View) ExpandSymbolic(s string) (out string, sure bool) {
-	if !interp.NeedsEscape(s) {
-		return s, true
-	}
-	out, missing, err := interp.Interpolate(s, func(name string) (string, bool) {
-		if w.unsure[name] {
-			return "${" + name + "}", true
-		}
-		v, ok := w.values[name]
-		return v, ok
-	})
-	if err != nil || len(missing) > 0 {
-		return s, false
-	}
-	return out, true
 }
 
 // Symbolic reports whether an ExpandSymbolic result still holds a

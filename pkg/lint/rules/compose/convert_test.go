@@ -27,7 +27,7 @@ j: Off
 `
 	var doc yaml.Node
 	require.NoError(t, yaml.Unmarshal([]byte(src), &doc))
-	c := &converter{answers: &answers{values: map[string]string{}, unsure: map[string]bool{}}, unsure: map[*yaml.Node]bool{}}
+	c := &converter{answers: &answers{catalog.NewAnswers(map[string]string{})}, unsure: map[*yaml.Node]bool{}}
 	got := c.value(&doc, 0)
 	assert.Equal(t, map[string]any{
 		"a": true,
@@ -46,7 +46,7 @@ j: Off
 // TestAnswersScalarAsYAML11: the values rules compare (images, volume
 // drivers, scale policies) are the strings the executor ends up with.
 func TestAnswersScalarAsYAML11(t *testing.T) {
-	a := &answers{values: map[string]string{"TAG": "1.25"}, unsure: map[string]bool{}}
+	a := &answers{catalog.NewAnswers(map[string]string{"TAG": "1.25"})}
 	for src, want := range map[string]string{
 		"v: 0755":         "493",
 		"v: yes":          "true",
@@ -72,7 +72,7 @@ func TestConvertMerges(t *testing.T) {
 	src := "base: &b {image: x, scale: 1}\nweb:\n  <<: *b\n  scale: 2\n  ports: ['80']\n"
 	var doc yaml.Node
 	require.NoError(t, yaml.Unmarshal([]byte(src), &doc))
-	c := &converter{answers: &answers{values: map[string]string{}, unsure: map[string]bool{}}}
+	c := &converter{answers: &answers{catalog.NewAnswers(map[string]string{})}}
 	assert.Equal(t, map[string]any{
 		"base": map[string]any{"image": "x", "scale": json.Number("1")},
 		"web":  map[string]any{"image": "x", "scale": json.Number("2"), "ports": []any{"80"}},
@@ -92,5 +92,5 @@ func TestAnswersOncePerVersion(t *testing.T) {
 	v := c.Templates[0].Versions[0]
 	a := newAnswers(v)
 	assert.Same(t, a, newAnswers(v))
-	assert.True(t, a.unsure["TAG"], "a question without a default is a guess")
+	assert.True(t, a.Typed("TAG"), "a question without a default is a guess")
 }

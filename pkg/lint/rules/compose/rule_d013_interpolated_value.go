@@ -120,17 +120,7 @@ func checkInterpolatedValues(p *lint.Pass, v *catalog.Version) {
 // optional question without a default is answered "", and only a required
 // one is sure to be typed (unsure). Rules about values that break when
 // blank use it; newAnswers is more cautious.
-func defaultAnswers(v *catalog.Version) *answers {
-	a := &answers{values: v.Values(), unsure: map[string]bool{}}
-	if v.Catalog != nil {
-		for _, q := range v.Catalog.Questions {
-			if q.Default == "" && q.Required {
-				a.unsure[q.Variable] = true
-			}
-		}
-	}
-	return a
-}
+func defaultAnswers(v *catalog.Version) *answers { return &answers{v.BlankAnswers()} }
 
 // interpolate substitutes s as the executor does with the default answers,
 // undeclared names becoming "". ok is false when the result depends on an
@@ -141,11 +131,10 @@ func interpolate(a *answers, s string) (out string, missing []string, ok bool) {
 	}
 	ok = true
 	out, missing, err := interp.Interpolate(s, func(name string) (string, bool) {
-		if a.unsure[name] {
+		if a.Typed(name) {
 			ok = false
 		}
-		v, found := a.values[name]
-		return v, found
+		return a.Lookup(name)
 	})
 	if err != nil || a.placeholder(out) {
 		return "", nil, false

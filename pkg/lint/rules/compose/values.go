@@ -4,35 +4,20 @@ import (
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
-	"github.com/catalogen/catalogen/pkg/rancher/interp"
 	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"gopkg.in/yaml.v3"
 )
 
 // answers interpolates compose values the way Rancher's executor does when
-// the user accepts every default, and says when the result is only a guess.
-type answers struct {
-	values map[string]string
-	// unsure holds variables whose answer the user must type (no default):
-	// what they render to in lint is a placeholder, not a value.
-	unsure map[string]bool
-}
+// the user accepts every default (catalog.Answers), and also treats the
+// placeholder that a typed answer renders to in templates as no value.
+type answers struct{ *catalog.Answers }
 
-// newAnswers returns the version's answers, built once per version and
-// shared by the rules that read values (they only read them).
+// newAnswers returns the version's answers (shared by the rules that read
+// values, which only read them).
 func newAnswers(v *catalog.Version) *answers {
-	return catalog.Derive(v, answersKey, func() *answers {
-		a := &answers{values: v.Values(), unsure: map[string]bool{}}
-		if v.Catalog != nil {
-			for _, q := range v.Catalog.Questions {
-				if q.Default == "" {
-					a.unsure[q.Variable] = true
-				}
-			}
-		}
-		return a
-	})
+	return catalog.Derive(v, answersKey, func() *answers { return &answers{v.DefaultAnswers()} })
 }
 
 var answersKey = catalog.NewKey[*answers]("compose.answers")
@@ -42,20 +27,7 @@ var answersKey = catalog.NewKey[*answers]("compose.answers")
 // interpolate at all (I001): rules then stay silent about the value, as
 // other rules report the cause.
 func (a *answers) expand(s string) (out string, sure bool) {
-	if !interp.NeedsEscape(s) {
-		return s, !a.placeholder(s)
-	}
-	sure = true
-	out, missing, err := interp.Interpolate(s, func(name string) (string, bool) {
-		if a.unsure[name] {
-			sure = false
-		}
-		v, ok := a.values[name]
-		return v, ok
-	})
-	if err != nil || len(missing) > 0 {
-		return s, false
-	}
+	out, sure = a.Expand(s)
 	return out, sure && !a.placeholder(out)
 }
 
@@ -63,7 +35,7 @@ func (a *answers) expand(s string) (out string, sure bool) {
 // required answer without a default ({{ .Values.X }} templating), which is
 // no real value either.
 func (a *answers) placeholder(s string) bool {
-	return len(a.unsure) > 0 && strings.Contains(s, catalog.Placeholder)
+	return a.AnyTyped() && strings.Contains(s, catalog.Placeholder)
 }
 
 // scalar returns a scalar node's value as the executor ends up with it: a
