@@ -77,31 +77,11 @@ func TypicalInventory(v *catalog.Version) (*Inventory, error) {
 	return inv, nil
 }
 
-// Diagram draws a rendered version folder's topology on its typical
-// inventory (see TypicalInventory), with the questions' defaults, as SVG.
-// files are the folder's files by base name; entry names the template
-// folder (and the stack). Problems about the answers themselves (a required
-// question without a default) are left out: a reader deploying the version
-// gives those. The same files give the same bytes.
-func Diagram(entry string, files map[string][]byte) ([]byte, error) {
-	tree := map[string][]byte{"templates/" + entry + "/config.yml": []byte("name: " + entry + "\nversion: diagram\n")}
-	for _, name := range []string{"docker-compose.yml", "docker-compose.yml.tpl", "rancher-compose.yml"} {
-		if data, ok := files[name]; ok {
-			tree["templates/"+entry+"/0/"+name] = data
-		}
-	}
-	cat, err := catalog.LoadFiles(tree, catalog.Options{Workers: 1})
-	if err != nil {
-		return nil, err
-	}
-	if len(cat.Templates) == 0 || len(cat.Templates[0].Versions) == 0 {
-		return nil, fmt.Errorf("entry %s: no version folder to draw", entry)
-	}
-	return DiagramOf(cat.Templates[0].Versions[0])
-}
-
-// DiagramOf draws a loaded version's topology on its typical inventory,
-// with the questions' defaults, as SVG (see Diagram).
+// DiagramOf draws a loaded version's topology on its typical inventory
+// (see TypicalInventory), with the questions' defaults, as SVG: what build
+// puts in each new version folder. Problems about the answers themselves (a
+// required question without a default) are left out: a reader deploying the
+// version gives those. The same version gives the same bytes.
 func DiagramOf(v *catalog.Version) ([]byte, error) {
 	inv, err := TypicalInventory(v)
 	if err != nil {
