@@ -216,6 +216,3 @@ func (r *Rendered) checkContract(p *catalogdir.Plan, model *catalog.Catalog) err
 
 // describe names a rendered version for messages: "harbor 1.4.0-rancher.1".
 func describe(entry, version string) string { return entry + " " + version }
-
-// joinVersions lists versions compactly.
-func joinVersions(vs []string) string { return strings.Join(vs, ", ") }
