@@ -32,9 +32,8 @@ import (
 // Rendered is the blueprints rendered once; Plan places them into any
 // number of output folders (publish plans again when the remote moved).
 type Rendered struct {
-	Blueprints []*blueprint.Blueprint
-	Catalog    *render.Catalog
-	owner      map[string]*blueprint.Blueprint // entry name → its blueprint
+	Catalog *render.Catalog
+	owner   map[string]*blueprint.Blueprint // entry name → its blueprint
 }
 
 // Render renders the blueprints. Errors are those that stop rendering
@@ -45,7 +44,7 @@ func Render(bps []*blueprint.Blueprint) (*Rendered, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &Rendered{Blueprints: bps, Catalog: cat, owner: map[string]*blueprint.Blueprint{}}
+	r := &Rendered{Catalog: cat, owner: map[string]*blueprint.Blueprint{}}
 	for _, bp := range bps {
 		for _, e := range bp.Entries {
 			r.owner[e.Name] = bp
