@@ -16,6 +16,17 @@ type osDir struct {
 
 func newOSDir(root string) osDir { return osDir{root: root, FS: os.DirFS(root)} }
 
-// ReadDir and Stat keep os.DirFS's own, which fs.WalkDir and fs.Stat use.
-func (d osDir) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.FS, name) }
-func (d osDir) Stat(name string) (fs.FileInfo, error)      { return fs.Stat(d.FS, name) }
+// ReadDir lists a folder for fs.WalkDir, directly where the platform allows
+// (see readDirDirect).
+func (d osDir) ReadDir(name string) ([]fs.DirEntry, error) {
+	if !fs.ValidPath(name) {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrInvalid}
+	}
+	if entries, handled, err := d.readDirDirect(name); handled {
+		return entries, err
+	}
+	return fs.ReadDir(d.FS, name)
+}
+
+// Stat keeps os.DirFS's own, which fs.WalkDir and fs.Stat use.
+func (d osDir) Stat(name string) (fs.FileInfo, error) { return fs.Stat(d.FS, name) }
