@@ -75,19 +75,64 @@ func reportCPU(b *testing.B) func() {
 // the catalog) and yaml.v3-parses the YAML and template ones: the floor that
 // BenchmarkLintCorpus is measured against.
 func BenchmarkParseCorpus(b *testing.B) {
-	dir := shared(b, "corpus/community-catalog")
-	var paths []string
-	_ = filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && d.Type().IsRegular() {
-			paths = append(paths, p)
-		}
-		return nil
-	})
+	paths := regularFiles(b, shared(b, "corpus/community-catalog"))
 	b.ReportAllocs()
 	defer reportCPU(b)()
 	for b.Loop() {
 		parseAll(b, paths)
 	}
+}
+
+// BenchmarkLintOverParse alternates, in each iteration, a bare parse
+// (BenchmarkParseCorpus's work) and a lint (BenchmarkLintCorpus's work) of
+// the community catalog, each from a just-collected heap, and reports the
+// CPU time of each (parse-cpu-ns/op, lint-cpu-ns/op) and their ratio
+// (lint/parse). Both halves see the same machine at the same moments, so
+// the ratio holds still on a busy machine where two separate benchmarks'
+// numbers drift apart. Run it with -cpu 1, as `make bench-lint` does.
+func BenchmarkLintOverParse(b *testing.B) {
+	dir := shared(b, "corpus/community-catalog")
+	paths := regularFiles(b, dir)
+	all := rules.All()
+	var parseCPU, lintCPU time.Duration
+	phase := func(acc *time.Duration, fn func()) {
+		runtime.GC()
+		start, ok := processCPU()
+		fn()
+		if end, ok2 := processCPU(); ok && ok2 {
+			*acc += end - start
+		}
+	}
+	for b.Loop() {
+		phase(&parseCPU, func() { parseAll(b, paths) })
+		phase(&lintCPU, func() {
+			c, err := catalog.Load(dir, catalog.Options{Streaming: true})
+			if err != nil {
+				b.Fatal(err)
+			}
+			lint.Run(c, all, lint.Settings{})
+		})
+	}
+	if parseCPU > 0 {
+		b.ReportMetric(float64(parseCPU)/float64(b.N), "parse-cpu-ns/op")
+		b.ReportMetric(float64(lintCPU)/float64(b.N), "lint-cpu-ns/op")
+		b.ReportMetric(float64(lintCPU)/float64(parseCPU), "lint/parse")
+	}
+}
+
+// regularFiles lists the regular files under dir.
+func regularFiles(tb testing.TB, dir string) []string {
+	var paths []string
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return paths
 }
 
 // TestDeterministic lints the corpus twice with different worker counts:
