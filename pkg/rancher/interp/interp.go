@@ -43,15 +43,16 @@ func (e Error) Error() string {
 // once, where Rancher stops at the first.
 func Scan(s string) (refs []Ref, errs []Error) {
 	for i := 0; i < len(s); {
-		if s[i] != '$' {
-			i++
-			continue
+		j := strings.IndexByte(s[i:], '$')
+		if j < 0 {
+			break
 		}
-		ref, next, err := parseDollar(s, i)
-		if err != nil {
-			errs = append(errs, *err)
-		} else if ref != nil {
-			refs = append(refs, *ref)
+		ref, next, err, what := parseDollar(s, i+j)
+		switch what {
+		case invalid:
+			errs = append(errs, err)
+		case reference:
+			refs = append(refs, ref)
 		}
 		i = next
 	}
@@ -74,11 +75,11 @@ func Interpolate(s string, lookup func(name string) (string, bool)) (out string,
 		}
 		b.WriteString(s[i : i+j])
 		i += j
-		ref, next, perr := parseDollar(s, i)
-		switch {
-		case perr != nil:
-			return "", nil, *perr
-		case ref == nil:
+		ref, next, perr, what := parseDollar(s, i)
+		switch what {
+		case invalid:
+			return "", nil, perr
+		case literal:
 			b.WriteByte('$')
 		default:
 			v, ok := lookup(ref.Name)
@@ -97,19 +98,29 @@ func Interpolate(s string, lookup func(name string) (string, bool)) (out string,
 // interpolation, i.e. whether a literal s must be written as Escape(s).
 func NeedsEscape(s string) bool { return strings.IndexByte(s, '$') >= 0 }
 
+// outcome is what a `$` turned out to be.
+type outcome uint8
+
+const (
+	literal   outcome = iota // `$$`
+	reference                // `$NAME` or `${NAME}`
+	invalid                  // an interpolation error
+)
+
 // parseDollar reads the construct starting at the `$` at s[i]. It returns
-// the reference (nil for `$$`), the offset where scanning resumes, or an
-// error.
-func parseDollar(s string, i int) (*Ref, int, *Error) {
+// the reference or the error, as what says, and the offset where scanning
+// resumes. Results are values, not pointers, so that a scan of many strings
+// allocates only the slices it returns.
+func parseDollar(s string, i int) (ref Ref, next int, err Error, what outcome) {
 	if i+1 == len(s) {
 		// Rancher's parser indexes past the end here and the executor panics.
-		return nil, i + 1, &Error{i, KindTrailingDollar,
-			"a trailing $ makes Rancher's executor panic; write $$"}
+		return Ref{}, i + 1, Error{i, KindTrailingDollar,
+			"a trailing $ makes Rancher's executor panic; write $$"}, invalid
 	}
 	c := s[i+1]
 	switch {
 	case c == '$':
-		return nil, i + 2, nil
+		return Ref{}, i + 2, Error{}, literal
 	case c == '{':
 		return parseBraced(s, i)
 	case isNameStart(c):
@@ -117,20 +128,20 @@ func parseDollar(s string, i int) (*Ref, int, *Error) {
 		for j < len(s) && isNameChar(s[j]) {
 			j++
 		}
-		return &Ref{Name: s[i+1 : j], Offset: i, End: j}, j, nil
+		return Ref{Name: s[i+1 : j], Offset: i, End: j}, j, Error{}, reference
 	case c >= '0' && c <= '9':
-		return nil, i + 1, &Error{i, KindDigit, fmt.Sprintf(
-			"$%c is not a variable (names cannot start with a digit); write $$%c for a literal", c, c)}
+		return Ref{}, i + 1, Error{i, KindDigit, fmt.Sprintf(
+			"$%c is not a variable (names cannot start with a digit); write $$%c for a literal", c, c)}, invalid
 	case c == '(':
-		return nil, i + 1, &Error{i, KindCommandSubstitution,
-			"$( is not command substitution in Rancher 1.6 and fails interpolation; write $$( for a literal"}
+		return Ref{}, i + 1, Error{i, KindCommandSubstitution,
+			"$( is not command substitution in Rancher 1.6 and fails interpolation; write $$( for a literal"}, invalid
 	default:
-		return nil, i + 1, &Error{i, KindInvalidChar, fmt.Sprintf(
-			"$ followed by %s is not a variable; write $$ for a literal $", quoteRuneAt(s, i+1))}
+		return Ref{}, i + 1, Error{i, KindInvalidChar, fmt.Sprintf(
+			"$ followed by %s is not a variable; write $$ for a literal $", quoteRuneAt(s, i+1))}, invalid
 	}
 }
 
-func parseBraced(s string, i int) (*Ref, int, *Error) {
+func parseBraced(s string, i int) (Ref, int, Error, outcome) {
 	j := i + 2
 	for j < len(s) && isNameChar(s[j]) {
 		j++
@@ -145,21 +156,21 @@ func parseBraced(s string, i int) (*Ref, int, *Error) {
 	}
 	switch {
 	case j == len(s):
-		return nil, resume, &Error{i, KindUnclosedBrace,
-			"${ has no closing }; close it or write $${ for a literal"}
+		return Ref{}, resume, Error{i, KindUnclosedBrace,
+			"${ has no closing }; close it or write $${ for a literal"}, invalid
 	case s[j] == '}' && name == "":
-		return nil, j + 1, &Error{i, KindEmptyBraces,
-			"${} names no variable; put a name inside or write $${} for a literal"}
+		return Ref{}, j + 1, Error{i, KindEmptyBraces,
+			"${} names no variable; put a name inside or write $${} for a literal"}, invalid
 	case s[j] == '}':
-		return &Ref{Name: name, Offset: i, End: j + 1, Braced: true}, j + 1, nil
+		return Ref{Name: name, Offset: i, End: j + 1, Braced: true}, j + 1, Error{}, reference
 	case name != "" && strings.IndexByte(":-?=+", s[j]) >= 0:
-		return nil, resume, &Error{i, KindDefaultSyntax, fmt.Sprintf(
+		return Ref{}, resume, Error{i, KindDefaultSyntax, fmt.Sprintf(
 			"Rancher 1.6 does not support defaults in ${...} (%s); give the question a default instead",
-			clip(s[i:end], 40))}
+			clip(s[i:end], 40))}, invalid
 	default:
-		return nil, resume, &Error{i, KindInvalidChar, fmt.Sprintf(
+		return Ref{}, resume, Error{i, KindInvalidChar, fmt.Sprintf(
 			"%s is not allowed in a ${...} name (only letters, digits and _); write $${ for a literal",
-			quoteRuneAt(s, j))}
+			quoteRuneAt(s, j))}, invalid
 	}
 }
 
