@@ -13,7 +13,6 @@ package interpolation
 import (
 	"bytes"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -39,7 +38,18 @@ type Item struct {
 	// construct running into the end of Text is not known yet.
 	OpenEnd bool
 
-	pos func(off, end int) catalog.Pos
+	// Refs and Errs are what interp.Scan finds in Text, scanned once here
+	// for all the rules that read them.
+	Refs []interp.Ref
+	Errs []interp.Error
+
+	// Where Text is: a scalar of a parsed document (node set), or bytes of
+	// a template line from column col0 (0-based) on. Plain fields rather
+	// than a closure, which would cost an allocation per item.
+	doc        *catalog.Doc
+	node       *yaml.Node
+	file       *catalog.File
+	line, col0 int
 }
 
 // Uncertain reports whether template output right after the text may
@@ -49,7 +59,12 @@ func (it Item) Uncertain(ref interp.Ref) bool {
 }
 
 // Pos is the source position of bytes [off, end) of the item's text.
-func (it Item) Pos(off, end int) catalog.Pos { return it.pos(off, end) }
+func (it Item) Pos(off, end int) catalog.Pos {
+	if it.node != nil {
+		return valuePos(it.doc, it.node, off, end)
+	}
+	return catalog.LinePos(it.file, it.line, it.col0+off+1)
+}
 
 // Where names the item for a message: `service "web", environment.FOO`.
 func (it Item) Where() string {
@@ -94,22 +109,45 @@ func Of(v *catalog.Version) *Strings {
 		return nil
 	}
 	return catalog.Derive(v, stringsKey, func() *Strings {
-		s := &Strings{Version: v}
-		collectInterpolated(v, func(it Item) {
-			if strings.IndexByte(it.Text, '$') >= 0 {
-				s.Items = append(s.Items, it)
-			}
-		})
-		return s
+		c := &collector{s: &Strings{Version: v}}
+		collectInterpolated(v, c)
+		return c.s
 	})
+}
+
+// collector gathers the items of one version.
+type collector struct {
+	s     *Strings
+	arena []string // backs the items' paths, a chunk at a time
+}
+
+// add keeps it when its text holds a `$`, with what interp.Scan finds in it.
+func (c *collector) add(it Item) {
+	if strings.IndexByte(it.Text, '$') < 0 {
+		return
+	}
+	it.Refs, it.Errs = interp.Scan(it.Text)
+	c.s.Items = append(c.s.Items, it)
+}
+
+// path returns a copy of p that the caller may keep. The copies share
+// chunks of one array: a version has hundreds of items, each path a few
+// strings long.
+func (c *collector) path(p []string) []string {
+	if cap(c.arena)-len(c.arena) < len(p) {
+		c.arena = make([]string, 0, max(256, len(p)))
+	}
+	start := len(c.arena)
+	c.arena = append(c.arena, p...)
+	return c.arena[start:len(c.arena):len(c.arena)]
 }
 
 var stringsKey = catalog.NewKey[*Strings]("interpolation")
 
-// collectInterpolated calls fn for the interpolated strings and keys of v
-// that hold a `$` (others are skipped where they are found, without the cost
-// of an Item).
-func collectInterpolated(v *catalog.Version, fn func(Item)) {
+// collectInterpolated adds to c the interpolated strings and keys of v that
+// hold a `$` (others are skipped where they are found, without the cost of
+// an Item).
+func collectInterpolated(v *catalog.Version, c *collector) {
 	if v.Project == nil {
 		return
 	}
@@ -125,10 +163,10 @@ func collectInterpolated(v *catalog.Version, fn func(Item)) {
 			}
 		}
 		if d != nil && bytes.IndexByte(f.Rendered.Data, '$') >= 0 {
-			walkDoc(d, isRC, fn)
+			walkDoc(d, isRC, c)
 		}
 		if f.Rendered.Templated {
-			textItems(f, d, isRC, fn)
+			textItems(f, d, isRC, c)
 		}
 	}
 }
@@ -145,27 +183,27 @@ func skipUnit(name string, isRC bool) bool {
 	return composefile.NotService(name, isRC, false)
 }
 
-func walkDoc(d *catalog.Doc, isRC bool, fn func(Item)) {
+func walkDoc(d *catalog.Doc, isRC bool, c *collector) {
 	root := yamlnode.Resolve(d.Root)
 	if !yamlnode.IsMap(root) {
 		return
 	}
 	if ver, _ := yamlnode.Scalar(root, "version"); isV2(ver) {
 		for _, key := range []string{"services", "volumes", "networks"} {
-			walkUnits(d, yamlnode.Value(root, key), sections[key], isRC, false, fn)
+			walkUnits(d, yamlnode.Value(root, key), sections[key], isRC, false, c)
 		}
 		return
 	}
-	walkUnits(d, root, "service", isRC, true, fn)
+	walkUnits(d, root, "service", isRC, true, c)
 }
 
 // walkUnits visits the entries of a services, volumes or networks mapping.
-func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, fn func(Item)) {
+func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, c *collector) {
 	m = yamlnode.Resolve(m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return
 	}
-	w := &walker{d: d, unit: unit, fn: fn}
+	w := &walker{d: d, unit: unit, c: c}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, val := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode || isMerge(k) {
@@ -176,7 +214,7 @@ func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, fn fun
 		}
 		w.path = append(w.path[:0], k.Value)
 		if strings.IndexByte(k.Value, '$') >= 0 {
-			fn(nodeItem(d, k, true, unit, unit, []string{k.Value}))
+			c.add(nodeItem(d, k, true, unit, unit, c.path(w.path)))
 		}
 		w.value(val, 0)
 	}
@@ -187,7 +225,7 @@ func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, fn fun
 type walker struct {
 	d    *catalog.Doc
 	unit string
-	fn   func(Item)
+	c    *collector
 	path []string
 }
 
@@ -198,7 +236,7 @@ func (w *walker) value(n *yaml.Node, depth int) {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		if strings.IndexByte(n.Value, '$') >= 0 {
-			w.fn(nodeItem(w.d, n, false, "", w.unit, slices.Clone(w.path)))
+			w.c.add(nodeItem(w.d, n, false, "", w.unit, w.c.path(w.path)))
 		}
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
@@ -216,7 +254,7 @@ func (w *walker) value(n *yaml.Node, depth int) {
 			}
 			w.path = append(w.path, k.Value)
 			if kind != "" {
-				w.fn(nodeItem(w.d, k, true, kind, w.unit, slices.Clone(w.path)))
+				w.c.add(nodeItem(w.d, k, true, kind, w.unit, w.c.path(w.path)))
 			}
 			w.value(val, depth+1)
 			w.path = w.path[:len(w.path)-1]
@@ -249,8 +287,7 @@ func index(i int) string {
 }
 
 func nodeItem(d *catalog.Doc, n *yaml.Node, key bool, kind, unit string, path []string) Item {
-	return Item{Text: n.Value, Key: key, Kind: kind, Unit: unit, Path: path,
-		pos: func(off, end int) catalog.Pos { return valuePos(d, n, off, end) }}
+	return Item{Text: n.Value, Key: key, Kind: kind, Unit: unit, Path: path, doc: d, node: n}
 }
 
 func isMerge(k *yaml.Node) bool { return k.Value == "<<" && k.Tag == "!!merge" }

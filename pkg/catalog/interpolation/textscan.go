@@ -19,7 +19,7 @@ import (
 // service.
 //
 // Lines that did render are left to the rendered document, which is exact.
-func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
+func textItems(f *catalog.File, d *catalog.Doc, isRC bool, out *collector) {
 	if bytes.IndexByte(f.Data, '$') < 0 {
 		return // every item of interest holds a `$`
 	}
@@ -42,9 +42,13 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 		v2 = isV2(string(m[1]))
 	}
 
+	// A level's key is made a string only when an item's path needs it:
+	// most key lines of a template hold no `$` below them.
 	type level struct {
 		indent int
+		raw    []byte
 		key    string
+		made   bool
 	}
 	var stack []level
 	var buf []byte    // masked line, reused
@@ -69,11 +73,14 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 			continue
 		}
 		keys := func() []string {
-			out := make([]string, len(stack))
-			for i, l := range stack {
-				out[i] = l.key
+			ks := make([]string, len(stack))
+			for i := range stack {
+				if l := &stack[i]; !l.made {
+					l.key, l.made = string(l.raw), true
+				}
+				ks[i] = stack[i].key
 			}
-			return out
+			return ks
 		}
 		emit := func(a, b int, key bool) {
 			if rendered.has(lineNo) || bytes.IndexByte(line[a:b], '$') < 0 {
@@ -83,17 +90,22 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 			if !ok {
 				return
 			}
-			for _, run := range literalRuns(masked, lit[lineStart:end], a, b) {
-				text := string(line[run[0]:run[1]])
-				if !strings.Contains(text, "$") {
+			lineLit := lit[lineStart:end]
+			for i := a; i < b; {
+				// The maximal runs of template text within [a, b).
+				if !lineLit[i] {
+					i++
 					continue
 				}
-				col0, ln := run[0], lineNo
-				fn(Item{Text: text, Key: key, Kind: kind, Unit: unit, Path: path,
-					OpenEnd: run[1] < len(masked) && masked[run[1]] == 'x',
-					pos: func(off, _ int) catalog.Pos {
-						return catalog.LinePos(f, ln, col0+off+1)
-					}})
+				j := i
+				for j < b && lineLit[j] {
+					j++
+				}
+				if bytes.IndexByte(line[i:j], '$') >= 0 {
+					out.add(Item{Text: string(line[i:j]), Key: key, Kind: kind, Unit: unit, Path: path,
+						OpenEnd: j < len(masked) && masked[j] == 'x', file: f, line: lineNo, col0: i})
+				}
+				i = j
 			}
 		}
 
@@ -142,12 +154,12 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 			for len(stack) > 0 && stack[len(stack)-1].indent >= c {
 				stack = stack[:len(stack)-1]
 			}
-			stack = append(stack, level{c, string(line[ks:ke])})
+			stack = append(stack, level{indent: c, raw: line[ks:ke]})
 			emit(ks, ke, true)
 			valueStart, parent = c+m[1], c
 		}
 		ce := commentStart(masked, valueStart)
-		if blockHeaderRe.Match(bytes.TrimSpace(masked[valueStart:ce])) {
+		if isBlockHeader(bytes.TrimSpace(masked[valueStart:ce])) {
 			blockIndent = parent
 			continue
 		}
@@ -155,10 +167,23 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, fn func(Item)) {
 	}
 }
 
-var (
-	versionLineRe = regexp.MustCompile(`(?m)^version:[ \t]*["']?([0-9.]+)`)
-	blockHeaderRe = regexp.MustCompile(`^[|>][-+0-9]*$`)
-)
+var versionLineRe = regexp.MustCompile(`(?m)^version:[ \t]*["']?([0-9.]+)`)
+
+// isBlockHeader reports whether b is a block scalar header, `|` or `>` with
+// indentation and chomping indicators (`^[|>][-+0-9]*$`): asked of nearly
+// every line of a compose template, so no regexp. TestIsBlockHeader holds
+// the two together.
+func isBlockHeader(b []byte) bool {
+	if len(b) == 0 || b[0] != '|' && b[0] != '>' {
+		return false
+	}
+	for _, c := range b[1:] {
+		if c != '-' && c != '+' && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
 
 // textPath splits a key path into the interpolated unit it belongs to. It
 // returns ok=false for parts Rancher does not interpolate.
@@ -295,24 +320,6 @@ func commentStart(masked []byte, from int) int {
 		}
 	}
 	return len(masked)
-}
-
-// literalRuns returns the maximal runs of template text within [a, b).
-func literalRuns(masked []byte, lit []bool, a, b int) [][2]int {
-	var out [][2]int
-	for i := a; i < b; {
-		if !lit[i] {
-			i++
-			continue
-		}
-		j := i
-		for j < b && lit[j] {
-			j++
-		}
-		out = append(out, [2]int{i, j})
-		i = j
-	}
-	return out
 }
 
 // renderedDollars is renderedLines for the lines that hold a `$`, the only

@@ -47,6 +47,17 @@ func FuzzKeyMatch(f *testing.F) {
 	})
 }
 
+// blockHeaderRe is what isBlockHeader accepts.
+var blockHeaderRe = regexp.MustCompile(`^[|>][-+0-9]*$`)
+
+func TestIsBlockHeader(t *testing.T) {
+	for _, s := range []string{"", "|", ">", "|-", ">+", "|2", ">-2", "|+1-", "||", "|x", "x|", "| ", " |", "|-a", ">9+", "-", "|\n", "xx"} {
+		if got, want := isBlockHeader([]byte(s)), blockHeaderRe.MatchString(s); got != want {
+			t.Errorf("isBlockHeader(%q) = %v, the pattern says %v", s, got, want)
+		}
+	}
+}
+
 // TestRenderedDollars: what renderedDollars decides without aligning the
 // file is what the alignment finds, for every line that holds a `$`: on
 // templates whose `$` lines render at the ends, sit in a branch not taken,

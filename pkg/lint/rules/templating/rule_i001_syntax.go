@@ -42,8 +42,7 @@ func checkI001(p *lint.Pass, s *interpolation.Strings) {
 		if it.Key || !strings.Contains(it.Text, "$") {
 			continue
 		}
-		_, errs := interp.Scan(it.Text)
-		for _, e := range errs {
+		for _, e := range it.Errs {
 			if it.OpenEnd && (e.Kind == interp.KindTrailingDollar || e.Kind == interp.KindUnclosedBrace) {
 				continue // template output completes it
 			}

@@ -6,7 +6,6 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog/interpolation"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/rancher/interp"
 	"github.com/catalogen/catalogen/pkg/spelling"
 )
 
@@ -63,8 +62,7 @@ func checkI002(p *lint.Pass, s *interpolation.Strings) {
 		if it.Key || !strings.Contains(it.Text, "$") {
 			continue
 		}
-		refs, _ := interp.Scan(it.Text)
-		for _, ref := range refs {
+		for _, ref := range it.Refs {
 			if v.Catalog.Question(ref.Name) != nil || cattleMacros[ref.Name] || it.Uncertain(ref) {
 				continue
 			}

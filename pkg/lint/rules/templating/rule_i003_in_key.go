@@ -5,7 +5,6 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog/interpolation"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/rancher/interp"
 )
 
 var ruleI003 = &lint.Rule{
@@ -44,7 +43,7 @@ func checkI003(p *lint.Pass, s *interpolation.Strings) {
 		if !it.Key || !strings.Contains(key, "$") {
 			continue
 		}
-		refs, _ := interp.Scan(key)
+		refs := it.Refs
 		var off, end int
 		name := "X"
 		switch i := strings.Index(key, "${"); {

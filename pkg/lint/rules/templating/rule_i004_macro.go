@@ -5,7 +5,6 @@ import (
 
 	"github.com/catalogen/catalogen/pkg/catalog/interpolation"
 	"github.com/catalogen/catalogen/pkg/lint"
-	"github.com/catalogen/catalogen/pkg/rancher/interp"
 )
 
 var ruleI004 = &lint.Rule{
@@ -42,8 +41,7 @@ func checkI004(p *lint.Pass, s *interpolation.Strings) {
 		if it.Key || !strings.Contains(it.Text, "$") {
 			continue
 		}
-		refs, _ := interp.Scan(it.Text)
-		for _, ref := range refs {
+		for _, ref := range it.Refs {
 			if !cattleMacros[ref.Name] || v.Catalog.Question(ref.Name) != nil || it.Uncertain(ref) {
 				continue // a question of that name is an ordinary answer
 			}
