@@ -49,6 +49,8 @@ func TestRenderTreesSharesTheParse(t *testing.T) {
 		"image: nginx:{{ .Values.A }}\n{{- range until 2 }}\n  - {{ . }}\n{{- end }}\n",
 		`{{ define "x" }}X{{ .Values.A }}{{ end }}{{ template "x" . }}`,
 		"plain: text\n",
+		`{{ if .Values.A }}a{{ range $i := until 3 }}{{ with $i }}{{ . }}{{ else }}-{{ end }}{{ end }}{{ else if .Values.B }}b{{ else }}c{{ end }}`,
+		`{{ define "y" }}{{ range . }}[{{ . }}]{{ end }}{{ end }}{{ with .Values }}{{ template "y" (list .A "z") }}{{ end }}`,
 	} {
 		want, err := ParseTrees("t.tpl", []byte(src))
 		if err != nil {

@@ -130,6 +130,52 @@ func Instrument(t *parse.Tree) {
 	root.Nodes = append(root.Nodes, call(leaveFunc, pos))
 }
 
+// spine is a copy of t that Instrument can change while t stays as parsed
+// (for the rules that read a template's structure). It shares every node
+// that Instrument does not change (text, pipelines, templates called): of
+// the tree it copies only the lists and the actions and branches in them,
+// where t.Copy() would copy every node and every byte of text.
+func spine(t *parse.Tree) *parse.Tree {
+	if t == nil {
+		return nil
+	}
+	c := *t
+	c.Root = copyLists(t.Root)
+	return &c
+}
+
+// copyLists copies a list, and in it the nodes Instrument changes or
+// descends into.
+func copyLists(l *parse.ListNode) *parse.ListNode {
+	if l == nil {
+		return nil
+	}
+	c := *l
+	c.Nodes = make([]parse.Node, len(l.Nodes))
+	for i, n := range l.Nodes {
+		switch n := n.(type) {
+		case *parse.ActionNode:
+			a := *n
+			c.Nodes[i] = &a
+		case *parse.IfNode:
+			b := *n
+			b.List, b.ElseList = copyLists(n.List), copyLists(n.ElseList)
+			c.Nodes[i] = &b
+		case *parse.WithNode:
+			b := *n
+			b.List, b.ElseList = copyLists(n.List), copyLists(n.ElseList)
+			c.Nodes[i] = &b
+		case *parse.RangeNode:
+			b := *n
+			b.List, b.ElseList = copyLists(n.List), copyLists(n.ElseList)
+			c.Nodes[i] = &b
+		default:
+			c.Nodes[i] = n
+		}
+	}
+	return &c
+}
+
 func instrumentList(l *parse.ListNode) {
 	if l == nil {
 		return

@@ -85,11 +85,6 @@ func render(name string, content []byte, data Data, wantTrees bool) (out []byte,
 	}
 	if wantTrees {
 		trees = sortedTrees(set)
-		// Instrument rewrites the trees it executes: analysis keeps the
-		// parse as written.
-		for n, tr := range set {
-			set[n] = tr.Copy()
-		}
 	}
 	var t *template.Template
 	if main := set[name]; len(set) == 1 && main != nil && !callsTemplate(main.Root) {
@@ -107,6 +102,11 @@ func render(name string, content []byte, data Data, wantTrees bool) (out []byte,
 		t = root.New(name)
 	}
 	for n, tr := range set {
+		if wantTrees {
+			// Analysis keeps the parse as written; the budget's
+			// checkpoints go into a copy.
+			tr = spine(tr)
+		}
 		if _, err := t.AddParseTree(n, tr); err != nil {
 			putRenderer(r)
 			return nil, nil, clipError(err), nil
