@@ -213,8 +213,8 @@ func literal(data []byte) ([]byte, error) {
 }
 
 // eachValue calls fn on every scalar value the executor interpolates:
-// service values (v2: services, volumes and networks), not keys and not
-// `.catalog`.
+// values under the top-level keys composefile.Interpolated names, not
+// keys.
 func eachValue(root *yaml.Node, fn func(*yaml.Node)) {
 	v2 := composefile.IsV2(root)
 	seen := map[*yaml.Node]bool{}
@@ -239,11 +239,7 @@ func eachValue(root *yaml.Node, fn func(*yaml.Node)) {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, val := root.Content[i], root.Content[i+1]
-		switch {
-		case composefile.NotService(k.Value, true, true):
-		case v2 && composefile.IsSection(k.Value):
-			walk(val)
-		case !v2:
+		if composefile.Interpolated(k.Value, v2) {
 			walk(val)
 		}
 	}

@@ -38,12 +38,30 @@ func IsSection(key string) bool {
 	return false
 }
 
+// Deployed reports whether Rancher's executor keeps a top-level key of a
+// compose file when it deploys the stack: every key but the `.catalog`
+// block, which it removes first (at the top level only).
+func Deployed(key string) bool { return key != ".catalog" }
+
+// Interpolated reports whether the executor interpolates `$` in the values
+// under a top-level key (never in keys): in a version 2 file the entries of
+// Sections, in a version 1 file every deployed key (each is a service, even
+// one called `version` or `catalog`).
+func Interpolated(key string, v2 bool) bool {
+	if !Deployed(key) {
+		return false
+	}
+	return !v2 || IsSection(key)
+}
+
 // NotService reports whether a key of a services map (the top level of a
 // version 1 file, or `services:` of a version 2 one) is, to catalogen's
 // readers, not a service: the `.catalog` block anywhere; in
 // rancher-compose.yml also `catalog`, which the executor would read as a
 // service and reject (K003 reports where the block belongs); and `version`
 // at the top level. topLevel says that the map is the document's top level.
+// It is the readers' view, stricter than the executor's (Deployed,
+// Interpolated), which reads such keys as services.
 func NotService(key string, rancherCompose, topLevel bool) bool {
 	switch key {
 	case ".catalog":

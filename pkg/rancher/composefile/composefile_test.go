@@ -54,3 +54,16 @@ func TestNotService(t *testing.T) {
 		assert.Equal(t, c.notServce, NotService(c.key, c.rc, c.top), "%+v", c)
 	}
 }
+
+// The executor removes only the top-level `.catalog` block, and interpolates
+// what stays: a version 2 file's sections, a version 1 file's every key.
+func TestDeployedAndInterpolated(t *testing.T) {
+	assert.False(t, Deployed(".catalog"))
+	for _, key := range append([]string{"catalog", "version", "web", "secrets"}, Sections...) {
+		assert.True(t, Deployed(key), key)
+		assert.True(t, Interpolated(key, false), "version 1: %s is a service", key)
+		assert.Equal(t, IsSection(key), Interpolated(key, true), "version 2: %s", key)
+	}
+	assert.False(t, Interpolated(".catalog", false))
+	assert.False(t, Interpolated(".catalog", true))
+}

@@ -252,14 +252,16 @@ func renderFile(f *catalog.File, data tmpl.Data) ([]byte, []string, error) {
 	kept := root.Content[:0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		key, val := root.Content[i], root.Content[i+1]
-		switch {
-		case key.Value == ".catalog":
+		if !composefile.Deployed(key.Value) {
 			continue // catalog metadata, never deployed
-		case v2 && composefile.IsSection(key.Value):
+		}
+		switch {
+		case !composefile.Interpolated(key.Value, v2):
+		case v2:
 			for j := 0; j+1 < len(val.Content); j += 2 {
 				interpolate(key.Value+"."+val.Content[j].Value, val.Content[j+1])
 			}
-		case !v2:
+		default:
 			interpolate(key.Value, val) // version 1: every top-level key is a service
 		}
 		kept = append(kept, key, val)
