@@ -31,12 +31,48 @@ type Placement struct {
 	// user types.
 	GlobalSure bool
 	Pins       []Pin // hard host_label and host_label_ne rules
+
+	// The placements a View hands out carry Require, Exclude and PinKey
+	// worked out (see seal), since rules compare them per pair of
+	// services. They hold while Pins is the slice they were read from;
+	// a Placement built or changed by hand computes them on each call.
+	sealed    bool
+	sealedFor []Pin
+	require   []string
+	exclude   []string
+	pinKey    string
+}
+
+// seal works out pl's pairs and returns pl. The slices are clipped, so
+// that a caller appending to them gets a copy.
+func (pl Placement) seal() Placement {
+	pl.Pins = slices.Clip(pl.Pins)
+	pl.sealed, pl.sealedFor = true, pl.Pins
+	pl.require = slices.Clip(pl.pairs(false))
+	pl.exclude = slices.Clip(pl.pairs(true))
+	pl.pinKey = strings.Join(pl.require, ",")
+	return pl
+}
+
+// fresh reports whether the worked-out pairs are those of pl.Pins.
+func (pl *Placement) fresh() bool {
+	if !pl.sealed || len(pl.Pins) != len(pl.sealedFor) {
+		return false
+	}
+	return len(pl.Pins) == 0 || &pl.Pins[0] == &pl.sealedFor[0]
 }
 
 // PlacementOf reads a service's global flag and hard host rules. Soft and
 // container rules do not restrict hosts and are left out. Pins are read with
 // ExpandSymbolic: a pin the user types compares equal to the same reference.
 func (w *View) PlacementOf(s *catalog.Service) Placement {
+	if pl, ok := w.placements().own[s]; ok {
+		return pl
+	}
+	return w.placementOf(s).seal()
+}
+
+func (w *View) placementOf(s *catalog.Service) Placement {
 	pl := Placement{GlobalSure: true}
 	if _, v, present, sure := w.Label(s, GlobalLabel); present {
 		pl.Global, pl.GlobalSure = labels.IsTrue(v), sure
@@ -55,10 +91,20 @@ func (w *View) PlacementOf(s *catalog.Service) Placement {
 
 // Require returns the `k=v` pairs a host must have (hard host_label), sorted
 // and deduplicated.
-func (pl Placement) Require() []string { return pl.pairs(false) }
+func (pl Placement) Require() []string {
+	if pl.fresh() {
+		return pl.require
+	}
+	return pl.pairs(false)
+}
 
 // Exclude returns the `k=v` pairs a host must not have (host_label_ne).
-func (pl Placement) Exclude() []string { return pl.pairs(true) }
+func (pl Placement) Exclude() []string {
+	if pl.fresh() {
+		return pl.exclude
+	}
+	return pl.pairs(true)
+}
 
 func (pl Placement) pairs(negated bool) []string {
 	var out []string
@@ -91,7 +137,12 @@ func (pl Placement) Sure() bool {
 }
 
 // PinKey is the required pairs joined, to compare pins: "" when unpinned.
-func (pl Placement) PinKey() string { return strings.Join(pl.Require(), ",") }
+func (pl Placement) PinKey() string {
+	if pl.fresh() {
+		return pl.pinKey
+	}
+	return strings.Join(pl.Require(), ",")
+}
 
 // RequirePin returns the first hard, non-negated host_label rule, if any.
 func (pl Placement) RequirePin() (Pin, bool) {
@@ -187,16 +238,7 @@ func (pl Placement) Describe() string {
 // global service of the stack running on the same pin means there is more
 // than one such host.
 func (w *View) MultiHost(key string) bool {
-	if key == "" {
-		return true
-	}
-	for _, s := range w.Placed() {
-		pl := w.GroupPlacement(s.Name)
-		if pl.Global && pl.Sure() && pl.PinKey() == key {
-			return true
-		}
-	}
-	return false
+	return key == "" || w.placements().globalPins[key]
 }
 
 // SameGroup reports whether a and b are launch configs of one service,
@@ -209,12 +251,64 @@ func (w *View) SameGroup(a, b string) bool {
 // primary and its sidekicks on one host, so the group's hosts must satisfy
 // every member's hard rules; the primary's global flag decides for all.
 func (w *View) GroupPlacement(name string) Placement {
-	group := w.Group(name)
-	pl := w.PlacementOf(w.Service(group[0]))
-	for _, n := range group[1:] {
-		pl.Pins = append(pl.Pins, w.PlacementOf(w.Service(n)).Pins...)
+	if pl, ok := w.placements().group[name]; ok {
+		return pl
 	}
-	return pl
+	return w.groupPlacement(name, w.PlacementOf)
+}
+
+func (w *View) groupPlacement(name string, placementOf func(*catalog.Service) Placement) Placement {
+	group := w.Group(name)
+	pl := placementOf(w.Service(group[0]))
+	pl.Pins = slices.Clone(pl.Pins)
+	for _, n := range group[1:] {
+		pl.Pins = append(pl.Pins, placementOf(w.Service(n)).Pins...)
+	}
+	return pl.seal()
+}
+
+// placements holds the placements of a version's services and groups,
+// read once: the TP rules compare them per service and per pair of
+// services, and ask MultiHost for each.
+type placements struct {
+	own   map[*catalog.Service]Placement
+	group map[string]Placement
+	// globalPins holds the PinKeys of the sure, global groups of the
+	// services that run on hosts.
+	globalPins map[string]bool
+}
+
+var placementsKey = catalog.NewKey[*placements]("stack.placements")
+
+func (w *View) placements() *placements {
+	return catalog.Derive(w.Version, placementsKey, func() *placements { return readPlacements(w) })
+}
+
+func readPlacements(w *View) *placements {
+	services := w.Services()
+	ps := &placements{
+		own:        make(map[*catalog.Service]Placement, len(services)),
+		group:      make(map[string]Placement, len(services)),
+		globalPins: map[string]bool{},
+	}
+	for _, s := range services {
+		ps.own[s] = w.placementOf(s).seal()
+	}
+	own := func(s *catalog.Service) Placement {
+		if pl, ok := ps.own[s]; ok {
+			return pl
+		}
+		return w.placementOf(s).seal()
+	}
+	for _, s := range services {
+		ps.group[s.Name] = w.groupPlacement(s.Name, own)
+	}
+	for _, s := range w.Placed() {
+		if pl := ps.group[s.Name]; pl.Global && pl.Sure() {
+			ps.globalPins[pl.PinKey()] = true
+		}
+	}
+	return ps
 }
 
 // SpreadsItself reports whether a service keeps its containers on separate

@@ -44,6 +44,10 @@ type Sidekicks struct {
 	Refs     map[string][]Ref
 	Analysis sidekick.Analysis
 	order    map[string]int // file order of the services
+	// primaries is Analysis.PrimaryOf in file order, and groups the Group
+	// of every service: rules ask for them once per service or per pair.
+	primaries map[string][]string
+	groups    map[string][]string
 }
 
 func analyzeSidekicks(w *View) *Sidekicks {
@@ -68,7 +72,23 @@ func analyzeSidekicks(w *View) *Sidekicks {
 		input = append(input, in)
 	}
 	sk.Analysis = sidekick.Analyze(input)
+	sk.primaries = make(map[string][]string, len(sk.Analysis.PrimaryOf))
+	for name, ps := range sk.Analysis.PrimaryOf {
+		ps = slices.Clone(ps)
+		slices.SortStableFunc(ps, func(a, b string) int { return sk.order[a] - sk.order[b] })
+		sk.primaries[name] = ps
+	}
 	return sk
+}
+
+// readGroups fills in the Group of every service, once the analysis is
+// part of w.
+func (w *View) readGroups() {
+	sk := w.sidekicks
+	sk.groups = make(map[string][]string, len(sk.order))
+	for name := range sk.order {
+		sk.groups[name] = slices.Clip(w.group(name))
+	}
 }
 
 // refs returns the launch-config references of service s, after
@@ -106,9 +126,7 @@ func (w *View) Sidekicks() *Sidekicks { return w.sidekicks }
 // PrimariesOf returns the services that list name as a sidekick, in file
 // order.
 func (sk *Sidekicks) PrimariesOf(name string) []string {
-	ps := slices.Clone(sk.Analysis.PrimaryOf[name])
-	slices.SortStableFunc(ps, func(a, b string) int { return sk.order[a] - sk.order[b] })
-	return ps
+	return slices.Clone(sk.primaries[name])
 }
 
 // IsSidekick reports whether some primary lists name.
@@ -152,8 +170,16 @@ func HasEmptyEntry(value string) bool {
 
 // Group returns the launch configs deployed together with service name: the
 // primary first (the first primary when several list it), then the
-// sidekicks the primary lists that exist.
+// sidekicks the primary lists that exist. The groups of the services are
+// read once per version and shared: read them, do not modify them.
 func (w *View) Group(name string) []string {
+	if g, ok := w.sidekicks.groups[name]; ok {
+		return g
+	}
+	return w.group(name)
+}
+
+func (w *View) group(name string) []string {
 	primary := w.PrimaryOf(name)
 	group := []string{primary}
 	if li := w.sidekicks.Listing(primary); li != nil {
@@ -169,7 +195,7 @@ func (w *View) Group(name string) []string {
 // PrimaryOf returns the primary whose launch config name runs in: its first
 // primary in file order when it is a sidekick, else name itself.
 func (w *View) PrimaryOf(name string) string {
-	if ps := w.sidekicks.PrimariesOf(name); len(ps) > 0 {
+	if ps := w.sidekicks.primaries[name]; len(ps) > 0 {
 		return ps[0]
 	}
 	return name

@@ -49,6 +49,7 @@ func build(v *catalog.Version) *View {
 	}
 	w := &View{Version: v, Project: v.Project, Answers: v.DefaultAnswers()}
 	w.sidekicks = analyzeSidekicks(w)
+	w.readGroups()
 	return w
 }
 

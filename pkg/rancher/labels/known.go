@@ -1,6 +1,9 @@
 package labels
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Known lists the io.rancher.* label keys that Rancher 1.6 (Cattle, the
 // executor, the load balancer and network services) reads from a service;
@@ -91,8 +94,13 @@ func IsKnown(key string) bool {
 }
 
 // Candidates returns every known key and the affinity keys, for spelling
-// suggestions.
-func Candidates() []string {
+// suggestions. The list is built once and shared by every caller (B008 asks
+// for it once per version): read it, do not modify it.
+func Candidates() []string { return candidates }
+
+var candidates = slices.Clip(buildCandidates())
+
+func buildCandidates() []string {
 	out := append(append([]string(nil), Known...), System...)
 	for _, kind := range []string{"host_label", "container_label", "container"} {
 		for _, suffix := range []string{"", "_soft", "_ne", "_soft_ne"} {

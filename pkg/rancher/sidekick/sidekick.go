@@ -102,18 +102,22 @@ func Analyze(services []Service) Analysis {
 		a.Problems = append(a.Problems, Problem{kind, service, other, fmt.Sprintf(format, args...)})
 	}
 
-	// members[p] is p's launch-config group: p and the sidekicks it lists.
-	members := map[string]map[string]bool{}
+	// listed[p] holds the sidekicks p lists; p's launch-config group is p
+	// and those (isMember). Most services list none and get no set.
+	listed := map[string]map[string]bool{}
+	isMember := func(p, s string) bool { return p == s || listed[p][s] }
 	for _, p := range names {
-		members[p] = map[string]bool{p: true}
 		for _, s := range byName[p].Sidekicks {
 			switch {
 			case s == p:
 				report(KindSelf, p, p, "%s lists itself in io.rancher.sidekicks; remove it from the list", p)
 			case byName[s] == nil:
 				report(KindUndefined, p, s, "io.rancher.sidekicks of %s lists %s, which is not a service of this stack (Rancher: \"Failed to find sidekick: %s\")", p, s, s)
-			case !members[p][s]:
-				members[p][s] = true
+			case !listed[p][s]:
+				if listed[p] == nil {
+					listed[p] = map[string]bool{}
+				}
+				listed[p][s] = true
 				a.PrimaryOf[s] = append(a.PrimaryOf[s], p)
 			}
 		}
@@ -125,7 +129,7 @@ func Analyze(services []Service) Analysis {
 				"%s is listed as a sidekick by %s; a sidekick can have only one primary (Rancher ≥ 1.6.15 rejects this)", s, strings.Join(ps, " and "))
 		}
 		for _, p := range ps {
-			if p < s && members[s][p] {
+			if p < s && isMember(s, p) {
 				report(KindMutual, p, s, "%s and %s list each other as sidekicks; keep the label on the primary only", p, s)
 			}
 		}
@@ -140,15 +144,16 @@ func Analyze(services []Service) Analysis {
 	// A service's launch config lives in the group of each primary listing
 	// it, or in its own group when nobody lists it; every reference must
 	// resolve inside each of those groups.
-	owners := func(s string) []string {
-		if ps := a.PrimaryOf[s]; len(ps) > 0 {
-			return ps
-		}
-		return []string{s}
-	}
 	edges := map[string][]string{}
 	for _, s := range names {
 		svc := byName[s]
+		if len(svc.VolumesFrom) == 0 && svc.NetworkContainer == "" {
+			continue
+		}
+		owners := a.PrimaryOf[s]
+		if len(owners) == 0 {
+			owners = []string{s}
+		}
 		refs := slices.Clone(svc.VolumesFrom)
 		if svc.NetworkContainer != "" {
 			refs = append(refs, svc.NetworkContainer)
@@ -159,8 +164,8 @@ func Analyze(services []Service) Analysis {
 				kind, field = KindNetwork, "network_mode: container:"+x
 			}
 			inside := true
-			for _, o := range owners(s) {
-				if !members[o][x] {
+			for _, o := range owners {
+				if !isMember(o, x) {
 					inside = false
 					report(kind, s, x, "%s", outsideMsg(s, x, o, field, byName[x] != nil))
 					break
@@ -204,6 +209,9 @@ func outsideMsg(s, x, owner, field string, defined bool) string {
 // cycles returns one cycle per strongly connected component that has one,
 // each starting at the component's first name and closed (a -> b -> a).
 func cycles(names []string, edges map[string][]string) [][]string {
+	if len(edges) == 0 {
+		return nil // most stacks: no reference, no cycle, no search
+	}
 	for _, e := range edges {
 		sort.Strings(e)
 	}
