@@ -2,7 +2,6 @@ package catalog
 
 import (
 	"bytes"
-	"strings"
 	"sync"
 
 	"github.com/catalogen/catalogen/pkg/linediff"
@@ -119,16 +118,22 @@ func (r *Rendered) SameEnds() (head, tail int) {
 // after the last kept one that is not a pure template action, which is the
 // line whose actions produced it.
 func mapLines(src, out []byte) ([]int, []bool) {
-	s := strings.Split(string(src), "\n")
-	o := strings.Split(string(out), "\n")
+	s, o := splitLines(src), splitLines(out)
+	// The edit script compares lines by a hash of their text; a match is
+	// then checked on the text itself, so that a collision only costs a
+	// match, never makes a wrong one.
 	match := make([]int, len(o))
 	for i := range match {
 		match[i] = -1
 	}
-	for _, e := range linediff.Diff(s, o) {
-		if e.Op == linediff.Equal && strings.TrimSpace(o[e.B]) != "" {
+	for _, e := range linediff.Diff(lineHashes(s), lineHashes(o)) {
+		if e.Op == linediff.Equal && len(bytes.TrimSpace(o[e.B])) > 0 && bytes.Equal(s[e.A], o[e.B]) {
 			match[e.B] = e.A
 		}
+	}
+	pure := make([]bool, len(s))
+	for k, line := range s {
+		pure[k] = pureAction(line)
 	}
 	m := make([]int, len(o))
 	exact := make([]bool, len(o))
@@ -141,12 +146,39 @@ func mapLines(src, out []byte) ([]int, []bool) {
 			continue
 		}
 		k := j
-		for k+1 < len(s) && pureAction([]byte(s[k])) {
+		for k+1 < len(s) && pure[k] {
 			k++
 		}
 		m[i] = min(k, len(s)-1) + 1
 	}
 	return m, exact
+}
+
+// splitLines is bytes.Split(b, "\n") without a copy of the lines' text.
+func splitLines(b []byte) [][]byte {
+	lines := make([][]byte, 0, bytes.Count(b, []byte("\n"))+1)
+	for {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			return append(lines, b)
+		}
+		lines = append(lines, b[:i:i])
+		b = b[i+1:]
+	}
+}
+
+// lineHashes is the 64-bit FNV-1a hash of each line.
+func lineHashes(lines [][]byte) []uint64 {
+	out := make([]uint64, len(lines))
+	for i, line := range lines {
+		h := uint64(14695981039346656037)
+		for _, c := range line {
+			h ^= uint64(c)
+			h *= 1099511628211
+		}
+		out[i] = h
+	}
+	return out
 }
 
 // pureAction reports whether a source line holds only template actions

@@ -2,8 +2,11 @@ package catalog
 
 import (
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/catalogen/catalogen/pkg/linediff"
 )
 
 // TestSameEnds: the lines SameEnds counts are those that the alignment
@@ -60,6 +63,64 @@ func TestSameEnds(t *testing.T) {
 		}
 		if head+tail < min(len(s), len(o)) && s[len(s)-tail-1] == o[len(o)-tail-1] {
 			t.Fatalf("SameEnds(%q, %q) = %d, %d: line %d from the end is the same too", src, out, head, tail, tail+1)
+		}
+	}
+}
+
+// mapLinesByText is mapLines on the lines' text itself, as strings: what
+// mapLines computes through the lines' hashes.
+func mapLinesByText(src, out []byte) ([]int, []bool) {
+	s := strings.Split(string(src), "\n")
+	o := strings.Split(string(out), "\n")
+	match := make([]int, len(o))
+	for i := range match {
+		match[i] = -1
+	}
+	for _, e := range linediff.Diff(s, o) {
+		if e.Op == linediff.Equal && strings.TrimSpace(o[e.B]) != "" {
+			match[e.B] = e.A
+		}
+	}
+	m := make([]int, len(o))
+	exact := make([]bool, len(o))
+	j := 0
+	for i := range o {
+		if k := match[i]; k >= 0 {
+			m[i], exact[i], j = k+1, true, k+1
+			continue
+		}
+		k := j
+		for k+1 < len(s) && pureAction([]byte(s[k])) {
+			k++
+		}
+		m[i] = min(k, len(s)-1) + 1
+	}
+	return m, exact
+}
+
+// The alignment of rendered lines with their source is the one a line diff
+// of the texts gives.
+func TestMapLinesAsTextDiff(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	words := []string{"a: 1", "b: 2", "", "  - x", "{{- if .Values.X }}", "{{ end }}", "c: {{ .Values.C }}", "\r", "{{ range . }}{{ end }}"}
+	text := func() string {
+		n := rng.Intn(30)
+		var lines []string
+		for i := 0; i < n; i++ {
+			lines = append(lines, words[rng.Intn(len(words))])
+		}
+		s := strings.Join(lines, "\n")
+		if rng.Intn(2) == 0 {
+			s += "\n"
+		}
+		return s
+	}
+	for i := 0; i < 3000; i++ {
+		src, out := []byte(text()), []byte(text())
+		gotLines, gotExact := mapLines(src, out)
+		wantLines, wantExact := mapLinesByText(src, out)
+		if !slices.Equal(gotLines, wantLines) || !slices.Equal(gotExact, wantExact) {
+			t.Fatalf("mapLines(%q, %q) = %v %v, the text diff gives %v %v", src, out, gotLines, gotExact, wantLines, wantExact)
 		}
 	}
 }
