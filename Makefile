@@ -29,9 +29,12 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
 # Lint against a bare parse of the community catalog, in CPU time per run
-# (cpu-ns/op) on one core, then lint's peak heap on 1 and 20 copies of it.
+# (cpu-ns/op) on one core: separately, then alternated within each
+# iteration (lint/parse, steadier on a busy machine); then lint's peak heap
+# on 1 and 20 copies of it.
 bench-lint:
 	$(GO) test -run '^$$' -bench 'Corpus$$' -cpu 1 -count 5 -benchmem ./pkg/lint/rules
+	$(GO) test -run '^$$' -bench LintOverParse -cpu 1 -benchtime 20x -count 3 ./pkg/lint/rules
 	$(GO) test -run '^$$' -bench LintCopies -benchtime 1x ./pkg/lint/rules
 
 # Every fuzz target of the repository, each for FUZZTIME (default 5m),
