@@ -13,6 +13,7 @@ package interpolation
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,11 +46,12 @@ type Item struct {
 
 	// Where Text is: a scalar of a parsed document (node set), or bytes of
 	// a template line from column col0 (0-based) on. Plain fields rather
-	// than a closure, which would cost an allocation per item.
+	// than a closure, which would cost an allocation per item; int32 holds
+	// any line and column of a file the loader reads (catalog.MaxFileSize).
 	doc        *catalog.Doc
 	node       *yaml.Node
 	file       *catalog.File
-	line, col0 int
+	line, col0 int32
 }
 
 // Uncertain reports whether template output right after the text may
@@ -63,7 +65,7 @@ func (it Item) Pos(off, end int) catalog.Pos {
 	if it.node != nil {
 		return valuePos(it.doc, it.node, off, end)
 	}
-	return catalog.LinePos(it.file, it.line, it.col0+off+1)
+	return catalog.LinePos(it.file, int(it.line), int(it.col0)+off+1)
 }
 
 // Where names the item for a message: `service "web", environment.FOO`.
@@ -115,10 +117,15 @@ func Of(v *catalog.Version) *Strings {
 	})
 }
 
-// collector gathers the items of one version.
+// collector gathers the items of one version. The items' paths, Refs and
+// Errs are windows on a few shared arrays rather than small slices of
+// their own: a version has tens to hundreds of items. A window keeps the
+// array it was cut from when a later append moves on to a bigger one.
 type collector struct {
 	s     *Strings
-	arena []string // backs the items' paths, a chunk at a time
+	paths []string
+	refs  []interp.Ref
+	errs  []interp.Error
 }
 
 // add keeps it when its text holds a `$`, with what interp.Scan finds in it.
@@ -126,20 +133,41 @@ func (c *collector) add(it Item) {
 	if strings.IndexByte(it.Text, '$') < 0 {
 		return
 	}
-	it.Refs, it.Errs = interp.Scan(it.Text)
+	r0, e0 := len(c.refs), len(c.errs)
+	c.refs, c.errs = interp.AppendScan(c.refs, c.errs, it.Text)
+	if r1 := len(c.refs); r1 > r0 {
+		it.Refs = c.refs[r0:r1:r1]
+	}
+	if e1 := len(c.errs); e1 > e0 {
+		it.Errs = c.errs[e0:e1:e1]
+	}
 	c.s.Items = append(c.s.Items, it)
 }
 
-// path returns a copy of p that the caller may keep. The copies share
-// chunks of one array: a version has hundreds of items, each path a few
-// strings long.
+// path returns a copy of p that the caller may keep.
 func (c *collector) path(p []string) []string {
-	if cap(c.arena)-len(c.arena) < len(p) {
-		c.arena = make([]string, 0, max(256, len(p)))
+	start := len(c.paths)
+	c.paths = append(c.paths, p...)
+	return c.paths[start:len(c.paths):len(c.paths)]
+}
+
+// dollarRuns counts the runs of `$` in b: at least as many as the strings
+// of a parsed document of b that hold one (each holds its own bytes of b;
+// escapes in double quotes aside), so a good capacity for its items.
+func dollarRuns(b []byte) int {
+	n := 0
+	for i := 0; i < len(b); {
+		j := bytes.IndexByte(b[i:], '$')
+		if j < 0 {
+			break
+		}
+		n++
+		i += j + 1
+		for i < len(b) && b[i] == '$' {
+			i++
+		}
 	}
-	start := len(c.arena)
-	c.arena = append(c.arena, p...)
-	return c.arena[start:len(c.arena):len(c.arena)]
+	return n
 }
 
 var stringsKey = catalog.NewKey[*Strings]("interpolation")
@@ -163,6 +191,12 @@ func collectInterpolated(v *catalog.Version, c *collector) {
 			}
 		}
 		if d != nil && bytes.IndexByte(f.Rendered.Data, '$') >= 0 {
+			// Each item and reference holds a `$` of the document, and
+			// a path is a few keys deep.
+			n := dollarRuns(f.Rendered.Data)
+			c.s.Items = slices.Grow(c.s.Items, n)
+			c.refs = slices.Grow(c.refs, n)
+			c.paths = slices.Grow(c.paths, 3*n)
 			walkDoc(d, isRC, c)
 		}
 		if f.Rendered.Templated {

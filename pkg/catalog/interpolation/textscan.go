@@ -103,7 +103,7 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, out *collector) {
 				}
 				if bytes.IndexByte(line[i:j], '$') >= 0 {
 					out.add(Item{Text: string(line[i:j]), Key: key, Kind: kind, Unit: unit, Path: path,
-						OpenEnd: j < len(masked) && masked[j] == 'x', file: f, line: lineNo, col0: i})
+						OpenEnd: j < len(masked) && masked[j] == 'x', file: f, line: int32(lineNo), col0: int32(i)})
 				}
 				i = j
 			}

@@ -122,3 +122,11 @@ func TestRenderedDollars(t *testing.T) {
 	}
 	t.Logf("community catalog: %d files aligned, %d decided from their text", aligned[true], aligned[false])
 }
+
+func TestDollarRuns(t *testing.T) {
+	for s, want := range map[string]int{"": 0, "a": 0, "$": 1, "$$": 1, "a$b$$c$$$": 3, "${A} $B": 2, "$x\n$": 2} {
+		if got := dollarRuns([]byte(s)); got != want {
+			t.Errorf("dollarRuns(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

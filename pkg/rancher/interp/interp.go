@@ -41,7 +41,11 @@ func (e Error) Error() string {
 // Scan finds every reference and every interpolation error in s, in order.
 // It keeps going after an error so that a linter can report all of them at
 // once, where Rancher stops at the first.
-func Scan(s string) (refs []Ref, errs []Error) {
+func Scan(s string) (refs []Ref, errs []Error) { return AppendScan(nil, nil, s) }
+
+// AppendScan is Scan appending to refs and errs, so that a caller scanning
+// many strings can keep their results in a few shared arrays.
+func AppendScan(refs []Ref, errs []Error, s string) ([]Ref, []Error) {
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '$')
 		if j < 0 {

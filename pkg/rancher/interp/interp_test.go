@@ -166,3 +166,28 @@ func TestEscape(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendScan: scanning several strings into shared arrays leaves each
+// string's results as Scan finds them, after those of the strings before.
+func TestAppendScan(t *testing.T) {
+	ins := []string{"x${B}y$C", "no refs", "$1 $(x) ${} ${A:-d} $OK abc$", "${A $B", "$A"}
+	var refs []Ref
+	var errs []Error
+	type span struct{ r0, r1, e0, e1 int }
+	var spans []span
+	for _, s := range ins {
+		r0, e0 := len(refs), len(errs)
+		refs, errs = AppendScan(refs, errs, s)
+		spans = append(spans, span{r0, len(refs), e0, len(errs)})
+	}
+	for i, s := range ins {
+		wantRefs, wantErrs := Scan(s)
+		sp := spans[i]
+		if got := refs[sp.r0:sp.r1]; len(got) != len(wantRefs) || len(got) > 0 && !reflect.DeepEqual(got, wantRefs) {
+			t.Errorf("%q: refs %+v, Scan finds %+v", s, got, wantRefs)
+		}
+		if got := errs[sp.e0:sp.e1]; len(got) != len(wantErrs) || len(got) > 0 && !reflect.DeepEqual(got, wantErrs) {
+			t.Errorf("%q: errors %+v, Scan finds %+v", s, got, wantErrs)
+		}
+	}
+}
