@@ -52,32 +52,65 @@ func checkUnused(p *lint.Pass, v *catalog.Version) {
 	if info == nil || len(info.Questions) == 0 {
 		return
 	}
-	used := map[string]bool{}
+	u := newUses(info.Questions)
 	for _, f := range filesUsingAnswers(v) {
+		if u.done() {
+			break // every question is used: nothing to report
+		}
 		if v.Template.IsCompose() && f.Doc == nil && f.Rendered != nil && f.Rendered.Doc == nil && f.Rendered.YAMLErr != nil {
 			// The file is not YAML even once rendered (D009, T005): its
 			// bare environment entries cannot be read, so which questions
 			// it uses is unknown.
 			return
 		}
-		collectUses(f, info, used)
+		collectUses(f, info, u)
 	}
-	if v.Project != nil {
+	if v.Project != nil && !u.done() {
 		// The rendered project covers templated files that are not YAML
 		// as written.
 		for _, s := range v.Project.Services {
 			for _, e := range s.Fields("environment") {
-				collectEnvLookups(e.Value, used)
+				collectEnvLookups(e.Value, u)
 			}
 		}
 	}
 	for _, q := range info.Questions {
-		if q.Variable == "" || !isVariable(q.Variable) || used[q.Variable] {
+		if !u.pending[q.Variable] {
 			continue
 		}
 		p.Report(questionPos(info, q), "%s is not used: neither compose file refers to ${%s}, $%s, .Values.%s or a bare environment entry %s, so its answer has no effect; use it or remove the question", qname(q), q.Variable, q.Variable, q.Variable, q.Variable)
 	}
 }
+
+// uses tracks which questions the files have not used yet. Only questions
+// that can be unused are tracked, so the search stops as soon as the last
+// of them is found, which in most versions is well before the end of the
+// files.
+type uses struct {
+	pending map[string]bool // variable -> not used yet
+	left    int             // how many pending entries are true
+}
+
+func newUses(qs []*catalog.Question) *uses {
+	u := &uses{pending: make(map[string]bool, len(qs))}
+	for _, q := range qs {
+		if q.Variable != "" && isVariable(q.Variable) && !u.pending[q.Variable] {
+			u.pending[q.Variable] = true
+			u.left++
+		}
+	}
+	return u
+}
+
+// use records that the files use the answer name.
+func (u *uses) use(name string) {
+	if u.pending[name] {
+		u.pending[name] = false
+		u.left--
+	}
+}
+
+func (u *uses) done() bool { return u.left == 0 }
 
 // filesUsingAnswers returns the files an answer can reach: the two compose
 // files the UI sends for compose templates; every manifest of the version
@@ -106,25 +139,26 @@ func filesUsingAnswers(v *catalog.Version) []*catalog.File {
 // raw text errs on the side of "used".
 var valuesRe = regexp.MustCompile(`\.Values\.([A-Za-z_][A-Za-z0-9_]*)|index\s+\.Values\s+"([^"]*)"`)
 
-func collectUses(f *catalog.File, info *catalog.Info, used map[string]bool) {
+func collectUses(f *catalog.File, info *catalog.Info, u *uses) {
 	if f.ReadErr != nil || f.Data == nil {
 		return
 	}
 	if !tmpl.NoTemplating(f.Data) && bytes.Contains(f.Data, []byte("{{")) {
 		if refs, err := f.ValueRefs(); err == nil {
 			for _, r := range refs {
-				used[r.Name] = true
+				u.use(r.Name)
 			}
 		} else {
 			for _, m := range valuesRe.FindAllSubmatch(f.Data, -1) {
-				used[string(m[1])+string(m[2])] = true
+				u.use(string(m[1]) + string(m[2]))
 			}
 		}
 	}
+	var refs []interp.Ref // reused from one string to the next
 	scan := func(s string) {
-		refs, _ := interp.Scan(s)
+		refs, _ = interp.AppendScan(refs[:0], nil, s)
 		for _, r := range refs {
-			used[r.Name] = true
+			u.use(r.Name)
 		}
 	}
 	if f.Doc != nil {
@@ -132,13 +166,13 @@ func collectUses(f *catalog.File, info *catalog.Info, used map[string]bool) {
 		// key is I003's problem, not an unused question), except the
 		// `.catalog` block itself; aliases are not followed.
 		yamlnode.Walk(f.Doc, func(n, _ *yaml.Node) bool {
-			if n == info.Node {
+			if n == info.Node || u.done() {
 				return false
 			}
 			if n.Kind == yaml.MappingNode {
 				for i := 0; i+1 < len(n.Content); i += 2 {
 					if n.Content[i].Value == "environment" {
-						collectEnvLookups(n.Content[i+1], used)
+						collectEnvLookups(n.Content[i+1], u)
 					}
 				}
 			}
@@ -151,7 +185,7 @@ func collectUses(f *catalog.File, info *catalog.Info, used map[string]bool) {
 	}
 	// Templates and files that are not YAML as written: scan the text,
 	// leaving out comment lines.
-	for data := f.Data; len(data) > 0; {
+	for data := f.Data; len(data) > 0 && !u.done(); {
 		var line []byte
 		line, data, _ = bytes.Cut(data, []byte("\n"))
 		if t := bytes.TrimSpace(line); len(t) == 0 || t[0] == '#' || bytes.IndexByte(t, '$') < 0 {
@@ -164,10 +198,10 @@ func collectUses(f *catalog.File, info *catalog.Info, used map[string]bool) {
 // collectEnvLookups marks environment entries written without a value
 // (`- NAME` or `NAME:`): libcompose fills them from its environment lookup,
 // which in Rancher's executor is the answers, so they use the answer NAME.
-func collectEnvLookups(env *yaml.Node, used map[string]bool) {
+func collectEnvLookups(env *yaml.Node, u *uses) {
 	for _, kv := range yamlnode.KeyValues(env) {
 		if !kv.HasValue && kv.Key != "" {
-			used[kv.Key] = true
+			u.use(kv.Key)
 		}
 	}
 }
