@@ -17,7 +17,7 @@ import (
 // hostUse holds those readings for one version.
 type hostUse struct {
 	placed   []*catalog.Service
-	services map[*catalog.Service]*serviceUse
+	services []serviceUse // indexed as View.Services
 	volumes  []Volume
 }
 
@@ -38,9 +38,9 @@ func (w *View) hosts() *hostUse {
 }
 
 func readHostUse(w *View) *hostUse {
-	h := &hostUse{services: map[*catalog.Service]*serviceUse{}}
-	for _, s := range w.Services() {
-		h.services[s] = readServiceUse(w, s)
+	h := &hostUse{services: make([]serviceUse, len(w.services))}
+	for i, s := range w.services {
+		h.services[i] = *readServiceUse(w, s)
 		switch w.KindOf(s) {
 		case ExternalService, DNSService:
 			continue
@@ -63,8 +63,8 @@ func readServiceUse(w *View, s *catalog.Service) *serviceUse {
 // service returns what s takes from its host. A service outside the
 // docker-compose project is read on the spot.
 func (w *View) service(s *catalog.Service) *serviceUse {
-	if u := w.hosts().services[s]; u != nil {
-		return u
+	if i := w.index(s); i >= 0 {
+		return &w.hosts().services[i]
 	}
 	return readServiceUse(w, s)
 }

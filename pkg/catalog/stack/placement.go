@@ -66,8 +66,8 @@ func (pl *Placement) fresh() bool {
 // container rules do not restrict hosts and are left out. Pins are read with
 // ExpandSymbolic: a pin the user types compares equal to the same reference.
 func (w *View) PlacementOf(s *catalog.Service) Placement {
-	if pl, ok := w.placements().own[s]; ok {
-		return pl
+	if i := w.index(s); i >= 0 {
+		return w.placements().own[i]
 	}
 	return w.placementOf(s).seal()
 }
@@ -251,8 +251,8 @@ func (w *View) SameGroup(a, b string) bool {
 // primary and its sidekicks on one host, so the group's hosts must satisfy
 // every member's hard rules; the primary's global flag decides for all.
 func (w *View) GroupPlacement(name string) Placement {
-	if pl, ok := w.placements().group[name]; ok {
-		return pl
+	if i, ok := w.sidekicks.order[name]; ok {
+		return w.placements().group[i]
 	}
 	return w.groupPlacement(name, w.PlacementOf)
 }
@@ -271,8 +271,11 @@ func (w *View) groupPlacement(name string, placementOf func(*catalog.Service) Pl
 // read once: the TP rules compare them per service and per pair of
 // services, and ask MultiHost for each.
 type placements struct {
-	own   map[*catalog.Service]Placement
-	group map[string]Placement
+	// own and group are indexed as Services; group by the index of the
+	// last service of a name (Sidekicks.order), as GroupPlacement asks by
+	// name.
+	own   []Placement
+	group []Placement
 	// globalPins holds the PinKeys of the sure, global groups of the
 	// services that run on hosts.
 	globalPins map[string]bool
@@ -286,27 +289,28 @@ func (w *View) placements() *placements {
 
 func readPlacements(w *View) *placements {
 	services := w.Services()
-	ps := &placements{
-		own:        make(map[*catalog.Service]Placement, len(services)),
-		group:      make(map[string]Placement, len(services)),
-		globalPins: map[string]bool{},
-	}
-	for _, s := range services {
-		ps.own[s] = w.placementOf(s).seal()
+	ps := &placements{own: make([]Placement, len(services)), group: make([]Placement, len(services))}
+	for i, s := range services {
+		ps.own[i] = w.placementOf(s).seal()
 	}
 	own := func(s *catalog.Service) Placement {
-		if pl, ok := ps.own[s]; ok {
-			return pl
+		if i := w.index(s); i >= 0 {
+			return ps.own[i]
 		}
 		return w.placementOf(s).seal()
 	}
-	for _, s := range services {
-		ps.group[s.Name] = w.groupPlacement(s.Name, own)
+	for i, s := range services {
+		ps.group[i] = w.groupPlacement(s.Name, own)
 	}
 	for _, s := range w.Placed() {
-		if pl := ps.group[s.Name]; pl.Global && pl.Sure() {
-			ps.globalPins[pl.PinKey()] = true
+		pl := ps.group[w.sidekicks.order[s.Name]]
+		if !pl.Global || !pl.Sure() {
+			continue
 		}
+		if ps.globalPins == nil {
+			ps.globalPins = map[string]bool{}
+		}
+		ps.globalPins[pl.PinKey()] = true
 	}
 	return ps
 }

@@ -51,9 +51,9 @@ type Sidekicks struct {
 }
 
 func analyzeSidekicks(w *View) *Sidekicks {
-	sk := &Sidekicks{Refs: map[string][]Ref{}, order: map[string]int{}}
-	var input []sidekick.Service
-	for i, s := range w.Services() {
+	sk := &Sidekicks{Refs: map[string][]Ref{}, order: make(map[string]int, len(w.services))}
+	input := make([]sidekick.Service, 0, len(w.services))
+	for i, s := range w.services {
 		sk.order[s.Name] = i
 		in := sidekick.Service{Name: s.Name}
 		if l, value, present, sure := w.Label(s, SidekickLabel); present {

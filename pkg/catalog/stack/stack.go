@@ -11,6 +11,7 @@
 package stack
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -28,6 +29,7 @@ type View struct {
 	// read values through them.
 	*catalog.Answers
 
+	services  []*catalog.Service // Services, read once
 	sidekicks *Sidekicks
 }
 
@@ -48,6 +50,12 @@ func build(v *catalog.Version) *View {
 		return nil
 	}
 	w := &View{Version: v, Project: v.Project, Answers: v.DefaultAnswers()}
+	for _, s := range w.Project.Services {
+		if s.DC != nil {
+			w.services = append(w.services, s)
+		}
+	}
+	w.services = slices.Clip(w.services)
 	w.sidekicks = analyzeSidekicks(w)
 	w.readGroups()
 	return w
@@ -55,15 +63,17 @@ func build(v *catalog.Version) *View {
 
 // Services returns the services docker-compose defines, in file order.
 // Services only rancher-compose.yml mentions are not part of the executor's
-// project (D007 reports them).
-func (w *View) Services() []*catalog.Service {
-	var out []*catalog.Service
-	for _, s := range w.Project.Services {
-		if s.DC != nil {
-			out = append(out, s)
-		}
+// project (D007 reports them). The list is shared by every caller: read
+// it, do not modify it.
+func (w *View) Services() []*catalog.Service { return w.services }
+
+// index returns the position of s in Services, or -1 for a service that
+// is not there.
+func (w *View) index(s *catalog.Service) int {
+	if i, ok := w.sidekicks.order[s.Name]; ok && w.services[i] == s {
+		return i
 	}
-	return out
+	return -1
 }
 
 // Service returns the docker-compose service called name, or nil.

@@ -70,7 +70,7 @@ func namedVolumes(w *View, h *hostUse) []Volume {
 		_, sdriver, sdriverSure := w.FieldString(s, "volume_driver")
 		sdriverEntry, hasSDriver := s.Field("volume_driver")
 		hasSDriver = hasSDriver && sdriverEntry.Value != nil
-		for _, m := range h.services[s].mounts {
+		for _, m := range h.services[w.index(s)].mounts {
 			if !m.Named() {
 				continue
 			}
