@@ -147,16 +147,53 @@ func Read(root *yaml.Node) *Block {
 
 func readQuestion(item *yaml.Node) *Question {
 	q := &Question{Node: item}
-	q.Variable = yaml11.Text(q.Field("variable"))
-	q.Type = yaml11.Text(q.Field("type"))
-	q.Label = yaml11.Text(q.Field("label"))
-	if k, d := yamlnode.Get(item, "default"); k != nil {
-		q.Default, q.HasDefault = yaml11.Text(d), true
+	// One pass over the item finds the keys read here, each the last of
+	// its repeats as yamlnode.Get finds it: loading reads every question
+	// of every version, and a Get per key walked the item six times.
+	var variable, typ, label, def, required, options, defKey *yaml.Node
+	merges := false
+	for i := 0; i+1 < len(item.Content); i += 2 {
+		k, v := item.Content[i], item.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
+			merges = true
+			continue
+		}
+		switch k.Value {
+		case "variable":
+			variable = v
+		case "type":
+			typ = v
+		case "label":
+			label = v
+		case "default":
+			defKey, def = k, v
+		case "required":
+			required = v
+		case "options":
+			options = v
+		}
 	}
-	if r := q.Field("required"); yaml11.KindOf(r) == yaml11.Bool {
+	// A key the item does not hold itself may come from a merge
+	// (`<<: *base`); Get knows how merges resolve.
+	field := func(n *yaml.Node, key string) *yaml.Node {
+		if n == nil && merges {
+			return q.Field(key)
+		}
+		return yamlnode.Resolve(n)
+	}
+	q.Variable = yaml11.Text(field(variable, "variable"))
+	q.Type = yaml11.Text(field(typ, "type"))
+	q.Label = yaml11.Text(field(label, "label"))
+	if defKey == nil && merges {
+		defKey, def = yamlnode.Get(item, "default")
+	}
+	if defKey != nil {
+		q.Default, q.HasDefault = yaml11.Text(yamlnode.Resolve(def)), true
+	}
+	if r := field(required, "required"); yaml11.KindOf(r) == yaml11.Bool {
 		q.Required = yaml11.Text(r) == "true"
 	}
-	if opts := q.Field("options"); yamlnode.IsSeq(opts) {
+	if opts := field(options, "options"); yamlnode.IsSeq(opts) {
 		for _, o := range opts.Content {
 			if o = yamlnode.Resolve(o); o != nil && o.Kind == yaml.ScalarNode {
 				q.Options = append(q.Options, yaml11.Text(o))

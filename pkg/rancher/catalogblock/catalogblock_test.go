@@ -3,6 +3,8 @@ package catalogblock
 import (
 	"testing"
 
+	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"gopkg.in/yaml.v3"
@@ -124,4 +126,74 @@ func TestKeyKinds(t *testing.T) {
 		seen[k] = true
 	}
 	assert.Len(t, seen, len(QuestionKeys))
+}
+
+// readQuestionByGet is readQuestion written with one yamlnode lookup per
+// key, the plain reading that readQuestion's single pass must agree with.
+func readQuestionByGet(item *yaml.Node) *Question {
+	q := &Question{Node: item}
+	q.Variable = yaml11.Text(q.Field("variable"))
+	q.Type = yaml11.Text(q.Field("type"))
+	q.Label = yaml11.Text(q.Field("label"))
+	if k, d := yamlnode.Get(item, "default"); k != nil {
+		q.Default, q.HasDefault = yaml11.Text(d), true
+	}
+	if r := q.Field("required"); yaml11.KindOf(r) == yaml11.Bool {
+		q.Required = yaml11.Text(r) == "true"
+	}
+	if opts := q.Field("options"); yamlnode.IsSeq(opts) {
+		for _, o := range opts.Content {
+			if o = yamlnode.Resolve(o); o != nil && o.Kind == yaml.ScalarNode {
+				q.Options = append(q.Options, yaml11.Text(o))
+			}
+		}
+	}
+	return q
+}
+
+// TestReadQuestionIsGet: the single pass reads what a lookup per key
+// reads, with repeated keys, merges, aliases, nulls and odd types.
+func TestReadQuestionIsGet(t *testing.T) {
+	src := `base: &base
+  type: enum
+  options: [a, b]
+  default: a
+  required: yes
+opts: &opts [x, 1.10, ~]
+.catalog:
+  questions:
+    - variable: A
+      type: string
+      default: 1.10
+    - variable: B
+      variable: C
+      type: int
+      type: float
+      required: true
+      required: "true"
+    - <<: *base
+      variable: D
+    - <<: [*base]
+      variable: E
+      type: string
+      options: *opts
+    - variable: F
+      default:
+      options: x
+      label: [not, a, string]
+    - variable: !!str 010
+      required: !!bool true
+      default: !!int 7
+    - label: no variable
+      required: 1
+    - ? [complex, key]
+      : value
+      variable: G
+`
+	b := Read(parse(t, src))
+	require.NotNil(t, b)
+	require.Len(t, b.Questions, 8)
+	for i, q := range b.Questions {
+		assert.Equal(t, readQuestionByGet(q.Node), q, "question %d", i)
+	}
 }
