@@ -128,3 +128,40 @@ func mayRepeat(ps []yamlnode.Pair) bool {
 	}
 	return false
 }
+
+// eachPair calls fn for each entry of pairs(m), in order. A mapping without
+// merge keys or repeated keys, which is nearly every question, is read in
+// place rather than copied into a list first. TestEachPairIsPairs holds the
+// two together.
+func eachPair(m *yaml.Node, fn func(yamlnode.Pair)) {
+	if m == nil || m.Kind != yaml.MappingNode || !plainMapping(m) {
+		for _, p := range pairs(m) {
+			fn(p)
+		}
+		return
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		fn(yamlnode.Pair{Key: m.Content[i], Value: yamlnode.Resolve(m.Content[i+1])})
+	}
+}
+
+// plainMapping reports whether mapping m has a handful of entries, none a
+// merge key and no key twice: then pairs(m) is m's entries as written.
+func plainMapping(m *yaml.Node) bool {
+	c := m.Content
+	if len(c) > 32 {
+		return false
+	}
+	for i := 0; i+1 < len(c); i += 2 {
+		k := c[i]
+		if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
+			return false
+		}
+		for j := i + 2; j+1 < len(c); j += 2 {
+			if c[j].Value == k.Value {
+				return false
+			}
+		}
+	}
+	return true
+}

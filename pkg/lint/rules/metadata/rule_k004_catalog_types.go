@@ -74,6 +74,7 @@ func checkCatalogTypes(p *lint.Pass, v *catalog.Version) {
 			case k != yaml11.Seq:
 				p.Report(at(info, pair.Key), "`%s.questions` must be a list of questions (`- variable: ...`), not %s: %s", block, k.WithArticle(), dropped)
 			default:
+				qs := info.Questions // the same items, read by the loader
 				for _, item := range val.Content {
 					item = yamlnode.Resolve(item)
 					switch ik := yaml11.KindOf(item); {
@@ -81,7 +82,11 @@ func checkCatalogTypes(p *lint.Pass, v *catalog.Version) {
 					case ik != yaml11.Map:
 						p.Report(at(info, item), "each question must be a mapping (`- variable: NAME` with its keys indented under it), not %s: %s", ik.WithArticle(), dropped)
 					default:
-						checkQuestionTypes(p, info, item)
+						var q *catalog.Question
+						if len(qs) > 0 && qs[0].Node == item {
+							q, qs = qs[0], qs[1:]
+						}
+						checkQuestionTypes(p, info, item, q)
 					}
 				}
 			}
@@ -101,31 +106,44 @@ func checkCatalogTypes(p *lint.Pass, v *catalog.Version) {
 	}
 }
 
-func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node) {
-	name := "question"
-	if s := yaml11.Text(yamlnode.Value(q, "variable")); s != "" {
-		name = "question " + s
+// checkQuestionTypes checks question item q; question is what the loader
+// read from it, when known.
+func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node, question *catalog.Question) {
+	variable := ""
+	if question != nil {
+		variable = question.Variable
+	} else {
+		variable = yaml11.Text(yamlnode.Value(q, "variable"))
 	}
-	for _, pair := range pairs(q) {
+	name := "question"
+	if variable != "" {
+		name = "question " + variable
+	}
+	eachPair(q, func(pair yamlnode.Pair) {
 		key, val := pair.Key.Value, pair.Value
-		k := yaml11.KindOf(val)
+		// The kind of a scalar is looked up only for the keys that
+		// need it; that of a collection is its node's.
+		r := yamlnode.Resolve(val)
+		coll := r != nil && (r.Kind == yaml.MappingNode || r.Kind == yaml.SequenceNode)
+		kind := func() yaml11.Kind { return yaml11.KindOf(val) }
 		posNode := val
-		if val == nil || val.Line == 0 || k.IsCollection() {
+		if val == nil || val.Line == 0 || coll {
 			posNode = pair.Key
 		}
 		pos := func() catalog.Pos { return at(info, posNode) } // only for a finding
 		switch {
 		case slices.Contains(catalogblock.QuestionStringKeys, key):
-			if k.IsCollection() {
-				p.Report(pos(), "%s: `%s` must be a string, not %s: %s", name, key, k.WithArticle(), dropped)
+			if coll {
+				p.Report(pos(), "%s: `%s` must be a string, not %s: %s", name, key, kind().WithArticle(), dropped)
 			}
 		case key == "required":
+			k := kind()
 			// A string is Q008's; here the other non-booleans.
 			if k != yaml11.Null && k != yaml11.Bool && k != yaml11.String {
 				p.Report(pos(), "%s: `required` must be true or false, not %s (%s): %s", name, k.WithArticle(), describe(val), dropped)
 			}
 		case slices.Contains(catalogblock.QuestionIntKeys, key):
-			if k != yaml11.Null && !k.IsNumber() {
+			if k := kind(); k != yaml11.Null && !k.IsNumber() {
 				fix := ""
 				if k == yaml11.String && val.Kind == yaml.ScalarNode {
 					if nk, out := yaml11.Resolve(val.Value); nk.IsNumber() {
@@ -135,7 +153,7 @@ func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node) {
 				p.Report(pos(), "%s: `%s` must be an integer, not %s (%s): %s%s", name, key, k.WithArticle(), describe(val), dropped, fix)
 			}
 		case key == "options":
-			switch {
+			switch k := kind(); {
 			case k == yaml11.Null:
 			case k != yaml11.Seq:
 				p.Report(pos(), "%s: `options` must be a list such as [a, b], not %s: %s", name, k.WithArticle(), dropped)
@@ -148,11 +166,11 @@ func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node) {
 				}
 			}
 		case key == "default":
-			if k.IsCollection() {
-				p.Report(pos(), "%s: `default` must be a single value (Rancher stores it as a string), not %s: %s; for several values write one string, e.g. \"a,b\"", name, k.WithArticle(), dropped)
+			if coll {
+				p.Report(pos(), "%s: `default` must be a single value (Rancher stores it as a string), not %s: %s; for several values write one string, e.g. \"a,b\"", name, kind().WithArticle(), dropped)
 			}
 		}
-	}
+	})
 }
 
 // describe shows a node in a message: a scalar's text, else its kind.

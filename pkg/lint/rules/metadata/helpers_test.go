@@ -1,0 +1,48 @@
+package metadata
+
+import (
+	"slices"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+)
+
+// TestEachPairIsPairs: every mapping of a document with merges, repeats,
+// aliases, complex keys and long mappings yields the same entries through
+// eachPair as through pairs.
+func TestEachPairIsPairs(t *testing.T) {
+	src := `base: &base {type: enum, default: a}
+q1: {variable: A, type: string, default: x}
+q2: {variable: B, type: int, type: float}
+q3: {<<: *base, variable: C}
+q4: {<<: [*base], type: string}
+q5: {variable: *base}
+q6: {? [a]: 1, ? [b]: 2}
+q7: {? [a]: 1, x: 2}
+q8: {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10, k: 11, l: 12, m: 13, n: 14, o: 15, p: 16, q: 17}
+q9: {}
+q10: {"<<": 1, a: 2}
+`
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	yamlnode.Walk(&doc, func(m, _ *yaml.Node) bool {
+		if m.Kind != yaml.MappingNode {
+			return true
+		}
+		n++
+		var got []yamlnode.Pair
+		eachPair(m, func(p yamlnode.Pair) { got = append(got, p) })
+		if want := pairs(m); !slices.Equal(got, want) {
+			t.Errorf("mapping at line %d: eachPair gives %d entries, pairs %d", m.Line, len(got), len(want))
+		}
+		return true
+	})
+	if n < 12 {
+		t.Fatalf("walked %d mappings", n)
+	}
+}
