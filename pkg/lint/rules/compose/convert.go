@@ -147,6 +147,9 @@ func number(text string) any {
 	case ".nan":
 		return json.Number("0")
 	}
+	if len(text) <= 15 && decimalInteger(text) {
+		return json.Number(text) // a float64 holds it exactly: ParseFloat agrees
+	}
 	if _, err := strconv.ParseFloat(text, 64); err != nil {
 		return text
 	}

@@ -272,6 +272,22 @@ func normalJSON(v any) (string, bool) {
 	return string(b), true
 }
 
+// decimalInteger reports whether s is an integer written in decimal
+// digits, with an optional minus sign: a number big.Rat reads, as an
+// integer, whatever its length.
+func decimalInteger(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // plainJSON reports whether s is printable ASCII that JSON writes as is
 // between quotes (no quote, backslash or HTML character to escape).
 func plainJSON(s string) bool {
@@ -313,14 +329,20 @@ func (s *quickSchema) valid(v any) bool {
 			return false
 		}
 	case json.Number:
-		r, ok := new(big.Rat).SetString(string(x))
-		if !ok {
-			return false // gojsonschema has no number to compare
+		// Most numbers are short decimal integers, which need no big.Rat
+		// unless a bound is to be compared.
+		integer := decimalInteger(string(x))
+		if !integer || s.minimum != nil || s.maximum != nil {
+			r, ok := new(big.Rat).SetString(string(x))
+			if !ok {
+				return false // gojsonschema has no number to compare
+			}
+			if s.minimum != nil && r.Cmp(s.minimum) < 0 || s.maximum != nil && r.Cmp(s.maximum) > 0 {
+				return false
+			}
+			integer = r.IsInt()
 		}
-		if typed && !s.allows("number") && !(r.IsInt() && s.allows("integer")) {
-			return false
-		}
-		if s.minimum != nil && r.Cmp(s.minimum) < 0 || s.maximum != nil && r.Cmp(s.maximum) > 0 {
+		if typed && !s.allows("number") && !(integer && s.allows("integer")) {
 			return false
 		}
 	case bool:

@@ -3,11 +3,14 @@ package compose
 import (
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"math/rand"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -423,4 +426,25 @@ func mutateNode(rng *rand.Rand, root *yaml.Node, snippets []*yaml.Node, keys []s
 	}
 	spots[rng.Intn(len(spots))]()
 	return root
+}
+
+// TestDecimalIntegerFastPath: the numbers valid and number read without
+// big.Rat or strconv are read by them as the same integers.
+func TestDecimalIntegerFastPath(t *testing.T) {
+	for _, text := range []string{"0", "7", "-1001", "493", "123456789012345", "1234567890123456789012345678901234567890",
+		"", "-", "1.5", "1e3", "+1", "0x1f", "1_000", "- 1", "١٢"} {
+		fast := decimalInteger(text)
+		r, ok := new(big.Rat).SetString(text)
+		if fast && (!ok || !r.IsInt()) {
+			t.Errorf("decimalInteger(%q) = true, big.Rat reads ok=%v", text, ok)
+		}
+		if fast && len(text) <= 15 {
+			if _, err := strconv.ParseFloat(text, 64); err != nil {
+				t.Errorf("%q: a short decimal integer that ParseFloat refuses (%v)", text, err)
+			}
+		}
+		if want := ok && r.IsInt() && !strings.ContainsAny(text, ".eE+_xX") && text != ""; fast != want {
+			t.Errorf("decimalInteger(%q) = %v, want %v", text, fast, want)
+		}
+	}
 }

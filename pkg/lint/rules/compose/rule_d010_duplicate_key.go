@@ -91,9 +91,25 @@ func checkDuplicateEntries(p *lint.Pass, f composeFile, field string, n *yaml.No
 	if !yamlnode.IsSeq(n) {
 		return
 	}
-	first := map[string]yamlnode.KeyValue{}
-	for _, kv := range yamlnode.KeyValues(n) {
-		if prev, ok := first[kv.Key]; ok {
+	kvs := yamlnode.KeyValues(n)
+	var first map[string]yamlnode.KeyValue // for long lists only, as for mappings
+	if len(kvs) > shortMapping {
+		first = make(map[string]yamlnode.KeyValue, len(kvs))
+	}
+	for i, kv := range kvs {
+		var prev yamlnode.KeyValue
+		found := false
+		if first != nil {
+			prev, found = first[kv.Key]
+		} else {
+			for _, e := range kvs[:i] {
+				if e.Key == kv.Key {
+					prev, found = e, true
+					break
+				}
+			}
+		}
+		if found {
 			same := prev.Value == kv.Value && prev.HasValue == kv.HasValue
 			sev := lint.Error
 			if same {
@@ -102,7 +118,9 @@ func checkDuplicateEntries(p *lint.Pass, f composeFile, field string, n *yaml.No
 			p.ReportSeverity(sev, f.at(kv.KeyNode), "%s entry %s is written twice in %s (first at line %d): Rancher's YAML decoder keeps only the last one%s", field, kv.Key, f.name(), f.at(prev.KeyNode).Line, lostOrSame(same))
 			continue
 		}
-		first[kv.Key] = kv
+		if first != nil {
+			first[kv.Key] = kv
+		}
 	}
 }
 
