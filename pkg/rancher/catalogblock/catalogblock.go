@@ -92,10 +92,35 @@ type Question struct {
 	Required bool
 	// Options are the scalar items of `options`, stringified.
 	Options []string
+
+	// read holds the value nodes of the keys read above, as Field returns
+	// them: the rules ask for them again and again. Nil for a Question not
+	// made by Read.
+	read *readFields
 }
 
+type readFields struct{ variable, typ, label, def, required, options *yaml.Node }
+
 // Field returns the value node of a question key.
-func (q *Question) Field(key string) *yaml.Node { return yamlnode.Value(q.Node, key) }
+func (q *Question) Field(key string) *yaml.Node {
+	if r := q.read; r != nil {
+		switch key {
+		case "variable":
+			return r.variable
+		case "type":
+			return r.typ
+		case "label":
+			return r.label
+		case "default":
+			return r.def
+		case "required":
+			return r.required
+		case "options":
+			return r.options
+		}
+	}
+	return yamlnode.Value(q.Node, key)
+}
 
 // Find returns the key and value of the `.catalog` block of a raw
 // rancher-compose.yml document as catalog-service picks it: a top-level
@@ -181,25 +206,34 @@ func readQuestion(item *yaml.Node) *Question {
 		}
 		return yamlnode.Resolve(n)
 	}
-	q.Variable = yaml11.Text(field(variable, "variable"))
-	q.Type = yaml11.Text(field(typ, "type"))
-	q.Label = yaml11.Text(field(label, "label"))
+	r := &readFields{
+		variable: field(variable, "variable"),
+		typ:      field(typ, "type"),
+		label:    field(label, "label"),
+		required: field(required, "required"),
+		options:  field(options, "options"),
+		def:      field(def, "default"),
+	}
 	if defKey == nil && merges {
-		defKey, def = yamlnode.Get(item, "default")
+		defKey, _ = yamlnode.Get(item, "default")
 	}
+	q.Variable = yaml11.Text(r.variable)
+	q.Type = yaml11.Text(r.typ)
+	q.Label = yaml11.Text(r.label)
 	if defKey != nil {
-		q.Default, q.HasDefault = yaml11.Text(yamlnode.Resolve(def)), true
+		q.Default, q.HasDefault = yaml11.Text(r.def), true
 	}
-	if r := field(required, "required"); yaml11.KindOf(r) == yaml11.Bool {
-		q.Required = yaml11.Text(r) == "true"
+	if yaml11.KindOf(r.required) == yaml11.Bool {
+		q.Required = yaml11.Text(r.required) == "true"
 	}
-	if opts := field(options, "options"); yamlnode.IsSeq(opts) {
+	if opts := r.options; yamlnode.IsSeq(opts) {
 		for _, o := range opts.Content {
 			if o = yamlnode.Resolve(o); o != nil && o.Kind == yaml.ScalarNode {
 				q.Options = append(q.Options, yaml11.Text(o))
 			}
 		}
 	}
+	q.read = r
 	return q
 }
 

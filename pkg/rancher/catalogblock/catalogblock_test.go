@@ -1,6 +1,7 @@
 package catalogblock
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
@@ -193,7 +194,13 @@ opts: &opts [x, 1.10, ~]
 	b := Read(parse(t, src))
 	require.NotNil(t, b)
 	require.Len(t, b.Questions, 8)
+	keys := append(slices.Clone(QuestionKeys), "<<", "name", "")
 	for i, q := range b.Questions {
-		assert.Equal(t, readQuestionByGet(q.Node), q, "question %d", i)
+		for _, k := range keys {
+			assert.Same(t, yamlnode.Value(q.Node, k), q.Field(k), "question %d, Field(%q)", i, k)
+		}
+		got := *q
+		got.read = nil // the nodes Field returns, checked above
+		assert.Equal(t, readQuestionByGet(q.Node), &got, "question %d", i)
 	}
 }
