@@ -51,20 +51,23 @@ func mounts(w *View, s *catalog.Service) []Mount {
 			continue
 		}
 		m := Mount{Text: text, Doc: e.Doc, Node: yamlnode.Resolve(item)}
-		parts := strings.Split(text, ":")
-		switch len(parts) {
-		case 1:
-			m.Target = parts[0]
-		case 2:
-			if strings.HasPrefix(parts[1], "/") {
-				m.Source, m.Target = parts[0], parts[1]
+		// The first three of the colon-separated parts.
+		first, rest, two := strings.Cut(text, ":")
+		second, rest, three := strings.Cut(rest, ":")
+		third, _, _ := strings.Cut(rest, ":")
+		switch {
+		case !two:
+			m.Target = first
+		case !three:
+			if strings.HasPrefix(second, "/") {
+				m.Source, m.Target = first, second
 			} else {
-				m.Target = parts[0] // anonymous volume with a mode
-				m.ReadOnly = hasMode(parts[1], "ro")
+				m.Target = first // anonymous volume with a mode
+				m.ReadOnly = hasMode(second, "ro")
 			}
 		default:
-			m.Source, m.Target = parts[0], parts[1]
-			m.ReadOnly = hasMode(parts[2], "ro")
+			m.Source, m.Target = first, second
+			m.ReadOnly = hasMode(third, "ro")
 		}
 		out = append(out, m)
 	}
@@ -72,7 +75,7 @@ func mounts(w *View, s *catalog.Service) []Mount {
 }
 
 func hasMode(modes, mode string) bool {
-	for _, m := range strings.Split(modes, ",") {
+	for m := range strings.SplitSeq(modes, ",") {
 		if m == mode {
 			return true
 		}

@@ -51,7 +51,7 @@ type Sidekicks struct {
 }
 
 func analyzeSidekicks(w *View) *Sidekicks {
-	sk := &Sidekicks{Refs: map[string][]Ref{}, order: make(map[string]int, len(w.services))}
+	sk := &Sidekicks{order: make(map[string]int, len(w.services))}
 	input := make([]sidekick.Service, 0, len(w.services))
 	for i, s := range w.services {
 		sk.order[s.Name] = i
@@ -62,6 +62,9 @@ func analyzeSidekicks(w *View) *Sidekicks {
 			in.Sidekicks = li.Names
 		}
 		for _, r := range w.refs(s) {
+			if sk.Refs == nil {
+				sk.Refs = map[string][]Ref{} // most stacks have no reference
+			}
 			sk.Refs[s.Name] = append(sk.Refs[s.Name], r)
 			if r.Field == "volumes_from" {
 				in.VolumesFrom = append(in.VolumesFrom, r.To)
@@ -85,9 +88,15 @@ func analyzeSidekicks(w *View) *Sidekicks {
 // part of w.
 func (w *View) readGroups() {
 	sk := w.sidekicks
-	sk.groups = make(map[string][]string, len(sk.order))
-	for name := range sk.order {
-		sk.groups[name] = slices.Clip(w.group(name))
+	sk.groups = make(map[string][]string, len(w.services))
+	all := make([]string, 0, len(w.services)) // one array for the groups of standalone services
+	for _, s := range w.services {
+		if len(sk.primaries[s.Name]) == 0 && sk.Listing(s.Name) == nil {
+			all = append(all, s.Name)
+			sk.groups[s.Name] = all[len(all)-1 : len(all) : len(all)]
+			continue
+		}
+		sk.groups[s.Name] = slices.Clip(w.group(s.Name))
 	}
 }
 
@@ -160,7 +169,7 @@ func (sk *Sidekicks) Ref(from, to, field string) (Ref, bool) {
 // executor (sidekick_info.go) keeps them and fails with "Failed to find
 // sidekick: ", so they are errors in a catalog.
 func HasEmptyEntry(value string) bool {
-	for _, part := range strings.Split(strings.TrimSpace(value), ",") {
+	for part := range strings.SplitSeq(strings.TrimSpace(value), ",") {
 		if strings.TrimSpace(part) == "" {
 			return true
 		}

@@ -7,6 +7,7 @@ package labels
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // AffinityKind is what an affinity rule matches on.
@@ -56,10 +57,11 @@ var affinityKinds = []struct {
 // whether Cattle recognizes it. Cattle silently ignores a key for which
 // isAffinity is true but ok is false, e.g. `…affinity:not_host_label`.
 func ParseAffinityKey(key string) (a Affinity, isAffinity bool, ok bool) {
-	key = strings.ToLower(key)
-	if !strings.HasPrefix(key, AffinityPrefix) {
+	// Most keys are no affinity key: tell them apart before lowercasing.
+	if !hasPrefixFold(key, AffinityPrefix) {
 		return Affinity{}, false, false
 	}
+	key = strings.ToLower(key)
 	for _, k := range affinityKinds {
 		if !strings.HasPrefix(key, k.prefix) {
 			continue
@@ -77,6 +79,28 @@ func ParseAffinityKey(key string) (a Affinity, isAffinity bool, ok bool) {
 		return Affinity{}, true, false
 	}
 	return Affinity{}, true, false
+}
+
+// hasPrefixFold reports whether strings.ToLower(s) starts with prefix,
+// which is lowercase ASCII, without building the lowercased string while
+// s is ASCII (a non-ASCII letter may lowercase to an ASCII one: İ to i).
+func hasPrefixFold(s, prefix string) bool {
+	for i := 0; i < len(prefix); i++ {
+		if i >= len(s) {
+			return false
+		}
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return strings.HasPrefix(strings.ToLower(s), prefix)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Key returns the label key for a, the inverse of ParseAffinityKey.

@@ -61,3 +61,28 @@ func FuzzParseSelector(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPrefixFold: ParseAffinityKey and IsKnown test their prefix before
+// lowercasing the key (hasPrefixFold); they answer as the lowercased
+// key's prefix does, for any key.
+func FuzzPrefixFold(f *testing.F) {
+	for _, s := range []string{"", "io.rancher.", "IO.Rancher.Scheduler.Affinity:Host_Label", "io.rancher.scheduler.affinity",
+		"io.rancher.scheduler.affinitY:container_ne", "İo.rancher.x", "io.ranche\u212A.x", "io.rancher.ſcheduler.affinity:host_label",
+		"io.rancher\u0130", "com.example.x", "io.rancher.sidekicks", "io.rancher.scheduler.affinity:nope"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, key string) {
+		lower := strings.ToLower(key)
+		for _, prefix := range []string{AffinityPrefix, "io.rancher."} {
+			if got, want := hasPrefixFold(key, prefix), strings.HasPrefix(lower, prefix); got != want {
+				t.Fatalf("hasPrefixFold(%q, %q) = %v, the lowercased key says %v", key, prefix, got, want)
+			}
+		}
+		if _, isAff, _ := ParseAffinityKey(key); isAff != strings.HasPrefix(lower, AffinityPrefix) {
+			t.Fatalf("ParseAffinityKey(%q): isAffinity = %v", key, isAff)
+		}
+		if !strings.HasPrefix(lower, "io.rancher.") && !IsKnown(key) {
+			t.Fatalf("IsKnown(%q) = false for a key outside io.rancher.", key)
+		}
+	})
+}

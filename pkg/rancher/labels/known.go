@@ -71,10 +71,10 @@ var KnownPrefixes = []string{
 // IsKnown reports whether Rancher reads (or writes) the label key. Keys
 // outside io.rancher. are not Rancher's and count as known.
 func IsKnown(key string) bool {
-	k := strings.ToLower(key)
-	if !strings.HasPrefix(k, "io.rancher.") {
+	if !hasPrefixFold(key, "io.rancher.") {
 		return true
 	}
+	k := strings.ToLower(key)
 	for _, known := range Known {
 		if k == known {
 			return true

@@ -104,7 +104,7 @@ func Analyze(services []Service) Analysis {
 
 	// listed[p] holds the sidekicks p lists; p's launch-config group is p
 	// and those (isMember). Most services list none and get no set.
-	listed := map[string]map[string]bool{}
+	var listed map[string]map[string]bool
 	isMember := func(p, s string) bool { return p == s || listed[p][s] }
 	for _, p := range names {
 		for _, s := range byName[p].Sidekicks {
@@ -114,6 +114,9 @@ func Analyze(services []Service) Analysis {
 			case byName[s] == nil:
 				report(KindUndefined, p, s, "io.rancher.sidekicks of %s lists %s, which is not a service of this stack (Rancher: \"Failed to find sidekick: %s\")", p, s, s)
 			case !listed[p][s]:
+				if listed == nil {
+					listed = map[string]map[string]bool{}
+				}
 				if listed[p] == nil {
 					listed[p] = map[string]bool{}
 				}
@@ -144,7 +147,7 @@ func Analyze(services []Service) Analysis {
 	// A service's launch config lives in the group of each primary listing
 	// it, or in its own group when nobody lists it; every reference must
 	// resolve inside each of those groups.
-	edges := map[string][]string{}
+	var edges map[string][]string // nil while no reference stays inside
 	for _, s := range names {
 		svc := byName[s]
 		if len(svc.VolumesFrom) == 0 && svc.NetworkContainer == "" {
@@ -172,6 +175,9 @@ func Analyze(services []Service) Analysis {
 				}
 			}
 			if inside && !slices.Contains(edges[s], x) {
+				if edges == nil {
+					edges = map[string][]string{}
+				}
 				edges[s] = append(edges[s], x)
 			}
 		}

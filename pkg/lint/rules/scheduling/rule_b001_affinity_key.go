@@ -8,6 +8,7 @@ import (
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
 )
 
 var ruleB001 = &lint.Rule{
@@ -41,6 +42,9 @@ func checkB001(p *lint.Pass, w *stack.View) {
 		// Every occurrence, duplicates included: a key repeated in one
 		// mapping is lost to YAML and to Cattle alike.
 		for _, f := range s.Fields("labels") {
+			if !mayHoldAffinityKey(f.Value) {
+				continue
+			}
 			for _, kv := range yamlnode.KeyValues(f.Value) {
 				_, isAff, ok := labels.ParseAffinityKey(kv.Key)
 				if !isAff || ok {
@@ -50,6 +54,26 @@ func checkB001(p *lint.Pass, w *stack.View) {
 			}
 		}
 	}
+}
+
+// mayHoldAffinityKey reports whether a labels value may hold a key under
+// io.rancher.scheduler.affinity, looking at its nodes without building its
+// KeyValues list, which most label sets, holding none, do not need. Merges,
+// aliases and nested nodes answer yes: KeyValues reads those.
+func mayHoldAffinityKey(n *yaml.Node) bool {
+	n = yamlnode.Resolve(n)
+	if n == nil {
+		return false
+	}
+	for _, c := range n.Content {
+		if c.Kind != yaml.ScalarNode || c.Value == "<<" {
+			return true
+		}
+		if _, isAff, _ := labels.ParseAffinityKey(c.Value); isAff {
+			return true
+		}
+	}
+	return false
 }
 
 func reportB001(p *lint.Pass, service, key string, pos catalog.Pos) {
