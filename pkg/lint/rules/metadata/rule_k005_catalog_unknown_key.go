@@ -82,8 +82,22 @@ func checkUnknownKeys(p *lint.Pass, v *catalog.Version) {
 		p.Report(info.Doc.At(pair.Key), "unknown key `%s` in `%s` is ignored by Rancher%s", key, block, hint)
 	}
 	for _, q := range info.Questions {
-		qPairs := yamlnode.Pairs(q.Node)
-		reportRepeated(p, info, qPairs, func() string { return qname(q) })
+		var qPairs []yamlnode.Pair
+		if plainMapping(q.Node) {
+			// No key twice (nothing for reportRepeated) and no merge:
+			// the entries are listed only when one of them is unknown,
+			// which is rare.
+			c := q.Node.Content
+			for i := 0; i+1 < len(c); i += 2 {
+				if !slices.Contains(questionKeys, c[i].Value) {
+					qPairs = yamlnode.Pairs(q.Node)
+					break
+				}
+			}
+		} else {
+			qPairs = yamlnode.Pairs(q.Node)
+			reportRepeated(p, info, qPairs, func() string { return qname(q) })
+		}
 		for _, pair := range qPairs {
 			key := pair.Key.Value
 			if slices.Contains(questionKeys, key) {

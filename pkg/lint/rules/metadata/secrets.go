@@ -32,6 +32,11 @@ var notSecretKeys = map[string]bool{
 // name about the secret (see notSecretParts).
 func secretLike(variable string) bool {
 	lower := strings.ToLower(variable)
+	if !containsSecretWord(lower) && !strings.Contains(lower, "key") {
+		// Every part is a substring of lower: no part can be a secret
+		// word or "key". Most names end here, without splitting them.
+		return false
+	}
 	parts := strings.FieldsFunc(lower, func(r rune) bool { return r == '_' || r == '-' || r == '.' })
 	for i := len(parts) - 1; i >= 0; i-- {
 		part := parts[i]
