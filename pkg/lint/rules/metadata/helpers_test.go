@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -44,5 +45,42 @@ q10: {"<<": 1, a: 2}
 	})
 	if n < 12 {
 		t.Fatalf("walked %d mappings", n)
+	}
+}
+
+// secretLikeBySplit is secretLike without its early return: every name is
+// split into parts.
+func secretLikeBySplit(variable string) bool {
+	parts := strings.FieldsFunc(strings.ToLower(variable), func(r rune) bool { return r == '_' || r == '-' || r == '.' })
+	for i := len(parts) - 1; i >= 0; i-- {
+		part := parts[i]
+		isKey := part == "key" && i == len(parts)-1 && i > 0
+		if !isKey && !containsSecretWord(part) {
+			continue
+		}
+		for _, after := range parts[i+1:] {
+			if notSecretParts[after] {
+				return false
+			}
+		}
+		return !isKey || !notSecretKeys[parts[i-1]]
+	}
+	return false
+}
+
+func TestSecretLikeEarlyReturn(t *testing.T) {
+	names := []string{"", "key", "KEY", "api_key", "API_KEY", "public_key", "keyring", "monkey_key", "db_password",
+		"DB_PASSWORD", "password_length", "user_password", "admin-passwd", "secret.name", "my_token", "TOKEN_TTL",
+		"port", "host_name", "keycloak_url", "turnkey", "access_key_id", "x.key", "a-key", "S3_SECRET_KEY", "ŞECRET"}
+	seen := map[bool]int{}
+	for _, n := range names {
+		want := secretLikeBySplit(n)
+		seen[want]++
+		if got := secretLike(n); got != want {
+			t.Errorf("secretLike(%q) = %v, splitting every name gives %v", n, got, want)
+		}
+	}
+	if seen[true] == 0 || seen[false] == 0 {
+		t.Errorf("the names cover only one answer: %v", seen)
 	}
 }
