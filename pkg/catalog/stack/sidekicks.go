@@ -47,7 +47,7 @@ type Sidekicks struct {
 	// primaries is Analysis.PrimaryOf in file order, and groups the Group
 	// of every service: rules ask for them once per service or per pair.
 	primaries map[string][]string
-	groups    map[string][]string
+	groups    [][]string // indexed as View.Services
 }
 
 func analyzeSidekicks(w *View) *Sidekicks {
@@ -75,7 +75,9 @@ func analyzeSidekicks(w *View) *Sidekicks {
 		input = append(input, in)
 	}
 	sk.Analysis = sidekick.Analyze(input)
-	sk.primaries = make(map[string][]string, len(sk.Analysis.PrimaryOf))
+	if len(sk.Analysis.PrimaryOf) > 0 {
+		sk.primaries = make(map[string][]string, len(sk.Analysis.PrimaryOf))
+	}
 	for name, ps := range sk.Analysis.PrimaryOf {
 		ps = slices.Clone(ps)
 		slices.SortStableFunc(ps, func(a, b string) int { return sk.order[a] - sk.order[b] })
@@ -88,15 +90,15 @@ func analyzeSidekicks(w *View) *Sidekicks {
 // part of w.
 func (w *View) readGroups() {
 	sk := w.sidekicks
-	sk.groups = make(map[string][]string, len(w.services))
+	sk.groups = make([][]string, len(w.services))
 	all := make([]string, 0, len(w.services)) // one array for the groups of standalone services
-	for _, s := range w.services {
+	for i, s := range w.services {
 		if len(sk.primaries[s.Name]) == 0 && sk.Listing(s.Name) == nil {
 			all = append(all, s.Name)
-			sk.groups[s.Name] = all[len(all)-1 : len(all) : len(all)]
+			sk.groups[i] = all[len(all)-1 : len(all) : len(all)]
 			continue
 		}
-		sk.groups[s.Name] = slices.Clip(w.group(s.Name))
+		sk.groups[i] = slices.Clip(w.group(s.Name))
 	}
 }
 
@@ -182,8 +184,8 @@ func HasEmptyEntry(value string) bool {
 // sidekicks the primary lists that exist. The groups of the services are
 // read once per version and shared: read them, do not modify them.
 func (w *View) Group(name string) []string {
-	if g, ok := w.sidekicks.groups[name]; ok {
-		return g
+	if i, ok := w.sidekicks.order[name]; ok && w.sidekicks.groups != nil {
+		return w.sidekicks.groups[i]
 	}
 	return w.group(name)
 }

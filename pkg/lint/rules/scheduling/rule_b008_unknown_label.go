@@ -1,6 +1,8 @@
 package scheduling
 
 import (
+	"sync"
+
 	"github.com/catalogen/catalogen/pkg/catalog/stack"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/rancher/labels"
@@ -36,17 +38,48 @@ services:
 }
 
 func checkB008(p *lint.Pass, w *stack.View) {
-	candidates := labels.Candidates()
 	for _, s := range w.Services() {
 		for _, l := range s.Labels() {
 			if labels.IsKnown(l.Key) {
 				continue
 			}
-			if hint := spelling.DidYouMean(l.Key, candidates); hint != "" {
+			if hint := unknownLabelHint(l.Key); hint != "" {
 				p.Report(l.Pos(), "label %s of service %s is not one Rancher reads, so it is silently ignored%s", l.Key, s.Name, hint)
 				continue
 			}
 			p.ReportSeverity(lint.Info, l.Pos(), "label %s of service %s is under io.rancher. but no Rancher component reads it: fine for a label of your own, otherwise check its spelling", l.Key, s.Name)
 		}
 	}
+}
+
+// unknownLabelHint is spelling.DidYouMean for an unknown key against the
+// label candidates. A catalog repeats its labels in every version, and a
+// suggestion compares the key with each candidate, so the answers are
+// remembered, for a bounded number of keys.
+func unknownLabelHint(key string) string {
+	hints.Lock()
+	hint, ok := hints.m[key]
+	hints.Unlock()
+	if ok {
+		return hint
+	}
+	hint = spelling.DidYouMean(key, labels.Candidates())
+	hints.Lock()
+	if hints.m == nil {
+		hints.m = map[string]string{}
+	}
+	if len(hints.m) < maxHints {
+		hints.m[key] = hint
+	}
+	hints.Unlock()
+	return hint
+}
+
+// maxHints bounds the keys unknownLabelHint remembers: beyond it, new keys
+// are worked out on each call.
+const maxHints = 4096
+
+var hints struct {
+	sync.Mutex
+	m map[string]string
 }
