@@ -89,6 +89,7 @@ func checkUnused(p *lint.Pass, v *catalog.Version) {
 type uses struct {
 	pending map[string]bool // variable -> not used yet
 	left    int             // how many pending entries are true
+	refs    []interp.Ref    // scan's buffer, reused from one string to the next
 }
 
 func newUses(qs []*catalog.Question) *uses {
@@ -154,33 +155,11 @@ func collectUses(f *catalog.File, info *catalog.Info, u *uses) {
 			}
 		}
 	}
-	var refs []interp.Ref // reused from one string to the next
-	scan := func(s string) {
-		refs, _ = interp.AppendScan(refs[:0], nil, s)
-		for _, r := range refs {
-			u.use(r.Name)
-		}
-	}
 	if f.Doc != nil {
 		// Every scalar of the raw document, keys included (a reference in a
 		// key is I003's problem, not an unused question), except the
 		// `.catalog` block itself; aliases are not followed.
-		yamlnode.Walk(f.Doc, func(n, _ *yaml.Node) bool {
-			if n == info.Node || u.done() {
-				return false
-			}
-			if n.Kind == yaml.MappingNode {
-				for i := 0; i+1 < len(n.Content); i += 2 {
-					if n.Content[i].Value == "environment" {
-						collectEnvLookups(n.Content[i+1], u)
-					}
-				}
-			}
-			if n.Kind == yaml.ScalarNode && strings.IndexByte(n.Value, '$') >= 0 {
-				scan(n.Value)
-			}
-			return true
-		})
+		u.walk(f.Doc, info.Node, 0)
 		return
 	}
 	// Templates and files that are not YAML as written: scan the text,
@@ -191,7 +170,43 @@ func collectUses(f *catalog.File, info *catalog.Info, u *uses) {
 		if t := bytes.TrimSpace(line); len(t) == 0 || t[0] == '#' || bytes.IndexByte(t, '$') < 0 {
 			continue
 		}
-		scan(string(line))
+		u.scan(string(line))
+	}
+}
+
+// scan records the references of s.
+func (u *uses) scan(s string) {
+	u.refs, _ = interp.AppendScan(u.refs[:0], nil, s)
+	for _, r := range u.refs {
+		u.use(r.Name)
+	}
+}
+
+// walk records the uses in n and below, leaving out skip, as yamlnode.Walk
+// visits them (without following aliases), until every question is used.
+// A plain recursion rather than Walk's callback: this is the one walk over
+// every node of every compose file in the metadata rules.
+func (u *uses) walk(n, skip *yaml.Node, depth int) {
+	if n == nil || depth > 10000 || n == skip || u.done() {
+		return
+	}
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if strings.IndexByte(n.Value, '$') >= 0 {
+			u.scan(n.Value)
+		}
+		return
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if n.Content[i].Value == "environment" {
+				collectEnvLookups(n.Content[i+1], u)
+			}
+		}
+	case yaml.AliasNode:
+		return
+	}
+	for _, c := range n.Content {
+		u.walk(c, skip, depth+1)
 	}
 }
 
