@@ -93,12 +93,12 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, out *collector) {
 			lineLit := lit[lineStart:end]
 			for i := a; i < b; {
 				// The maximal runs of template text within [a, b).
-				if !lineLit[i] {
+				if lineLit[i] == 0 {
 					i++
 					continue
 				}
 				j := i
-				for j < b && lineLit[j] {
+				for j < b && lineLit[j] != 0 {
 					j++
 				}
 				if bytes.IndexByte(line[i:j], '$') >= 0 {
@@ -257,29 +257,43 @@ func textNodes(trees []*parse.Tree, fn func(*parse.TextNode)) {
 	}
 }
 
-// literalMask marks the bytes of data that are template text, not actions.
-func literalMask(trees []*parse.Tree, data []byte) []bool {
-	lit := make([]bool, len(data))
+// literalMask marks the bytes of data that are template text, not actions,
+// with a 1 (else 0): bytes rather than bools, so that a line of text alone
+// is told by one bytes.IndexByte (maskActions).
+func literalMask(trees []*parse.Tree, data []byte) []byte {
+	lit := make([]byte, len(data))
 	textNodes(trees, func(t *parse.TextNode) {
 		s, e := int(t.Pos), int(t.Pos)+len(t.Text)
 		if s < 0 || e > len(data) || !bytes.Equal(data[s:e], t.Text) {
 			return
 		}
-		for i := s; i < e; i++ {
-			lit[i] = true
-		}
+		fillOnes(lit[s:e])
 	})
 	return lit
+}
+
+// fillOnes sets every byte of b to 1, by doubling copies (text nodes span
+// most of a template).
+func fillOnes(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	b[0] = 1
+	for n := 1; n < len(b); n *= 2 {
+		copy(b[n:], b[:n])
+	}
 }
 
 // maskActions appends to out line with the bytes of template actions
 // replaced by 'x', keeping whitespace so that indentation survives trim
 // markers.
-func maskActions(out, line []byte, lit []bool) []byte {
+func maskActions(out, line []byte, lit []byte) []byte {
 	out = append(out, line...)
-	for i, b := range line {
-		if !lit[i] && b != ' ' && b != '\t' && b != '\r' {
-			out[i] = 'x'
+	if bytes.IndexByte(lit, 0) >= 0 { // else the line is text alone
+		for i, b := range line {
+			if lit[i] == 0 && b != ' ' && b != '\t' && b != '\r' {
+				out[i] = 'x'
+			}
 		}
 	}
 	if n := len(out); n > 0 && out[n-1] == '\r' {
@@ -403,7 +417,12 @@ func renderedLines(f *catalog.File, d *catalog.Doc) lineSet {
 	}
 	set := make(lineSet, len(src)+1)
 	r := f.Rendered
-	for i, line := range lines(r.Data) {
+	for i, rest := 0, r.Data; rest != nil; i++ {
+		line, after, found := bytes.Cut(rest, []byte("\n"))
+		rest = after
+		if !found {
+			rest = nil // line is the last one
+		}
 		line = bytes.TrimRight(line, "\r")
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue

@@ -130,3 +130,32 @@ func TestDollarRuns(t *testing.T) {
 		}
 	}
 }
+
+func TestFillOnes(t *testing.T) {
+	for n := 0; n < 70; n++ {
+		b := make([]byte, n+2)
+		fillOnes(b[1 : n+1])
+		if b[0] != 0 || b[n+1] != 0 || bytes.Count(b, []byte{1}) != n {
+			t.Errorf("fillOnes of %d bytes: %v", n, b)
+		}
+	}
+}
+
+// TestMaskActions: a line of text alone is copied as it is, a line with
+// actions gets x for their bytes except blanks.
+func TestMaskActions(t *testing.T) {
+	for _, c := range []struct{ line, lit, want string }{
+		{"  a: b\r", "1111111", "  a: b "},
+		{"  a: {{ x }}", "111110000000", "  a: xx x xx"},
+		{"{{x}}\t", "000000", "xxxxx\t"},
+		{"", "", ""},
+	} {
+		lit := make([]byte, len(c.lit))
+		for i := range c.lit {
+			lit[i] = c.lit[i] - '0'
+		}
+		if got := string(maskActions(nil, []byte(c.line), lit)); got != c.want {
+			t.Errorf("maskActions(%q, %s) = %q, want %q", c.line, c.lit, got, c.want)
+		}
+	}
+}
