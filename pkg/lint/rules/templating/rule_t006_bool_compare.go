@@ -58,11 +58,14 @@ func checkT006(p *lint.Pass, v *catalog.Version) {
 					continue
 				}
 				operands := cmd.Args[1:]
-				shown := cmd.String()
+				// The text shown in a finding, printed only for one: most
+				// comparisons are fine.
+				shown := cmd.String
 				if i > 0 && len(pipe.Cmds[i-1].Args) == 1 {
 					// `.Values.X | eq true`: the piped value is the last operand.
 					operands = append(operands[:len(operands):len(operands)], pipe.Cmds[i-1].Args[0])
-					shown = pipe.Cmds[i-1].String() + " | " + shown
+					prev, this := pipe.Cmds[i-1], cmd
+					shown = func() string { return prev.String() + " | " + this.String() }
 				}
 				reportLiteralCompare(p, f, id.Ident, shown, operands)
 			}
@@ -70,7 +73,7 @@ func checkT006(p *lint.Pass, v *catalog.Version) {
 	}
 }
 
-func reportLiteralCompare(p *lint.Pass, f *catalog.File, op, shown string, operands []parse.Node) {
+func reportLiteralCompare(p *lint.Pass, f *catalog.File, op string, shown func() string, operands []parse.Node) {
 	name := ""
 	for _, a := range operands {
 		if x, ok := valuesRef(a); ok {
@@ -97,6 +100,6 @@ func reportLiteralCompare(p *lint.Pass, f *catalog.File, op, shown string, opera
 		default:
 			continue
 		}
-		p.Report(nodePos(f, a), "`%s` compares the answer .Values.%s, which is always a string, with the unquoted literal %s: the template fails with \"incompatible types for comparison\" and Rancher silently truncates the output there; write %s", clip(shown, 60), name, lit, fix)
+		p.Report(nodePos(f, a), "`%s` compares the answer .Values.%s, which is always a string, with the unquoted literal %s: the template fails with \"incompatible types for comparison\" and Rancher silently truncates the output there; write %s", clip(shown(), 60), name, lit, fix)
 	}
 }
