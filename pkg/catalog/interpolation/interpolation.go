@@ -31,13 +31,12 @@ import (
 type Item struct {
 	Text string
 	Key  bool
-	Kind string   // what a key names: "service", "volume", "label", ...
-	Unit string   // "service", "volume" or "network"
-	Path []string // unit name first, then keys and [indexes]
-
 	// OpenEnd is set when template output follows Text on its line, so a
 	// construct running into the end of Text is not known yet.
 	OpenEnd bool
+	Kind    string   // what a key names: "service", "volume", "label", ...
+	Unit    string   // "service", "volume" or "network"
+	Path    []string // unit name first, then keys and [indexes]
 
 	// Refs and Errs are what interp.Scan finds in Text, scanned once here
 	// for all the rules that read them.
@@ -190,10 +189,9 @@ func collectInterpolated(v *catalog.Version, c *collector) {
 				d = pd
 			}
 		}
-		if d != nil && bytes.IndexByte(f.Rendered.Data, '$') >= 0 {
+		if n := dollarRuns(f.Rendered.Data); d != nil && n > 0 {
 			// Each item and reference holds a `$` of the document, and
 			// a path is a few keys deep.
-			n := dollarRuns(f.Rendered.Data)
 			c.s.Items = slices.Grow(c.s.Items, n)
 			c.refs = slices.Grow(c.refs, n)
 			c.paths = slices.Grow(c.paths, 3*n)
