@@ -146,19 +146,25 @@ func eachPair(m *yaml.Node, fn func(yamlnode.Pair)) {
 }
 
 // plainMapping reports whether mapping m has a handful of entries, none a
-// merge key and no key twice: then pairs(m) is m's entries as written.
+// merge key and no key twice: then pairs(m) is m's entries as written. The
+// keys are read once into an array, not once per comparison.
 func plainMapping(m *yaml.Node) bool {
 	c := m.Content
-	if len(c) > 32 {
+	var keys [16]string
+	n := len(c) / 2
+	if n > len(keys) {
 		return false
 	}
-	for i := 0; i+1 < len(c); i += 2 {
-		k := c[i]
+	for i := range n {
+		k := c[2*i]
 		if k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
 			return false
 		}
-		for j := i + 2; j+1 < len(c); j += 2 {
-			if c[j].Value == k.Value {
+		keys[i] = k.Value
+	}
+	for i := range n {
+		for _, other := range keys[i+1 : n] {
+			if keys[i] == other {
 				return false
 			}
 		}

@@ -61,7 +61,7 @@ func checkVariable(p *lint.Pass, v *catalog.Version) {
 	if info == nil {
 		return
 	}
-	first := map[string]*catalog.Question{}
+	first := make(map[string]*catalog.Question, len(info.Questions))
 	for _, q := range info.Questions {
 		n := q.Field("variable")
 		switch {
