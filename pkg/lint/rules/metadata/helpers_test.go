@@ -1,12 +1,14 @@
 package metadata
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/yamlnode"
 )
 
@@ -82,5 +84,38 @@ func TestSecretLikeEarlyReturn(t *testing.T) {
 	}
 	if seen[true] == 0 || seen[false] == 0 {
 		t.Errorf("the names cover only one answer: %v", seen)
+	}
+}
+
+// TestUses: the list (a few questions) and the map (many) track the same
+// questions: valid variables, each once, until used.
+func TestUses(t *testing.T) {
+	for _, n := range []int{3, manyQuestions + 10} {
+		var qs []*catalog.Question
+		for i := range n {
+			qs = append(qs, &catalog.Question{Variable: fmt.Sprintf("q%d", i)})
+		}
+		qs = append(qs, &catalog.Question{Variable: "q0"}, &catalog.Question{Variable: "1bad"}, &catalog.Question{})
+		u := newUses(qs)
+		if u.left != n {
+			t.Errorf("%d questions: %d tracked", n, u.left)
+		}
+		if u.isPending("1bad") || u.isPending("") {
+			t.Errorf("%d questions: an unusable variable is tracked", n)
+		}
+		for i := range n {
+			if u.done() {
+				t.Fatalf("%d questions: done after %d uses", n, i)
+			}
+			u.use(fmt.Sprintf("q%d", i))
+			u.use(fmt.Sprintf("q%d", i)) // a second use changes nothing
+			u.use("unknown")
+			if u.isPending(fmt.Sprintf("q%d", i)) || i+1 < n && !u.isPending(fmt.Sprintf("q%d", i+1)) {
+				t.Fatalf("%d questions: wrong pending set after using q%d", n, i)
+			}
+		}
+		if !u.done() {
+			t.Errorf("%d questions: not done after using every one", n)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -75,7 +76,7 @@ func checkUnused(p *lint.Pass, v *catalog.Version) {
 		}
 	}
 	for _, q := range info.Questions {
-		if !u.pending[q.Variable] {
+		if !u.isPending(q.Variable) {
 			continue
 		}
 		p.Report(questionPos(info, q), "%s is not used: neither compose file refers to ${%s}, $%s, .Values.%s or a bare environment entry %s, so its answer has no effect; use it or remove the question", qname(q), q.Variable, q.Variable, q.Variable, q.Variable)
@@ -85,29 +86,59 @@ func checkUnused(p *lint.Pass, v *catalog.Version) {
 // uses tracks which questions the files have not used yet. Only questions
 // that can be unused are tracked, so the search stops as soon as the last
 // of them is found, which in most versions is well before the end of the
-// files.
+// files. A version has a handful of questions, and the list shrinks as
+// they are found: a list costs less than a map, up to manyQuestions.
 type uses struct {
-	pending map[string]bool // variable -> not used yet
-	left    int             // how many pending entries are true
+	pending []string        // the variables not used yet, each once
+	many    map[string]bool // instead of pending for a long list: variable -> not used yet
+	left    int             // len(pending), or the true entries of many
 	refs    []interp.Ref    // scan's buffer, reused from one string to the next
 }
 
+const manyQuestions = 64
+
 func newUses(qs []*catalog.Question) *uses {
-	u := &uses{pending: make(map[string]bool, len(qs))}
+	u := &uses{}
+	if len(qs) > manyQuestions {
+		u.many = make(map[string]bool, len(qs))
+	} else {
+		u.pending = make([]string, 0, len(qs))
+	}
 	for _, q := range qs {
-		if q.Variable != "" && isVariable(q.Variable) && !u.pending[q.Variable] {
-			u.pending[q.Variable] = true
+		if q.Variable != "" && isVariable(q.Variable) && !u.isPending(q.Variable) {
+			if u.many != nil {
+				u.many[q.Variable] = true
+			} else {
+				u.pending = append(u.pending, q.Variable)
+			}
 			u.left++
 		}
 	}
 	return u
 }
 
+func (u *uses) isPending(name string) bool {
+	if u.many != nil {
+		return u.many[name]
+	}
+	return slices.Contains(u.pending, name)
+}
+
 // use records that the files use the answer name.
 func (u *uses) use(name string) {
-	if u.pending[name] {
-		u.pending[name] = false
-		u.left--
+	switch {
+	case u.many != nil:
+		if u.many[name] {
+			u.many[name] = false
+			u.left--
+		}
+	default:
+		if i := slices.Index(u.pending, name); i >= 0 {
+			last := len(u.pending) - 1
+			u.pending[i] = u.pending[last]
+			u.pending = u.pending[:last]
+			u.left--
+		}
 	}
 }
 
