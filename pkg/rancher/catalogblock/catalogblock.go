@@ -94,16 +94,17 @@ type Question struct {
 	Options []string
 
 	// read holds the value nodes of the keys read above, as Field returns
-	// them: the rules ask for them again and again. Nil for a Question not
-	// made by Read.
-	read *readFields
+	// them: the rules ask for them again and again. hasRead is false for a
+	// Question not made by Read.
+	read    readFields
+	hasRead bool
 }
 
 type readFields struct{ variable, typ, label, def, required, options *yaml.Node }
 
 // Field returns the value node of a question key.
 func (q *Question) Field(key string) *yaml.Node {
-	if r := q.read; r != nil {
+	if r := &q.read; q.hasRead {
 		switch key {
 		case "variable":
 			return r.variable
@@ -206,7 +207,8 @@ func readQuestion(item *yaml.Node) *Question {
 		}
 		return yamlnode.Resolve(n)
 	}
-	r := &readFields{
+	r := &q.read
+	*r = readFields{
 		variable: field(variable, "variable"),
 		typ:      field(typ, "type"),
 		label:    field(label, "label"),
@@ -233,7 +235,7 @@ func readQuestion(item *yaml.Node) *Question {
 			}
 		}
 	}
-	q.read = r
+	q.hasRead = true
 	return q
 }
 

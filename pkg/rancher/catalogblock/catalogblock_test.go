@@ -200,7 +200,7 @@ opts: &opts [x, 1.10, ~]
 			assert.Same(t, yamlnode.Value(q.Node, k), q.Field(k), "question %d, Field(%q)", i, k)
 		}
 		got := *q
-		got.read = nil // the nodes Field returns, checked above
+		got.read, got.hasRead = readFields{}, false // the nodes Field returns, checked above
 		assert.Equal(t, readQuestionByGet(q.Node), &got, "question %d", i)
 	}
 }

@@ -56,7 +56,7 @@ func checkCatalogTypes(p *lint.Pass, v *catalog.Version) {
 		p.Report(at(info, info.Node), "`%s` must be a mapping of metadata keys, not %s: %s", block, k.WithArticle(), dropped)
 		return
 	}
-	for _, pair := range pairs(info.Node) {
+	eachPair(info.Node, func(pair yamlnode.Pair) {
 		key, val := pair.Key.Value, pair.Value
 		k := yaml11.KindOf(val)
 		switch {
@@ -103,7 +103,7 @@ func checkCatalogTypes(p *lint.Pass, v *catalog.Version) {
 				}
 			}
 		}
-	}
+	})
 }
 
 // checkQuestionTypes checks question item q; question is what the loader

@@ -59,8 +59,10 @@ func checkUnknownKeys(p *lint.Pass, v *catalog.Version) {
 		return
 	}
 	block := info.Key.Value
-	blockPairs := yamlnode.Pairs(info.Node)
-	reportRepeated(p, info, blockPairs, func() string { return "`" + block + "`" })
+	blockPairs, plain := entriesToCheck(info.Node, catalogKeys)
+	if !plain {
+		reportRepeated(p, info, blockPairs, func() string { return "`" + block + "`" })
+	}
 	for _, pair := range blockPairs {
 		key := pair.Key.Value
 		if slices.Contains(catalogKeys, key) {
@@ -82,20 +84,8 @@ func checkUnknownKeys(p *lint.Pass, v *catalog.Version) {
 		p.Report(info.Doc.At(pair.Key), "unknown key `%s` in `%s` is ignored by Rancher%s", key, block, hint)
 	}
 	for _, q := range info.Questions {
-		var qPairs []yamlnode.Pair
-		if plainMapping(q.Node) {
-			// No key twice (nothing for reportRepeated) and no merge:
-			// the entries are listed only when one of them is unknown,
-			// which is rare.
-			c := q.Node.Content
-			for i := 0; i+1 < len(c); i += 2 {
-				if !slices.Contains(questionKeys, c[i].Value) {
-					qPairs = yamlnode.Pairs(q.Node)
-					break
-				}
-			}
-		} else {
-			qPairs = yamlnode.Pairs(q.Node)
+		qPairs, plain := entriesToCheck(q.Node, questionKeys)
+		if !plain {
 			reportRepeated(p, info, qPairs, func() string { return qname(q) })
 		}
 		for _, pair := range qPairs {
@@ -119,6 +109,22 @@ func checkUnknownKeys(p *lint.Pass, v *catalog.Version) {
 			p.Report(info.Doc.At(pair.Key), "%s: unknown key `%s` is ignored by Rancher%s", qname(q), key, hint)
 		}
 	}
+}
+
+// entriesToCheck returns the entries of mapping m (yamlnode.Pairs), or nil
+// when m is plain (plainMapping: no key twice, so nothing for
+// reportRepeated, and no merge) and every key is in known: nearly every
+// block and question, read without listing their entries.
+func entriesToCheck(m *yaml.Node, known []string) (ps []yamlnode.Pair, plain bool) {
+	if m == nil || m.Kind != yaml.MappingNode || !plainMapping(m) {
+		return yamlnode.Pairs(m), false
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if !slices.Contains(known, m.Content[i].Value) {
+			return yamlnode.Pairs(m), true
+		}
+	}
+	return nil, true
 }
 
 // reportRepeated reports keys written twice in one mapping: Rancher's YAML
