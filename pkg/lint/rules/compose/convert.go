@@ -117,7 +117,12 @@ func (c *converter) shallow(n *yaml.Node) any {
 // unquoted yes/no/on/off are booleans there, 0755 is 493, and only strings
 // are interpolated.
 func (c *converter) scalar(n *yaml.Node) any {
-	switch yaml11.KindOf(n) {
+	return c.scalarOf(n, yaml11.KindOf(n))
+}
+
+// scalarOf is scalar for a node already typed as kind.
+func (c *converter) scalarOf(n *yaml.Node, kind yaml11.Kind) any {
+	switch kind {
 	case yaml11.Null:
 		return nil
 	case yaml11.Bool:

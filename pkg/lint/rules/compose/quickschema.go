@@ -469,12 +469,16 @@ func (s *quickSchema) validNode(x node) bool {
 		return s.refTo.validNode(x)
 	}
 	typed := len(s.types) > 0
-	if s.pattern == nil && !s.hasEnum && len(s.allOf) == 0 && stringScalar(x.n) {
-		// Only the type of a string matters here: spare its
-		// interpolation.
-		return !typed || s.allows("string")
-	}
 	n := yamlnode.Resolve(x.n)
+	var kind yaml11.Kind // a scalar's, typed once for both uses below
+	if n != nil && n.Kind == yaml.ScalarNode {
+		kind = yaml11.KindOf(n)
+		if s.pattern == nil && !s.hasEnum && len(s.allOf) == 0 && stringKind(kind) {
+			// Only the type of a string matters here: spare its
+			// interpolation.
+			return !typed || s.allows("string")
+		}
+	}
 	x.c.nodes++
 	if n != nil && (x.depth > maxConvertDepth || x.c.nodes > maxConvertNodes) {
 		return false
@@ -504,7 +508,7 @@ func (s *quickSchema) validNode(x node) bool {
 			}
 			return true
 		case yaml.ScalarNode:
-			v = x.c.scalar(n)
+			v = x.c.scalarOf(n, kind)
 		}
 	}
 	if v == nil && x.service {
@@ -545,13 +549,10 @@ type node struct {
 // node.
 type nodeMap node
 
-// stringScalar reports whether the converter makes a string of n,
-// whatever the answers.
-func stringScalar(n *yaml.Node) bool {
-	if n = yamlnode.Resolve(n); n == nil || n.Kind != yaml.ScalarNode {
-		return false
-	}
-	switch yaml11.KindOf(n) {
+// stringKind reports whether the converter makes a string of a scalar
+// of kind k.
+func stringKind(k yaml11.Kind) bool {
+	switch k {
 	case yaml11.Null, yaml11.Bool, yaml11.Int, yaml11.Float:
 		return false
 	}
@@ -607,7 +608,7 @@ func quickServices(s *serviceSchema, a *answers, services []service, v2 bool) bo
 		}
 		repeats := false
 		eachPair(body, func(k, v *yaml.Node) {
-			if repeats || opaqueKeys[k.Value] || !slices.Contains(s.uniqueKeys, k.Value) {
+			if repeats || !slices.Contains(s.uniqueKeys, k.Value) || opaqueKeys[k.Value] {
 				return
 			}
 			repeats = repeatsItem(c, v)
@@ -626,7 +627,15 @@ func repeatsItem(c *converter, n *yaml.Node) bool {
 	if n == nil || n.Kind != yaml.SequenceNode || len(n.Content) < 2 {
 		return false
 	}
-	seen := make(map[any]bool, len(n.Content))
+	// Short lists, the usual ones, are compared pairwise; long ones
+	// through a map.
+	var seen map[any]bool
+	var short []any
+	if len(n.Content) > shortMapping {
+		seen = make(map[any]bool, len(n.Content))
+	} else {
+		short = make([]any, 0, len(n.Content))
+	}
 	for _, item := range n.Content {
 		item = yamlnode.Resolve(item)
 		var v any
@@ -637,10 +646,17 @@ func repeatsItem(c *converter, n *yaml.Node) bool {
 		case item.Kind == yaml.ScalarNode:
 			v = c.scalar(item)
 		}
-		if seen[v] {
+		if seen != nil {
+			if seen[v] {
+				return true
+			}
+			seen[v] = true
+			continue
+		}
+		if slices.Contains(short, v) {
 			return true
 		}
-		seen[v] = true
+		short = append(short, v)
 	}
 	return false
 }

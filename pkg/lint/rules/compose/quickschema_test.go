@@ -323,6 +323,35 @@ func TestQuickServicesAgrees(t *testing.T) {
 	for _, x := range files {
 		check(x, "file")
 	}
+	// Lists longer than shortMapping, which repeatsItem compares through a
+	// map rather than pairwise (distinct items, a repeat, items that differ
+	// only in type), as a service's dns, in files that have a service body.
+	var long []string
+	for i := 0; i < shortMapping+4; i++ {
+		long = append(long, fmt.Sprintf("a%d", i))
+	}
+	longChecked := 0
+	for _, src := range []string{"[" + strings.Join(long, ", ") + "]", "[" + strings.Join(long, ", ") + ", a3]", "[" + strings.Join(long, ", ") + ", '1', 1]"} {
+		var list yaml.Node
+		if err := yaml.Unmarshal([]byte(src), &list); err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range files[:min(len(files), 20)] {
+			if !yamlnode.IsMap(x.services[0].value) {
+				continue
+			}
+			svcs := slices.Clone(x.services)
+			body := copyNode(svcs[0].value, 0)
+			body.Content = append(body.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "dns"}, list.Content[0])
+			svcs[0].value = body
+			x.services = svcs
+			check(x, "long dns list in")
+			longChecked++
+		}
+	}
+	if longChecked == 0 {
+		t.Error("no long list was checked")
+	}
 	var snippets []*yaml.Node
 	for _, src := range []string{"~", "true", "yes", "'yes'", "12", "'12'", "1.5", "-1001", "1001", "0755", "x", "'${X}'", "${UNSET}", ".inf",
 		"[]", "[a, a]", "[a, b]", "['1', 1]", "[1, 1]", "[{}]", "{}", "{soft: 1, hard: 2}", "{soft: 1}", "{service: s}", "{zz: 1}",
