@@ -86,8 +86,8 @@ func NetworkContainer(networkMode string) string {
 
 // Analyze checks the sidekick structure of one stack's services.
 func Analyze(services []Service) Analysis {
-	byName := map[string]*Service{}
-	var names []string
+	byName := make(map[string]*Service, len(services))
+	names := make([]string, 0, len(services))
 	for i := range services {
 		s := &services[i]
 		if _, dup := byName[s.Name]; !dup {
@@ -97,7 +97,7 @@ func Analyze(services []Service) Analysis {
 	}
 	sort.Strings(names)
 
-	a := Analysis{PrimaryOf: map[string][]string{}, Group: map[string]string{}}
+	a := Analysis{PrimaryOf: map[string][]string{}, Group: make(map[string]string, len(names))}
 	report := func(kind, service, other, format string, args ...any) {
 		a.Problems = append(a.Problems, Problem{kind, service, other, fmt.Sprintf(format, args...)})
 	}

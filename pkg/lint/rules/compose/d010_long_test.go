@@ -2,11 +2,16 @@ package compose
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/lint"
 	"github.com/catalogen/catalogen/pkg/lint/linttest"
+	"github.com/catalogen/catalogen/pkg/yamlnode"
+	"gopkg.in/yaml.v3"
 )
 
 // A repeated key is found the same way in a short mapping (keys compared
@@ -57,5 +62,41 @@ func TestD010ShortAndLongLists(t *testing.T) {
 			!strings.Contains(got[0], "both say the same") || strings.Contains(got[1], "both say the same") {
 			t.Errorf("%d entries: %q", n, got)
 		}
+	}
+}
+
+// eachMapping visits the mappings yamlnode.Walk visits, in the same order,
+// on every compose file of the community catalog and the D010 testdata.
+func TestEachMappingVisitsAsWalk(t *testing.T) {
+	roots, _ := filepath.Glob("testdata/D010/*")
+	roots = append(roots, communityCatalog)
+	files, mappings := 0, 0
+	for _, root := range roots {
+		c, err := catalog.Load(root, catalog.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tp := range c.Templates {
+			for _, v := range tp.Versions {
+				for _, f := range composeFiles(v) {
+					var walked, visited []*yaml.Node
+					yamlnode.Walk(f.doc.Root, func(n, _ *yaml.Node) bool {
+						if n.Kind == yaml.MappingNode {
+							walked = append(walked, n)
+						}
+						return true
+					})
+					eachMapping(f.doc.Root, 0, func(n *yaml.Node) { visited = append(visited, n) })
+					if !slices.Equal(walked, visited) {
+						t.Errorf("%s: eachMapping visits %d mappings, Walk %d", f.name(), len(visited), len(walked))
+					}
+					files++
+					mappings += len(walked)
+				}
+			}
+		}
+	}
+	if files == 0 || mappings == 0 {
+		t.Fatalf("%d files, %d mappings: nothing compared", files, mappings)
 	}
 }

@@ -373,6 +373,10 @@ func (s *quickSchema) valid(v any) bool {
 		if !s.validObject(x) {
 			return false
 		}
+	case v2Document:
+		if !s.validObject(x) {
+			return false
+		}
 	default:
 		return false // not a value the converter makes
 	}
@@ -425,6 +429,11 @@ func (s *quickSchema) validObject(m object) bool {
 			}
 		})
 		return ok
+	case v2Document:
+		if !s.entry("version").valid("2") || !s.depsMet("version", m) ||
+			!s.entry("services").valid(m.services) || !s.depsMet("services", m) {
+			return false
+		}
 	case serviceMap:
 		for _, svc := range m.services {
 			if !s.entry(svc.name).validNode(node{c: m.c, n: svc.value, depth: 1, service: true}) || !s.depsMet(svc.name, m) {
@@ -587,6 +596,15 @@ func (serviceMap) MarshalJSON() ([]byte, error) { return nil, errNotConverted }
 
 var errNotConverted = errors.New("not converted")
 
+// v2Document stands for the document validateFile builds for a version 2
+// file, {"version": "2", "services": services}, without making the map.
+type v2Document struct{ services serviceMap }
+
+func (v2Document) has(key string) bool { return key == "version" || key == "services" }
+
+// MarshalJSON fails, as serviceMap's does.
+func (v2Document) MarshalJSON() ([]byte, error) { return nil, errNotConverted }
+
 // quickServices reports whether validateFile would find nothing to report
 // about services: the document it would build is certainly valid and no
 // list that must be unique repeats an item. It reads the nodes as the
@@ -596,7 +614,7 @@ func quickServices(s *serviceSchema, a *answers, services []service, v2 bool) bo
 	c := &converter{answers: a}
 	var doc any = serviceMap{c: c, services: services}
 	if v2 {
-		doc = map[string]any{"version": "2", "services": doc}
+		doc = v2Document{services: doc.(serviceMap)}
 	}
 	if !s.quick.valid(doc) {
 		return false

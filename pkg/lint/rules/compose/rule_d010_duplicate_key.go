@@ -34,10 +34,7 @@ var ruleD010 = &lint.Rule{
 
 func checkDuplicateKeys(p *lint.Pass, v *catalog.Version) {
 	for _, f := range composeFiles(v) {
-		yamlnode.Walk(f.doc.Root, func(n, _ *yaml.Node) bool {
-			if n.Kind != yaml.MappingNode {
-				return true
-			}
+		eachMapping(f.doc.Root, 0, func(n *yaml.Node) {
 			var first map[string]*yaml.Node // for long mappings only
 			if len(n.Content) > 2*shortMapping {
 				first = map[string]*yaml.Node{}
@@ -64,8 +61,24 @@ func checkDuplicateKeys(p *lint.Pass, v *catalog.Version) {
 					checkDuplicateEntries(p, f, k.Value, val)
 				}
 			}
-			return true
 		})
+	}
+}
+
+// eachMapping calls fn for every mapping under n in document order, as
+// yamlnode.Walk visits them (never through an alias, at most 10000 deep),
+// without a call for each scalar, which most nodes are.
+func eachMapping(n *yaml.Node, depth int, fn func(*yaml.Node)) {
+	if n == nil || depth > 10000 || n.Kind == yaml.AliasNode {
+		return
+	}
+	if n.Kind == yaml.MappingNode {
+		fn(n)
+	}
+	for _, c := range n.Content {
+		if c.Kind != yaml.ScalarNode {
+			eachMapping(c, depth+1, fn)
+		}
 	}
 }
 
