@@ -119,3 +119,44 @@ func TestUses(t *testing.T) {
 		}
 	}
 }
+
+// TestEnvLookupsAreKeyValues: the entries collectEnvLookups takes for
+// lookups are those yamlnode.KeyValues reads without a value.
+func TestEnvLookupsAreKeyValues(t *testing.T) {
+	src := `base: &base {B1: , B2: x, A: ~}
+envs:
+  - {A: , B: x, C: ~, D: null, E: "", F: !!null , G: [x], H: {x: y}}
+  - {<<: *base, A: set, C: }
+  - [A, B=x, C=, =D, E, [F], {G: x}, "H"]
+  - *base
+  - {? [x]: , I: }
+  - [A, *base]
+  - A
+  - ~
+`
+	var doc yaml.Node
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	names := []string{"A", "B", "C", "D", "E", "F", "G", "H", "I", "B1", "B2", "x"}
+	envs := yamlnode.Value(doc.Content[0], "envs")
+	for i, env := range envs.Content {
+		var qs []*catalog.Question
+		for _, n := range names {
+			qs = append(qs, &catalog.Question{Variable: n})
+		}
+		u := newUses(qs)
+		collectEnvLookups(env, u)
+		want := map[string]bool{}
+		for _, kv := range yamlnode.KeyValues(env) {
+			if !kv.HasValue && kv.Key != "" {
+				want[kv.Key] = true
+			}
+		}
+		for _, n := range names {
+			if used := !u.isPending(n); used != want[n] {
+				t.Errorf("environment %d: %s used %v, KeyValues says %v", i, n, used, want[n])
+			}
+		}
+	}
+}

@@ -244,10 +244,44 @@ func (u *uses) walk(n, skip *yaml.Node, depth int) {
 // collectEnvLookups marks environment entries written without a value
 // (`- NAME` or `NAME:`): libcompose fills them from its environment lookup,
 // which in Rancher's executor is the answers, so they use the answer NAME.
+//
+// It reads the entries as yamlnode.KeyValues does, in place: this runs on
+// every environment of every compose file. TestEnvLookupsAreKeyValues
+// holds the two together.
 func collectEnvLookups(env *yaml.Node, u *uses) {
-	for _, kv := range yamlnode.KeyValues(env) {
-		if !kv.HasValue && kv.Key != "" {
-			u.use(kv.Key)
+	n := yamlnode.Resolve(env)
+	if n == nil {
+		return
+	}
+	switch n.Kind {
+	case yaml.MappingNode:
+		c := n.Content
+		for i := 0; i+1 < len(c); i += 2 {
+			if k := c[i]; k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
+				// Merged entries: as KeyValues lists them.
+				for _, kv := range yamlnode.KeyValues(n) {
+					if !kv.HasValue && kv.Key != "" {
+						u.use(kv.Key)
+					}
+				}
+				return
+			}
+		}
+		for i := 0; i+1 < len(c); i += 2 {
+			v := yamlnode.Resolve(c[i+1])
+			if hasValue := v != nil && v.Kind == yaml.ScalarNode && v.Tag != "!!null"; !hasValue && c[i].Value != "" {
+				u.use(c[i].Value)
+			}
+		}
+	case yaml.SequenceNode:
+		for _, item := range n.Content {
+			item = yamlnode.Resolve(item)
+			if item == nil || item.Kind != yaml.ScalarNode {
+				continue
+			}
+			if k, _, hasValue := strings.Cut(item.Value, "="); !hasValue && k != "" {
+				u.use(k)
+			}
 		}
 	}
 }
