@@ -3,6 +3,7 @@ package interpolation
 import (
 	"bytes"
 	"regexp"
+	"slices"
 	"strings"
 	"text/template/parse"
 
@@ -29,9 +30,11 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, out *collector) {
 	}
 	data := f.Data
 	rendered := renderedDollars(f, d)
-	if !unrenderedDollar(data, rendered) {
+	pending := unrenderedDollars(data, rendered)
+	if pending == 0 {
 		return // the rendered document already holds every `$` line
 	}
+	out.s.Items = slices.Grow(out.s.Items, pending)
 	lit := literalMask(trees, data)
 
 	v2 := false
@@ -382,14 +385,10 @@ func decideDollars(f *catalog.File) (set lineSet, ok bool) {
 	return set, true
 }
 
-// renderedLines is the set of source lines whose text the default answers
-// render into the parsed document (empty when there is no such document). A
-// line without actions counts only when it appears verbatim: the model maps
-// other rendered lines to the nearest source line, which may belong to a
-// branch that was not taken.
-// unrenderedDollar reports whether a source line that did not render holds
-// a `$`: only those lines need the text scan.
-func unrenderedDollar(data []byte, rendered lineSet) bool {
+// unrenderedDollars counts the source lines that did not render and hold a
+// `$`: only those lines need the text scan, and most give one item each.
+func unrenderedDollars(data []byte, rendered lineSet) int {
+	n := 0
 	lineNo := 0
 	for start := 0; start <= len(data); {
 		end := bytes.IndexByte(data[start:], '\n')
@@ -400,13 +399,18 @@ func unrenderedDollar(data []byte, rendered lineSet) bool {
 		}
 		lineNo++
 		if !rendered.has(lineNo) && bytes.IndexByte(data[start:end], '$') >= 0 {
-			return true
+			n++
 		}
 		start = end + 1
 	}
-	return false
+	return n
 }
 
+// renderedLines is the set of source lines whose text the default answers
+// render into the parsed document (empty when there is no such document). A
+// line without actions counts only when it appears verbatim: the model maps
+// other rendered lines to the nearest source line, which may belong to a
+// branch that was not taken.
 func renderedLines(f *catalog.File, d *catalog.Doc) lineSet {
 	if d == nil {
 		return nil
