@@ -34,7 +34,12 @@ var hostUseKey = catalog.NewKey[*hostUse]("stack.hosts")
 
 // hosts returns the version's readings, computed on first use.
 func (w *View) hosts() *hostUse {
-	return catalog.Derive(w.Version, hostUseKey, func() *hostUse { return readHostUse(w) })
+	if h := w.hostUses.Load(); h != nil {
+		return h
+	}
+	h := catalog.Derive(w.Version, hostUseKey, func() *hostUse { return readHostUse(w) })
+	w.hostUses.Store(h)
+	return h
 }
 
 func readHostUse(w *View) *hostUse {

@@ -284,7 +284,12 @@ type placements struct {
 var placementsKey = catalog.NewKey[*placements]("stack.placements")
 
 func (w *View) placements() *placements {
-	return catalog.Derive(w.Version, placementsKey, func() *placements { return readPlacements(w) })
+	if ps := w.placementsOf.Load(); ps != nil {
+		return ps
+	}
+	ps := catalog.Derive(w.Version, placementsKey, func() *placements { return readPlacements(w) })
+	w.placementsOf.Store(ps)
+	return ps
 }
 
 func readPlacements(w *View) *placements {

@@ -13,6 +13,7 @@ package stack
 import (
 	"slices"
 	"strings"
+	"sync/atomic"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
 	"github.com/catalogen/catalogen/pkg/rancher/yaml11"
@@ -31,6 +32,12 @@ type View struct {
 
 	services  []*catalog.Service // Services, read once
 	sidekicks *Sidekicks
+
+	// The readings derived on first use (catalog.Derive), kept here too:
+	// rules ask for them once per service, and a load is cheaper than
+	// Derive's lock and lookup.
+	hostUses     atomic.Pointer[hostUse]
+	placementsOf atomic.Pointer[placements]
 }
 
 // New returns the view of v, computed once per version, or nil when v has no
