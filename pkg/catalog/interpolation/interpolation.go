@@ -178,27 +178,46 @@ func collectInterpolated(v *catalog.Version, c *collector) {
 	if v.Project == nil {
 		return
 	}
-	for _, f := range []*catalog.File{v.ComposeFile(), v.RancherComposeFile()} {
+	// What each file needs is found first, so that the items of both files
+	// get one array: each holds a `$` of a rendered document, or sits on a
+	// template line that holds one and did not render.
+	type plan struct {
+		f        *catalog.File
+		d        *catalog.Doc
+		isRC     bool
+		walk     int // $ runs of the rendered document
+		rendered lineSet
+		text     int // $ lines that did not render
+	}
+	var plans [2]plan
+	items := 0
+	for i, f := range []*catalog.File{v.ComposeFile(), v.RancherComposeFile()} {
 		if f == nil || f.Rendered == nil {
 			continue
 		}
-		isRC := f == v.RancherComposeFile()
-		var d *catalog.Doc
+		p := &plans[i]
+		p.f, p.isRC = f, f == v.RancherComposeFile()
 		for _, pd := range []*catalog.Doc{v.Project.DC, v.Project.RC} {
 			if pd != nil && pd.File == f {
-				d = pd
+				p.d = pd
 			}
 		}
-		if n := dollarRuns(f.Rendered.Data); d != nil && n > 0 {
-			// Each item and reference holds a `$` of the document, and
-			// a path is a few keys deep.
-			c.s.Items = slices.Grow(c.s.Items, n)
-			c.refs = slices.Grow(c.refs, n)
-			c.paths = slices.Grow(c.paths, 3*n)
-			walkDoc(d, isRC, c)
+		if p.d != nil {
+			p.walk = dollarRuns(f.Rendered.Data)
 		}
-		if f.Rendered.Templated {
-			textItems(f, d, isRC, c)
+		p.rendered, p.text = textScan(f, p.d)
+		items += p.walk + p.text
+	}
+	c.s.Items = slices.Grow(c.s.Items, items)
+	for _, p := range plans {
+		if p.walk > 0 {
+			// A path is a few keys deep.
+			c.refs = slices.Grow(c.refs, p.walk)
+			c.paths = slices.Grow(c.paths, 3*p.walk)
+			walkDoc(p.d, p.isRC, c)
+		}
+		if p.text > 0 {
+			textItems(p.f, p.d, p.isRC, p.rendered, c)
 		}
 	}
 }

@@ -3,7 +3,6 @@ package interpolation
 import (
 	"bytes"
 	"regexp"
-	"slices"
 	"strings"
 	"text/template/parse"
 
@@ -19,22 +18,14 @@ import (
 // indentation, which is enough to tell keys from values and to name the
 // service.
 //
-// Lines that did render are left to the rendered document, which is exact.
-func textItems(f *catalog.File, d *catalog.Doc, isRC bool, out *collector) {
-	if bytes.IndexByte(f.Data, '$') < 0 {
-		return // every item of interest holds a `$`
-	}
+// Lines that did render are left to the rendered document, which is exact:
+// rendered is what textScan found for f.
+func textItems(f *catalog.File, d *catalog.Doc, isRC bool, rendered lineSet, out *collector) {
 	trees := parseTrees(f)
 	if trees == nil {
 		return
 	}
 	data := f.Data
-	rendered := renderedDollars(f, d)
-	pending := unrenderedDollars(data, rendered)
-	if pending == 0 {
-		return // the rendered document already holds every `$` line
-	}
-	out.s.Items = slices.Grow(out.s.Items, pending)
 	lit := literalMask(trees, data)
 
 	v2 := false
@@ -383,6 +374,16 @@ func decideDollars(f *catalog.File) (set lineSet, ok bool) {
 		}
 	}
 	return set, true
+}
+
+// textScan says which lines of f rendered (renderedDollars) and how many of
+// the others hold a `$`; textItems has nothing to do when there are none.
+func textScan(f *catalog.File, d *catalog.Doc) (rendered lineSet, pending int) {
+	if !f.Rendered.Templated || bytes.IndexByte(f.Data, '$') < 0 || parseTrees(f) == nil {
+		return nil, 0 // every item of interest holds a `$`
+	}
+	rendered = renderedDollars(f, d)
+	return rendered, unrenderedDollars(f.Data, rendered)
 }
 
 // unrenderedDollars counts the source lines that did not render and hold a
