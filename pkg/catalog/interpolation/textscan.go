@@ -140,7 +140,7 @@ func textItems(f *catalog.File, d *catalog.Doc, isRC bool, rendered lineSet, out
 		parent := fi
 		valueStart := c
 		// A key needs a colon; most lines of a list or block have none.
-		if m := keyMatch(masked[c:]); m != nil {
+		if m, ok := keyMatch(masked[c:]); ok {
 			ks, ke := c+m[2], c+m[3]
 			if q := masked[ks]; (q == '"' || q == '\'') && ke-ks >= 2 {
 				ks, ke = ks+1, ke-1
@@ -465,45 +465,47 @@ func lines(data []byte) [][]byte {
 // then the key's), without the regexp: the scan tries it on nearly every
 // line of every compose template, and the regexp's backtracking dominated
 // the scan. TestKeyMatchIsKeyRe and FuzzKeyMatch hold the two together.
-func keyMatch(line []byte) []int {
+// ok is false where the regexp finds nothing; an array rather than a slice
+// costs no allocation per key line.
+func keyMatch(line []byte) (m [4]int, ok bool) {
 	if bytes.IndexByte(line, ':') < 0 {
-		return nil
+		return [4]int{}, false
 	}
 	switch c := line[0]; {
 	case c == '"' || c == '\'':
 		// A quoted key ends at the first closing quote.
 		i := bytes.IndexByte(line[1:], c)
 		if i < 0 {
-			return nil
+			return [4]int{}, false
 		}
 		if end, ok := colonAfter(line, i+2); ok {
-			return []int{0, end, 0, i + 2}
+			return [4]int{0, end, 0, i + 2}, true
 		}
-		return nil
+		return [4]int{}, false
 	case c == '-':
 		// `-x...`: a key that starts with a dash not followed by a space.
 		if len(line) < 2 || isRESpace(line[1]) || line[1] == '#' {
-			return nil
+			return [4]int{}, false
 		}
 		return lazyKey(line, 2)
 	case isRESpace(c) || strings.IndexByte("#'\"{[]|>&*!%@`", c) >= 0:
-		return nil
+		return [4]int{}, false
 	}
 	return lazyKey(line, 1)
 }
 
 // lazyKey finds the shortest key line[:e], e >= from, with no '#' after its
 // first byte, that a colon closes (keyRe's lazy `[^#]*?`).
-func lazyKey(line []byte, from int) []int {
+func lazyKey(line []byte, from int) (m [4]int, ok bool) {
 	for e := from; e <= len(line); e++ {
 		if e > from && line[e-1] == '#' {
-			return nil
+			return [4]int{}, false
 		}
 		if end, ok := colonAfter(line, e); ok {
-			return []int{0, end, 0, e}
+			return [4]int{0, end, 0, e}, true
 		}
 	}
-	return nil
+	return [4]int{}, false
 }
 
 // colonAfter matches `[ \t]*:(?:[ \t]|$)` at line[e:] and returns where
