@@ -26,9 +26,13 @@ func FuzzAnalyze(f *testing.F) {
 			})
 		}
 		a := Analyze(services)
+		defined := map[string]bool{}
 		for _, s := range services {
-			if _, ok := a.Group[s.Name]; !ok {
-				t.Fatalf("no group for %q", s.Name)
+			defined[s.Name] = true
+		}
+		for _, s := range services {
+			if g := a.GroupOf(s.Name); !defined[g] {
+				t.Fatalf("the group of %q is %q, not a service", s.Name, g)
 			}
 		}
 		for _, p := range a.Problems {

@@ -57,10 +57,17 @@ type Problem struct {
 type Analysis struct {
 	// PrimaryOf maps each defined sidekick to the primaries listing it.
 	PrimaryOf map[string][]string
-	// Group maps each service to its primary: itself when it is a primary
-	// or standalone, else the first primary listing it.
-	Group    map[string]string
-	Problems []Problem
+	Problems  []Problem
+}
+
+// GroupOf returns the primary of a service's launch-config group: the
+// service itself when it is a primary or standalone, else the first primary
+// listing it, in name order.
+func (a Analysis) GroupOf(name string) string {
+	if ps := a.PrimaryOf[name]; len(ps) > 0 {
+		return ps[0]
+	}
+	return name
 }
 
 // ParseList splits an io.rancher.sidekicks value: comma-separated names,
@@ -97,7 +104,7 @@ func Analyze(services []Service) Analysis {
 	}
 	sort.Strings(names)
 
-	a := Analysis{PrimaryOf: map[string][]string{}, Group: make(map[string]string, len(names))}
+	a := Analysis{PrimaryOf: map[string][]string{}}
 	report := func(kind, service, other, format string, args ...any) {
 		a.Problems = append(a.Problems, Problem{kind, service, other, fmt.Sprintf(format, args...)})
 	}
@@ -135,12 +142,6 @@ func Analyze(services []Service) Analysis {
 			if p < s && isMember(s, p) {
 				report(KindMutual, p, s, "%s and %s list each other as sidekicks; keep the label on the primary only", p, s)
 			}
-		}
-	}
-	for _, n := range names {
-		a.Group[n] = n
-		if ps := a.PrimaryOf[n]; len(ps) > 0 {
-			a.Group[n] = ps[0]
 		}
 	}
 

@@ -54,8 +54,10 @@ func TestAnalyzeGroups(t *testing.T) {
 		t.Errorf("PrimaryOf = %v", a.PrimaryOf)
 	}
 	wantGroup := map[string]string{"traefik": "traefik", "traefik-conf": "traefik", "traefik-acme": "traefik", "db": "db"}
-	if !reflect.DeepEqual(a.Group, wantGroup) {
-		t.Errorf("Group = %v", a.Group)
+	for name, want := range wantGroup {
+		if got := a.GroupOf(name); got != want {
+			t.Errorf("GroupOf(%s) = %s, want %s", name, got, want)
+		}
 	}
 }
 
