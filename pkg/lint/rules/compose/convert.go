@@ -87,17 +87,26 @@ func (c *converter) service(n *yaml.Node) any {
 // eachPair calls fn for the entries of mapping n in yamlnode.Pairs' order,
 // without building Pairs' list when n merges nothing (nearly always).
 func eachPair(n *yaml.Node, fn func(k, v *yaml.Node)) {
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
-			for _, p := range yamlnode.Pairs(n) {
-				fn(p.Key, p.Value)
-			}
-			return
+	if merges(n) {
+		for _, p := range yamlnode.Pairs(n) {
+			fn(p.Key, p.Value)
 		}
+		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		fn(n.Content[i], yamlnode.Resolve(n.Content[i+1]))
 	}
+}
+
+// merges reports whether mapping n has a merge key (`<<: *base`), whose
+// entries only yamlnode.Pairs lists.
+func merges(n *yaml.Node) bool {
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "<<" && k.Tag == "!!merge" {
+			return true
+		}
+	}
+	return false
 }
 
 // shallow stands for a node by an empty value of its kind.

@@ -418,17 +418,19 @@ func (s *quickSchema) validObject(m object) bool {
 			}
 		}
 	case nodeMap:
-		ok := true
-		eachPair(m.n, func(k, v *yaml.Node) {
-			switch {
-			case !ok:
-			case m.service && opaqueKeys[k.Value]:
-				ok = s.entry(k.Value).valid(m.c.shallow(v)) && s.depsMet(k.Value, m)
-			default:
-				ok = s.entry(k.Value).validNode(node{c: m.c, n: v, depth: m.depth + 1}) && s.depsMet(k.Value, m)
+		if merges(m.n) {
+			ok := true
+			eachPair(m.n, func(k, v *yaml.Node) { ok = ok && s.validEntry(m, k, v) })
+			return ok
+		}
+		// No merge: the entries are the node's pairs, read in place (the
+		// usual case, on the hot path of every service key).
+		for i := 0; i+1 < len(m.n.Content); i += 2 {
+			if !s.validEntry(m, m.n.Content[i], yamlnode.Resolve(m.n.Content[i+1])) {
+				return false
 			}
-		})
-		return ok
+		}
+		return true
 	case v2Document:
 		if !s.entry("version").valid("2") || !s.depsMet("version", m) ||
 			!s.entry("services").valid(m.services) || !s.depsMet("services", m) {
@@ -444,6 +446,14 @@ func (s *quickSchema) validObject(m object) bool {
 		return false
 	}
 	return true
+}
+
+// validEntry checks the entry k: v of mapping m.
+func (s *quickSchema) validEntry(m nodeMap, k, v *yaml.Node) bool {
+	if m.service && opaqueKeys[k.Value] {
+		return s.entry(k.Value).valid(m.c.shallow(v)) && s.depsMet(k.Value, m)
+	}
+	return s.entry(k.Value).validNode(node{c: m.c, n: v, depth: m.depth + 1}) && s.depsMet(k.Value, m)
 }
 
 // entry is the schema of an object's entry named k.
