@@ -43,9 +43,9 @@ func (w *View) hosts() *hostUse {
 }
 
 func readHostUse(w *View) *hostUse {
-	h := &hostUse{services: make([]serviceUse, len(w.services))}
+	h := &hostUse{services: make([]serviceUse, len(w.services)), placed: make([]*catalog.Service, 0, len(w.services))}
 	for i, s := range w.services {
-		h.services[i] = *readServiceUse(w, s)
+		readServiceUse(w, s, &h.services[i])
 		switch w.KindOf(s) {
 		case ExternalService, DNSService:
 			continue
@@ -57,12 +57,11 @@ func readHostUse(w *View) *hostUse {
 	return h
 }
 
-func readServiceUse(w *View, s *catalog.Service) *serviceUse {
-	u := &serviceUse{hostNet: hostNetwork(w, s)}
+func readServiceUse(w *View, s *catalog.Service, u *serviceUse) {
+	u.hostNet = hostNetwork(w, s)
 	u.ports = slices.Clip(bindings(w, s, u.hostNet))
 	u.mounts = slices.Clip(mounts(w, s))
 	u.syslog, u.logs = localSyslog(w, s)
-	return u
 }
 
 // service returns what s takes from its host. A service outside the
@@ -71,7 +70,9 @@ func (w *View) service(s *catalog.Service) *serviceUse {
 	if i := w.index(s); i >= 0 {
 		return &w.hosts().services[i]
 	}
-	return readServiceUse(w, s)
+	u := &serviceUse{}
+	readServiceUse(w, s, u)
+	return u
 }
 
 // Placed returns the services that run containers on hosts (not external

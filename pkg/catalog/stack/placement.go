@@ -32,34 +32,37 @@ type Placement struct {
 	GlobalSure bool
 	Pins       []Pin // hard host_label and host_label_ne rules
 
-	// The placements a View hands out carry Require, Exclude and PinKey
-	// worked out (see seal), since rules compare them per pair of
-	// services. They hold while Pins is the slice they were read from;
+	// worked holds Require, Exclude and PinKey worked out, for the pinned
+	// placements a View hands out (see seal): rules compare them per pair
+	// of services. It holds while Pins is the slice it was worked out for;
 	// a Placement built or changed by hand computes them on each call.
-	sealed    bool
-	sealedFor []Pin
-	require   []string
-	exclude   []string
-	pinKey    string
+	worked *workedPairs
 }
 
-// seal works out pl's pairs and returns pl. The slices are clipped, so
-// that a caller appending to them gets a copy.
+type workedPairs struct {
+	pins             []Pin
+	require, exclude []string
+	pinKey           string
+}
+
+// seal works out pl's pairs and returns pl. A placement without pins has
+// none to work out. The slices are clipped, so that a caller appending to
+// them gets a copy.
 func (pl Placement) seal() Placement {
+	if len(pl.Pins) == 0 {
+		return pl
+	}
 	pl.Pins = slices.Clip(pl.Pins)
-	pl.sealed, pl.sealedFor = true, pl.Pins
-	pl.require = slices.Clip(pl.pairs(false))
-	pl.exclude = slices.Clip(pl.pairs(true))
-	pl.pinKey = strings.Join(pl.require, ",")
+	wp := &workedPairs{pins: pl.Pins, require: slices.Clip(pl.pairs(false)), exclude: slices.Clip(pl.pairs(true))}
+	wp.pinKey = strings.Join(wp.require, ",")
+	pl.worked = wp
 	return pl
 }
 
-// fresh reports whether the worked-out pairs are those of pl.Pins.
+// fresh reports whether pl.worked holds the pairs of pl.Pins.
 func (pl *Placement) fresh() bool {
-	if !pl.sealed || len(pl.Pins) != len(pl.sealedFor) {
-		return false
-	}
-	return len(pl.Pins) == 0 || &pl.Pins[0] == &pl.sealedFor[0]
+	wp := pl.worked
+	return wp != nil && len(pl.Pins) == len(wp.pins) && len(pl.Pins) > 0 && &pl.Pins[0] == &wp.pins[0]
 }
 
 // PlacementOf reads a service's global flag and hard host rules. Soft and
@@ -93,7 +96,7 @@ func (w *View) placementOf(s *catalog.Service) Placement {
 // and deduplicated.
 func (pl Placement) Require() []string {
 	if pl.fresh() {
-		return pl.require
+		return pl.worked.require
 	}
 	return pl.pairs(false)
 }
@@ -101,7 +104,7 @@ func (pl Placement) Require() []string {
 // Exclude returns the `k=v` pairs a host must not have (host_label_ne).
 func (pl Placement) Exclude() []string {
 	if pl.fresh() {
-		return pl.exclude
+		return pl.worked.exclude
 	}
 	return pl.pairs(true)
 }
@@ -139,7 +142,7 @@ func (pl Placement) Sure() bool {
 // PinKey is the required pairs joined, to compare pins: "" when unpinned.
 func (pl Placement) PinKey() string {
 	if pl.fresh() {
-		return pl.pinKey
+		return pl.worked.pinKey
 	}
 	return strings.Join(pl.Require(), ",")
 }
@@ -260,6 +263,9 @@ func (w *View) GroupPlacement(name string) Placement {
 func (w *View) groupPlacement(name string, placementOf func(*catalog.Service) Placement) Placement {
 	group := w.Group(name)
 	pl := placementOf(w.Service(group[0]))
+	if len(group) == 1 {
+		return pl
+	}
 	pl.Pins = slices.Clone(pl.Pins)
 	for _, n := range group[1:] {
 		pl.Pins = append(pl.Pins, placementOf(w.Service(n)).Pins...)
