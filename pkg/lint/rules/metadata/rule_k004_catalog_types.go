@@ -115,9 +115,11 @@ func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node, question
 	} else {
 		variable = yaml11.Text(yamlnode.Value(q, "variable"))
 	}
-	name := "question"
-	if variable != "" {
-		name = "question " + variable
+	name := func() string { // only for a finding
+		if variable == "" {
+			return "question"
+		}
+		return "question " + variable
 	}
 	eachPair(q, func(pair yamlnode.Pair) {
 		key, val := pair.Key.Value, pair.Value
@@ -134,13 +136,13 @@ func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node, question
 		switch {
 		case slices.Contains(catalogblock.QuestionStringKeys, key):
 			if coll {
-				p.Report(pos(), "%s: `%s` must be a string, not %s: %s", name, key, kind().WithArticle(), dropped)
+				p.Report(pos(), "%s: `%s` must be a string, not %s: %s", name(), key, kind().WithArticle(), dropped)
 			}
 		case key == "required":
 			k := kind()
 			// A string is Q008's; here the other non-booleans.
 			if k != yaml11.Null && k != yaml11.Bool && k != yaml11.String {
-				p.Report(pos(), "%s: `required` must be true or false, not %s (%s): %s", name, k.WithArticle(), describe(val), dropped)
+				p.Report(pos(), "%s: `required` must be true or false, not %s (%s): %s", name(), k.WithArticle(), describe(val), dropped)
 			}
 		case slices.Contains(catalogblock.QuestionIntKeys, key):
 			if k := kind(); k != yaml11.Null && !k.IsNumber() {
@@ -150,24 +152,24 @@ func checkQuestionTypes(p *lint.Pass, info *catalog.Info, q *yaml.Node, question
 						fix = fmt.Sprintf("; write %s: %s without quotes", key, out)
 					}
 				}
-				p.Report(pos(), "%s: `%s` must be an integer, not %s (%s): %s%s", name, key, k.WithArticle(), describe(val), dropped, fix)
+				p.Report(pos(), "%s: `%s` must be an integer, not %s (%s): %s%s", name(), key, k.WithArticle(), describe(val), dropped, fix)
 			}
 		case key == "options":
 			switch k := kind(); {
 			case k == yaml11.Null:
 			case k != yaml11.Seq:
-				p.Report(pos(), "%s: `options` must be a list such as [a, b], not %s: %s", name, k.WithArticle(), dropped)
+				p.Report(pos(), "%s: `options` must be a list such as [a, b], not %s: %s", name(), k.WithArticle(), dropped)
 			default:
 				for _, item := range val.Content {
 					item = yamlnode.Resolve(item)
 					if ik := yaml11.KindOf(item); ik.IsCollection() {
-						p.Report(at(info, item), "%s: each option must be a single value, not %s: %s", name, ik.WithArticle(), dropped)
+						p.Report(at(info, item), "%s: each option must be a single value, not %s: %s", name(), ik.WithArticle(), dropped)
 					}
 				}
 			}
 		case key == "default":
 			if coll {
-				p.Report(pos(), "%s: `default` must be a single value (Rancher stores it as a string), not %s: %s; for several values write one string, e.g. \"a,b\"", name, kind().WithArticle(), dropped)
+				p.Report(pos(), "%s: `default` must be a single value (Rancher stores it as a string), not %s: %s; for several values write one string, e.g. \"a,b\"", name(), kind().WithArticle(), dropped)
 			}
 		}
 	})
