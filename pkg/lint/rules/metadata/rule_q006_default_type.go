@@ -57,7 +57,7 @@ func checkDefaultType(p *lint.Pass, v *catalog.Version) {
 		if yaml11.KindOf(dn).IsCollection() {
 			continue // K004
 		}
-		def := yaml11.Text(dn)
+		def := q.Default // yaml11.Text(dn), read by the loader
 		if def == "" {
 			continue
 		}
