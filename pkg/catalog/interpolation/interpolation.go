@@ -214,7 +214,7 @@ func collectInterpolated(v *catalog.Version, c *collector) {
 			// A path is a few keys deep.
 			c.refs = slices.Grow(c.refs, p.walk)
 			c.paths = slices.Grow(c.paths, 3*p.walk)
-			walkDoc(p.d, p.isRC, c)
+			walkDoc(p.d, p.f.Rendered.Data, p.isRC, c)
 		}
 		if p.text > 0 {
 			textItems(p.f, p.d, p.isRC, p.rendered, c)
@@ -234,27 +234,33 @@ func skipUnit(name string, isRC bool) bool {
 	return composefile.NotService(name, isRC, false)
 }
 
-func walkDoc(d *catalog.Doc, isRC bool, c *collector) {
+// walkDoc visits d, whose text is data (the rendered file).
+func walkDoc(d *catalog.Doc, data []byte, isRC bool, c *collector) {
 	root := yamlnode.Resolve(d.Root)
 	if !yamlnode.IsMap(root) {
 		return
 	}
 	if ver, _ := yamlnode.Scalar(root, "version"); isV2(ver) {
 		for _, key := range []string{"services", "volumes", "networks"} {
-			walkUnits(d, yamlnode.Value(root, key), sections[key], isRC, false, c)
+			walkUnits(d, data, yamlnode.Value(root, key), sections[key], isRC, false, c)
 		}
 		return
 	}
-	walkUnits(d, root, "service", isRC, true, c)
+	walkUnits(d, data, root, "service", isRC, true, c)
 }
 
+// skipPlainUnits lets walkUnits pass over a unit whose text holds no `$`;
+// tests turn it off to compare with the full walk.
+var skipPlainUnits = true
+
 // walkUnits visits the entries of a services, volumes or networks mapping.
-func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, c *collector) {
+func walkUnits(d *catalog.Doc, data []byte, m *yaml.Node, unit string, isRC, top bool, c *collector) {
 	m = yamlnode.Resolve(m)
 	if m == nil || m.Kind != yaml.MappingNode {
 		return
 	}
 	w := &walker{d: d, unit: unit, c: c}
+	lines := lineCursor{data: data, line: 1}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, val := m.Content[i], m.Content[i+1]
 		if k.Kind != yaml.ScalarNode || isMerge(k) {
@@ -263,12 +269,54 @@ func walkUnits(d *catalog.Doc, m *yaml.Node, unit string, isRC, top bool, c *col
 		if unit == "service" && skipUnit(k.Value, isRC) || top && k.Value == "version" {
 			continue
 		}
+		if skipPlainUnits && k.Line > 0 && i+2 < len(m.Content) && m.Content[i+2].Line >= k.Line {
+			// The unit's nodes lie in document order between its key and
+			// the next key, on lines [k.Line, next.Line]. Where those
+			// lines hold no `$` (and no `\`, by which a double-quoted
+			// escape writes one) no string of the unit holds one either:
+			// services without answers are passed over without visiting
+			// their nodes.
+			from := lines.start(k.Line)
+			to := lines.start(m.Content[i+2].Line)
+			if j := bytes.IndexByte(data[to:], '\n'); j >= 0 {
+				to += j + 1
+			} else {
+				to = len(data)
+			}
+			if span := data[from:to]; bytes.IndexByte(span, '$') < 0 && bytes.IndexByte(span, '\\') < 0 {
+				continue
+			}
+		}
 		w.path = append(w.path[:0], k.Value)
 		if strings.IndexByte(k.Value, '$') >= 0 {
 			c.add(nodeItem(d, k, true, unit, unit, c.path(w.path)))
 		}
 		w.value(val, 0)
 	}
+}
+
+// lineCursor finds where lines of data start, moving forward only: the
+// keys of a mapping come in document order.
+type lineCursor struct {
+	data      []byte
+	line, off int // line (1-based) starts at byte off
+}
+
+// start returns the offset of line n's first byte, len(data) past the end.
+func (c *lineCursor) start(n int) int {
+	if n < c.line {
+		c.line, c.off = 1, 0
+	}
+	for c.line < n {
+		i := bytes.IndexByte(c.data[c.off:], '\n')
+		if i < 0 {
+			c.line, c.off = n, len(c.data)
+			break
+		}
+		c.off += i + 1
+		c.line++
+	}
+	return c.off
 }
 
 // walker visits the values of one unit. path is the unit name, then the

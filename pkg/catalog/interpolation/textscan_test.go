@@ -2,6 +2,7 @@ package interpolation
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -165,5 +166,68 @@ func TestMaskActions(t *testing.T) {
 		if got := string(maskActions(nil, []byte(c.line), lit)); got != c.want {
 			t.Errorf("maskActions(%q, %s) = %q, want %q", c.line, c.lit, got, c.want)
 		}
+	}
+}
+
+// TestSkipPlainUnits: passing over the units whose lines hold no `$` finds
+// the same items as visiting every unit, on units written in flow style, on
+// one line, with escapes, anchors and merges, and on the community catalog.
+func TestSkipPlainUnits(t *testing.T) {
+	files := map[string][]byte{}
+	add := func(name, compose string) {
+		files["templates/"+name+"/config.yml"] = []byte("name: " + name + "\nversion: 1.0.0\n")
+		files["templates/"+name+"/0/rancher-compose.yml"] = []byte(".catalog:\n  version: 1.0.0\n")
+		files["templates/"+name+"/0/docker-compose.yml"] = []byte(compose)
+	}
+	add("block", "version: '2'\nservices:\n  a:\n    image: x\n  b:\n    image: y:${T}\n  c:\n    image: z\n")
+	add("flow", "version: '2'\nservices: {a: {image: x}, b: {image: \"y:${T}\"}, c: {image: z}}\n")
+	add("escape", "version: '2'\nservices:\n  a:\n    command: \"echo \\x24{HOME}\"\n  b:\n    image: y:$T\n  c:\n    image: z\n")
+	add("anchor", "version: '2'\nservices:\n  a: &a\n    image: x\n    environment:\n      A: $A\n  b: *a\n  c:\n    <<: *a\n    image: y\n  d:\n    image: z\n")
+	add("v1", "a:\n  image: x\nb:\n  image: $B\nc:\n  labels:\n    ${K}: v\nd:\n  image: y\n")
+	add("last", "version: '2'\nservices:\n  a:\n    image: x\n  b:\n    image: y:$T\n")
+	c, err := catalog.LoadFiles(files, catalog.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions := c.Templates[0].Versions
+	for _, tp := range c.Templates[1:] {
+		versions = append(versions, tp.Versions...)
+	}
+	_, file, _, _ := runtime.Caller(0)
+	corpus := filepath.Join(filepath.Dir(file), "..", "..", "..", "..", "shared", "corpus", "community-catalog")
+	if _, err := os.Stat(corpus); err == nil {
+		cc, err := catalog.Load(corpus, catalog.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tp := range cc.Templates {
+			versions = append(versions, tp.Versions...)
+		}
+	}
+	collect := func(v *catalog.Version, skip bool) []string {
+		defer func(old bool) { skipPlainUnits = old }(skipPlainUnits)
+		skipPlainUnits = skip
+		c := &collector{s: &Strings{Version: v}}
+		collectInterpolated(v, c)
+		var out []string
+		for _, it := range c.s.Items {
+			p := it.Pos(0, len(it.Text))
+			out = append(out, fmt.Sprintf("%s %v %s %q %s:%d:%d", it.Text, it.Key, it.Kind, it.Where(), p.Path, p.Line, p.Col))
+		}
+		return out
+	}
+	found := 0
+	for _, v := range versions {
+		if v.Project == nil {
+			continue
+		}
+		all, skipped := collect(v, false), collect(v, true)
+		found += len(all)
+		if !slices.Equal(all, skipped) {
+			t.Errorf("%s: every unit visited finds\n%q\npassing over plain units finds\n%q", v.Dir, all, skipped)
+		}
+	}
+	if found < 8 {
+		t.Errorf("only %d items in all", found)
 	}
 }
