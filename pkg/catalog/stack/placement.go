@@ -277,9 +277,8 @@ func (w *View) groupPlacement(name string, placementOf func(*catalog.Service) Pl
 // read once: the TP rules compare them per service and per pair of
 // services, and ask MultiHost for each.
 type placements struct {
-	// own and group are indexed as Services; group by the index of the
-	// last service of a name (Sidekicks.order), as GroupPlacement asks by
-	// name.
+	// own and group are indexed as Services (GroupPlacement finds a
+	// name's index in Sidekicks.order).
 	own   []Placement
 	group []Placement
 	// globalPins holds the PinKeys of the sure, global groups of the
