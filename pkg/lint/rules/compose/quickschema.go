@@ -636,7 +636,7 @@ func quickServices(s *serviceSchema, a *answers, services []service, v2 bool) bo
 		}
 		repeats := false
 		eachPair(body, func(k, v *yaml.Node) {
-			if repeats || !slices.Contains(s.uniqueKeys, k.Value) || opaqueKeys[k.Value] {
+			if _, unique := slices.BinarySearch(s.uniqueKeys, k.Value); repeats || !unique || opaqueKeys[k.Value] {
 				return
 			}
 			repeats = repeatsItem(c, v)
