@@ -59,12 +59,17 @@ func (c *converter) value(n *yaml.Node, depth int) any {
 	return nil
 }
 
-// opaqueKeys are service keys whose contents the schemas do not look into
-// (free-form Rancher objects such as metadata, which can be large): only
-// their kind matters, so they are converted shallowly.
-var opaqueKeys = map[string]bool{
-	"metadata": true, "service_schemas": true, "load_balancer_config": true,
-	"storage_driver": true, "network_driver": true, "disks": true, "log_opt": true,
+// opaqueKey reports whether a service key's contents are opaque to the
+// schemas (free-form Rancher objects such as metadata, which can be large):
+// only their kind matters, so they are converted shallowly. A switch
+// rather than a map: the schema checks ask it for every service key.
+func opaqueKey(k string) bool {
+	switch k {
+	case "metadata", "service_schemas", "load_balancer_config",
+		"storage_driver", "network_driver", "disks", "log_opt":
+		return true
+	}
+	return false
 }
 
 // service converts a service body.
@@ -75,7 +80,7 @@ func (c *converter) service(n *yaml.Node) any {
 	}
 	m := make(map[string]any, len(n.Content)/2)
 	eachPair(n, func(k, v *yaml.Node) {
-		if opaqueKeys[k.Value] {
+		if opaqueKey(k.Value) {
 			m[k.Value] = c.shallow(v)
 			return
 		}

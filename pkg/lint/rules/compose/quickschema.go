@@ -450,7 +450,7 @@ func (s *quickSchema) validObject(m object) bool {
 
 // validEntry checks the entry k: v of mapping m.
 func (s *quickSchema) validEntry(m nodeMap, k, v *yaml.Node) bool {
-	if m.service && opaqueKeys[k.Value] {
+	if m.service && opaqueKey(k.Value) {
 		return s.entry(k.Value).valid(m.c.shallow(v)) && s.depsMet(k.Value, m)
 	}
 	return s.entry(k.Value).validNode(node{c: m.c, n: v, depth: m.depth + 1}) && s.depsMet(k.Value, m)
@@ -636,7 +636,7 @@ func quickServices(s *serviceSchema, a *answers, services []service, v2 bool) bo
 		}
 		repeats := false
 		eachPair(body, func(k, v *yaml.Node) {
-			if _, unique := slices.BinarySearch(s.uniqueKeys, k.Value); repeats || !unique || opaqueKeys[k.Value] {
+			if _, unique := slices.BinarySearch(s.uniqueKeys, k.Value); repeats || !unique || opaqueKey(k.Value) {
 				return
 			}
 			repeats = repeatsItem(c, v)
