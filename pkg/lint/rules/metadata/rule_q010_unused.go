@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 
 	"github.com/catalogen/catalogen/pkg/catalog"
@@ -86,59 +85,31 @@ func checkUnused(p *lint.Pass, v *catalog.Version) {
 // uses tracks which questions the files have not used yet. Only questions
 // that can be unused are tracked, so the search stops as soon as the last
 // of them is found, which in most versions is well before the end of the
-// files. A version has a handful of questions, and the list shrinks as
-// they are found: a list costs less than a map, up to manyQuestions.
+// files.
 type uses struct {
-	pending []string        // the variables not used yet, each once
-	many    map[string]bool // instead of pending for a long list: variable -> not used yet
-	left    int             // len(pending), or the true entries of many
+	pending map[string]bool // variable -> not used yet
+	left    int             // the true entries of pending
 	refs    []interp.Ref    // scan's buffer, reused from one string to the next
 }
 
-const manyQuestions = 64
-
 func newUses(qs []*catalog.Question) *uses {
-	u := &uses{}
-	if len(qs) > manyQuestions {
-		u.many = make(map[string]bool, len(qs))
-	} else {
-		u.pending = make([]string, 0, len(qs))
-	}
+	u := &uses{pending: make(map[string]bool, len(qs))}
 	for _, q := range qs {
-		if q.Variable != "" && isVariable(q.Variable) && !u.isPending(q.Variable) {
-			if u.many != nil {
-				u.many[q.Variable] = true
-			} else {
-				u.pending = append(u.pending, q.Variable)
-			}
+		if q.Variable != "" && isVariable(q.Variable) && !u.pending[q.Variable] {
+			u.pending[q.Variable] = true
 			u.left++
 		}
 	}
 	return u
 }
 
-func (u *uses) isPending(name string) bool {
-	if u.many != nil {
-		return u.many[name]
-	}
-	return slices.Contains(u.pending, name)
-}
+func (u *uses) isPending(name string) bool { return u.pending[name] }
 
 // use records that the files use the answer name.
 func (u *uses) use(name string) {
-	switch {
-	case u.many != nil:
-		if u.many[name] {
-			u.many[name] = false
-			u.left--
-		}
-	default:
-		if i := slices.Index(u.pending, name); i >= 0 {
-			last := len(u.pending) - 1
-			u.pending[i] = u.pending[last]
-			u.pending = u.pending[:last]
-			u.left--
-		}
+	if u.pending[name] {
+		u.pending[name] = false
+		u.left--
 	}
 }
 
@@ -190,7 +161,7 @@ func collectUses(f *catalog.File, info *catalog.Info, u *uses) {
 		// Every scalar of the raw document, keys included (a reference in a
 		// key is I003's problem, not an unused question), except the
 		// `.catalog` block itself; aliases are not followed.
-		u.walk(f.Doc, info.Node, 0)
+		u.walk(f.Doc, info.Node)
 		return
 	}
 	// Templates and files that are not YAML as written: scan the text,
@@ -213,32 +184,27 @@ func (u *uses) scan(s string) {
 	}
 }
 
-// walk records the uses in n and below, leaving out skip, as yamlnode.Walk
-// visits them (without following aliases), until every question is used.
-// A plain recursion rather than Walk's callback: this is the one walk over
-// every node of every compose file in the metadata rules.
-func (u *uses) walk(n, skip *yaml.Node, depth int) {
-	if n == nil || depth > 10000 || n == skip || u.done() {
-		return
-	}
-	switch n.Kind {
-	case yaml.ScalarNode:
-		if strings.IndexByte(n.Value, '$') >= 0 {
-			u.scan(n.Value)
+// walk records the uses in n and below, leaving out skip, until every
+// question is used.
+func (u *uses) walk(n, skip *yaml.Node) {
+	yamlnode.Walk(n, func(n, _ *yaml.Node) bool {
+		if n == skip || u.done() {
+			return false
 		}
-		return
-	case yaml.MappingNode:
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			if n.Content[i].Value == "environment" {
-				collectEnvLookups(n.Content[i+1], u)
+		switch n.Kind {
+		case yaml.ScalarNode:
+			if strings.IndexByte(n.Value, '$') >= 0 {
+				u.scan(n.Value)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				if n.Content[i].Value == "environment" {
+					collectEnvLookups(n.Content[i+1], u)
+				}
 			}
 		}
-	case yaml.AliasNode:
-		return
-	}
-	for _, c := range n.Content {
-		u.walk(c, skip, depth+1)
-	}
+		return true
+	})
 }
 
 // collectEnvLookups marks environment entries written without a value
