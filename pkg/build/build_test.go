@@ -288,11 +288,11 @@ func loadConfig(t *testing.T, text string) *lintconfig.Config {
 // lint it and draw every version. Besides wall time it reports the CPU
 // time per build (cpu-ms/op), which a busy machine changes much less.
 //
-// The garbage collector runs as cmd/catalogen sets it (GOGC=400 unless the
+// The garbage collector runs as cmd/catalogen sets it (GOGC=200 unless the
 // environment says otherwise), so that the figure is the command's.
 func BenchmarkBuildHarbor(b *testing.B) {
 	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	out := b.TempDir() + "/out"
 	start := cpuTime()
