@@ -68,7 +68,7 @@ func (t *Template) Release() {
 			}
 			i.Node = scalarEntries(i.Node)
 			for _, q := range i.Questions {
-				q.Node = nil
+				q.DropNodes()
 			}
 			i.memo = memo{}
 		}

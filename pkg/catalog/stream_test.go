@@ -69,6 +69,13 @@ func TestStreamingReadAndRelease(t *testing.T) {
 	assert.Equal(t, 11, v0.Catalog.Doc.At(uuid).Line)
 	assert.Nil(t, v0.Catalog.Field("questions"), "its questions' nodes go")
 	assert.Len(t, v0.Catalog.Questions, 2, "its questions' fields stay")
+	for _, q := range v0.Catalog.Questions {
+		assert.NotEmpty(t, q.Variable, "a question's string fields stay")
+		assert.Nil(t, q.Node, "a question's node goes")
+		for _, key := range []string{"variable", "type", "label", "default", "required", "options"} {
+			assert.Nil(t, q.Field(key), "no node of question %s stays (%s)", q.Variable, key)
+		}
+	}
 
 	app.Read()
 	check("after a second Read")

@@ -102,6 +102,14 @@ type Question struct {
 
 type readFields struct{ variable, typ, label, def, required, options *yaml.Node }
 
+// DropNodes forgets the question's YAML nodes (Node and those Read kept),
+// keeping its string fields: a streaming catalog lets go of the parse of a
+// version it is done with, and a node kept here would keep it alive.
+func (q *Question) DropNodes() {
+	q.Node = nil
+	q.read, q.hasRead = readFields{}, false
+}
+
 // Field returns the value node of a question key.
 func (q *Question) Field(key string) *yaml.Node {
 	if r := &q.read; q.hasRead {
