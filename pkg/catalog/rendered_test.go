@@ -9,24 +9,28 @@ import (
 	"github.com/catalogen/catalogen/pkg/linediff"
 )
 
+// randomLines joins fewer than max lines picked from words, with or without
+// a final newline.
+func randomLines(rng *rand.Rand, words []string, max int) string {
+	n := rng.Intn(max)
+	var lines []string
+	for i := 0; i < n; i++ {
+		lines = append(lines, words[rng.Intn(len(words))])
+	}
+	s := strings.Join(lines, "\n")
+	if rng.Intn(2) == 0 {
+		s += "\n"
+	}
+	return s
+}
+
 // TestSameEnds: the lines SameEnds counts are those that the alignment
 // keeps verbatim at the two ends of the file, and SourceLine maps each to
 // its twin, whatever the lines in between.
 func TestSameEnds(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	words := []string{"a", "b", "", "c: ${X}", "\r", "a\r"}
-	text := func() string {
-		n := rng.Intn(8)
-		var lines []string
-		for i := 0; i < n; i++ {
-			lines = append(lines, words[rng.Intn(len(words))])
-		}
-		s := strings.Join(lines, "\n")
-		if rng.Intn(2) == 0 {
-			s += "\n"
-		}
-		return s
-	}
+	text := func() string { return randomLines(rng, words, 8) }
 	cases := [][2]string{{"", ""}, {"a", "a"}, {"a\n", "a"}, {"a\nb\n", "a\nc\nb\n"}, {"x\n", "x\n"}}
 	for i := 0; i < 2000; i++ {
 		cases = append(cases, [2]string{text(), text()})
@@ -103,18 +107,7 @@ func mapLinesByText(src, out []byte) ([]int, []bool) {
 func TestMapLinesAsTextDiff(t *testing.T) {
 	rng := rand.New(rand.NewSource(2))
 	words := []string{"a: 1", "b: 2", "", "  - x", "{{- if .Values.X }}", "{{ end }}", "c: {{ .Values.C }}", "\r", "{{ range . }}{{ end }}"}
-	text := func() string {
-		n := rng.Intn(30)
-		var lines []string
-		for i := 0; i < n; i++ {
-			lines = append(lines, words[rng.Intn(len(words))])
-		}
-		s := strings.Join(lines, "\n")
-		if rng.Intn(2) == 0 {
-			s += "\n"
-		}
-		return s
-	}
+	text := func() string { return randomLines(rng, words, 30) }
 	for i := 0; i < 3000; i++ {
 		src, out := []byte(text()), []byte(text())
 		gotLines, gotExact := mapLines(src, out)
